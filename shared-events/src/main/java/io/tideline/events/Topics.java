@@ -1,0 +1,85 @@
+package io.tideline.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The catalogue of Kafka topics: names, partition counts and the dead-letter topic of each (ARCHITECTURE.md).
+ */
+public final class Topics {
+
+    /** Suffix of the dead-letter topic that a consumer of {@code topic} writes records it cannot process to. */
+    public static final String DLQ_SUFFIX = ".dlq";
+
+    public static final TopicSpec LP_POSITIONS = new TopicSpec("lp.positions", 6,
+            "LP position lifecycle and valuations, keyed chainId:positionManager:tokenId");
+    public static final TopicSpec PERP_HEDGES = new TopicSpec("perp.hedges", 6,
+            "Perp hedges of LP positions, keyed by the LP position key");
+    public static final TopicSpec PNL_EXECUTIONS = new TopicSpec("pnl.executions", 6,
+            "Wallet activity, executions and realized P&L, keyed by wallet address");
+    public static final TopicSpec MM_FILLS = new TopicSpec("mm.fills", 6,
+            "Market-maker fills, keyed sessionId:pair");
+    public static final TopicSpec MM_SETTLEMENT = new TopicSpec("mm.settlement", 6,
+            "Settlement of market-maker positions, keyed sessionId:pair");
+    public static final TopicSpec MARKET_PRICES = new TopicSpec("market.prices", 3,
+            "Observed prices, keyed chainId:pool or market symbol");
+    public static final TopicSpec ALERTS = new TopicSpec("alerts", 3,
+            "Alert lifecycle, keyed by rule id or position key");
+
+    private static final List<TopicSpec> EVENT_TOPICS = List.of(
+            LP_POSITIONS, PERP_HEDGES, PNL_EXECUTIONS, MM_FILLS, MM_SETTLEMENT, MARKET_PRICES, ALERTS);
+
+    private Topics() {
+    }
+
+    /** The topics events are published on (without their dead-letter topics). */
+    public static List<TopicSpec> eventTopics() {
+        return EVENT_TOPICS;
+    }
+
+    /** Every topic to provision: each event topic followed by its dead-letter topic. */
+    public static List<TopicSpec> all() {
+        List<TopicSpec> all = new ArrayList<>();
+        for (TopicSpec topic : EVENT_TOPICS) {
+            all.add(topic);
+            all.add(topic.deadLetter());
+        }
+        return List.copyOf(all);
+    }
+
+    /** The catalogue entry for a topic name, dead-letter topics included. */
+    public static Optional<TopicSpec> byName(String name) {
+        return all().stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** The dead-letter topic name for a source topic. */
+    public static String deadLetterOf(String topic) {
+        return topic + DLQ_SUFFIX;
+    }
+
+    /** A topic with the partition count it is created with. */
+    public record TopicSpec(String name, int partitions, String description) {
+
+        public TopicSpec {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("topic name is required");
+            }
+            if (partitions < 1) {
+                throw new IllegalArgumentException("topic " + name + ": partitions must be >= 1, was " + partitions);
+            }
+        }
+
+        public boolean isDeadLetter() {
+            return name.endsWith(DLQ_SUFFIX);
+        }
+
+        /** The dead-letter topic of this topic: same partition count, so a record keeps its key's partition. */
+        public TopicSpec deadLetter() {
+            if (isDeadLetter()) {
+                throw new IllegalStateException(name + " is already a dead-letter topic");
+            }
+            return new TopicSpec(deadLetterOf(name), partitions, "Dead letters of " + name);
+        }
+    }
+}

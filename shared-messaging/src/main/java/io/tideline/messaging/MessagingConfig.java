@@ -1,0 +1,80 @@
+package io.tideline.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import java.time.Duration;
+
+/**
+ * Settings of the reliable-messaging layer ({@code tideline.messaging.*}); defaults run locally, and a missing
+ * or invalid value stops the service at start with a message naming the property.
+ */
+@ConfigMapping(prefix = "tideline.messaging")
+public interface MessagingConfig {
+
+    /** The service name: the {@code source} of the events it publishes and the prefix of its consumer groups. */
+    @NotBlank
+    String service();
+
+    /** Kafka bootstrap servers, host:port[,host:port]. */
+    @NotBlank
+    String kafkaBootstrapServers();
+
+    Relay relay();
+
+    Consumer consumer();
+
+    /** The outbox relay. */
+    interface Relay {
+        /** Whether this instance relays its outbox to Kafka (one relay per database at a time holds the lock). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Rows published per pass. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int batchSize();
+
+        /** Pause between passes when the outbox is drained. */
+        @WithDefault("50ms")
+        Duration pollInterval();
+
+        /** Longest pause after a failed pass (back-off doubles up to it). */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** How long published rows are kept for inspection before they are deleted. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
+    /** The idempotent Kafka consumers. */
+    interface Consumer {
+        /** Whether the service's event handlers consume at all (off in some tests and tools). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Records fetched per poll, and so applied per transaction. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int maxPollRecords();
+
+        /** Attempts at applying a record before it goes to its dead-letter topic. */
+        @WithDefault("3")
+        @Min(1)
+        @Max(100)
+        int maxAttempts();
+
+        /** Pause before the first retry; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("100ms")
+        Duration initialBackoff();
+
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+}

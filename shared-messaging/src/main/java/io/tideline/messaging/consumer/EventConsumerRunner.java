@@ -1,0 +1,199 @@
+package io.tideline.messaging.consumer;
+
+import io.tideline.events.EventDecodingException;
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.messaging.MessagingConfig;
+import io.tideline.messaging.kafka.KafkaClientFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The poll loop of one {@link EventHandler}: decode, apply in one transaction per poll, commit offsets after. A
+ * batch that fails is retried; if it keeps failing its records are applied one by one so that only the poison one
+ * goes to the dead-letter topic. While the database is unreachable nothing is dead-lettered: the loop rewinds and
+ * waits.
+ */
+final class EventConsumerRunner implements Runnable {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumerRunner.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
+
+    private final EventHandler handler;
+    private final String groupId;
+    private final MessagingConfig.Consumer config;
+    private final KafkaClientFactory clients;
+    private final TransactionalApplier applier;
+    private final DeadLetterPublisher deadLetters;
+    private final DatabaseProbe database;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile ConsumerStatus status;
+
+    EventConsumerRunner(EventHandler handler, String groupId, MessagingConfig.Consumer config,
+                        KafkaClientFactory clients, TransactionalApplier applier, DeadLetterPublisher deadLetters,
+                        DatabaseProbe database) {
+        this.handler = handler;
+        this.groupId = groupId;
+        this.config = config;
+        this.clients = clients;
+        this.applier = applier;
+        this.deadLetters = deadLetters;
+        this.database = database;
+        this.status = status("STARTING", null);
+    }
+
+    ConsumerStatus status() {
+        return status;
+    }
+
+    void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    @Override
+    public void run() {
+        Duration backoff = config.initialBackoff();
+        try (KafkaConsumer<String, byte[]> kafka = clients.consumer(groupId, config.maxPollRecords())) {
+            consumer = kafka;
+            kafka.subscribe(handler.topics());
+            status = status("RUNNING", null);
+            while (running) {
+                ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    process(records);
+                    kafka.commitSync();
+                    backoff = config.initialBackoff();
+                    status = status("RUNNING", null);
+                } catch (OutageException e) {
+                    status = status("BLOCKED", e.getMessage());
+                    LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), backoff.toMillis());
+                    rewind(kafka, records);
+                    sleep(backoff);
+                    backoff = doubled(backoff);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "%s stopped", groupId);
+            status = status("STOPPED", e.getMessage());
+            return;
+        }
+        status = status("STOPPED", null);
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) {
+        List<ConsumerRecord<String, byte[]>> accepted = new ArrayList<>();
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                deadLetter(record, "empty record value", null, 1);
+                continue;
+            }
+            EventEnvelope<?> event;
+            try {
+                event = CODEC.decode(record.value());
+            } catch (EventDecodingException e) {
+                deadLetter(record, "undecodable: " + e.getMessage(), e, 1);
+                continue;
+            }
+            if (handler.wants(event)) {
+                accepted.add(record);
+                events.add(event);
+            }
+        }
+        if (events.isEmpty() || applyWithRetries(events) == null) {
+            return;
+        }
+        // The batch keeps failing while the database answers: find the poison record(s).
+        for (int i = 0; i < events.size(); i++) {
+            Exception failure = applyWithRetries(List.of(events.get(i)));
+            if (failure != null) {
+                deadLetter(accepted.get(i), "processing failed after " + config.maxAttempts() + " attempts: "
+                        + failure.getMessage(), failure, config.maxAttempts());
+            }
+        }
+    }
+
+    /** @return null when applied, else the last failure after all attempts */
+    private Exception applyWithRetries(List<EventEnvelope<?>> events) {
+        Duration backoff = config.initialBackoff();
+        Exception last = null;
+        for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
+            try {
+                applied.addAndGet(applier.apply(handler, events));
+                return null;
+            } catch (Exception e) {
+                last = e;
+                if (!database.isReachable()) {
+                    throw new OutageException("database unreachable: " + e.getMessage(), e);
+                }
+                if (attempt < config.maxAttempts()) {
+                    LOG.debugf(e, "%s: attempt %d of %d failed", groupId, attempt, config.maxAttempts());
+                    sleep(backoff);
+                    backoff = doubled(backoff);
+                }
+            }
+        }
+        return last;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason, Throwable error, int attempts) {
+        try {
+            deadLetters.send(record, groupId, reason, error, attempts);
+            deadLettered.incrementAndGet();
+        } catch (RuntimeException e) {
+            throw new OutageException("cannot dead-letter: " + e.getMessage(), e);
+        }
+    }
+
+    /** Seeks every partition of the batch back to its first record, so nothing is skipped after an outage. */
+    private static void rewind(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+            kafka.seek(partition, inPartition.get(0).offset());
+        }
+    }
+
+    private Duration doubled(Duration backoff) {
+        Duration next = backoff.multipliedBy(2);
+        return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private ConsumerStatus status(String state, String error) {
+        return new ConsumerStatus(groupId, state, error, applied.get(), deadLettered.get(), Instant.now());
+    }
+}

@@ -1,0 +1,21 @@
+package io.tideline.messaging.kafka;
+
+/** Kafka record header names the messaging layer writes. */
+public final class Headers {
+
+    public static final String EVENT_ID = "tideline.event-id";
+    public static final String EVENT_TYPE = "tideline.event-type";
+
+    public static final String DLQ_REASON = "dlq.reason";
+    public static final String DLQ_ERROR = "dlq.error";
+    public static final String DLQ_STACK = "dlq.stack";
+    public static final String DLQ_CONSUMER = "dlq.consumer";
+    public static final String DLQ_ATTEMPTS = "dlq.attempts";
+    public static final String DLQ_SOURCE_TOPIC = "dlq.source.topic";
+    public static final String DLQ_SOURCE_PARTITION = "dlq.source.partition";
+    public static final String DLQ_SOURCE_OFFSET = "dlq.source.offset";
+    public static final String DLQ_FAILED_AT = "dlq.failed-at";
+
+    private Headers() {
+    }
+}

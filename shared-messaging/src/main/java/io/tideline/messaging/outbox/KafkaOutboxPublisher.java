@@ -1,0 +1,85 @@
+package io.tideline.messaging.outbox;
+
+import io.tideline.messaging.kafka.KafkaClientFactory;
+import io.tideline.messaging.kafka.Headers;
+import io.quarkus.arc.DefaultBean;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Publishes outbox rows with an idempotent Kafka producer, keyed by the event key so each key keeps its order.
+ */
+@ApplicationScoped
+@DefaultBean
+public class KafkaOutboxPublisher implements OutboxPublisher {
+
+    private final KafkaClientFactory clients;
+    private volatile KafkaProducer<String, byte[]> producer;
+
+    public KafkaOutboxPublisher(KafkaClientFactory clients) {
+        this.clients = clients;
+    }
+
+    @Override
+    public PublishResult publish(List<PendingEvent> batch) {
+        KafkaProducer<String, byte[]> out = producer();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        try {
+            for (PendingEvent event : batch) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
+                record.headers().add(Headers.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(Headers.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+                acks.add(out.send(record));
+            }
+        } catch (RuntimeException e) {
+            // send() itself failed (metadata not available in max.block.ms, producer closed): what was handed
+            // over before is still judged by its acknowledgement below.
+            return confirmedPrefix(acks, e);
+        }
+        out.flush();
+        return confirmedPrefix(acks, null);
+    }
+
+    private static PublishResult confirmedPrefix(List<Future<RecordMetadata>> acks, Exception sendFailure) {
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+            } catch (ExecutionException e) {
+                return new PublishResult(i, e.getCause() instanceof Exception c ? c : e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new PublishResult(i, e);
+            }
+        }
+        return sendFailure == null ? PublishResult.all(acks.size()) : new PublishResult(acks.size(), sendFailure);
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        KafkaProducer<String, byte[]> current = producer;
+        if (current == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = clients.producer("outbox-relay");
+                }
+                current = producer;
+            }
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.tideline.messaging.outbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tideline.messaging.MessagingConfig;
+import io.tideline.messaging.schema.SchemaMigration;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Publishes committed outbox rows to Kafka in id order and stamps them sent; after a crash the unstamped rows are
+ * published again (at-least-once, never lost; consumers are idempotent).
+ *
+ * <p>One relay per database works at a time: each pass holds a transaction-scoped advisory lock, so two instances
+ * of a service never publish the same key out of order. Per-key order holds because a key's changes are
+ * serialized by the transactions that make them (the later change commits its outbox row after the earlier one).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** pg advisory lock key: "tideline.outbox.relay" hashed once, the same in every service. */
+    static final long RELAY_LOCK = 0x7469_6465_6f62_7831L;
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+
+    private final Pool pool;
+    private final OutboxPublisher publisher;
+    private final MessagingConfig.Relay config;
+    private final SchemaMigration schema;
+    private final AtomicLong published = new AtomicLong();
+
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile RelayStatus status = RelayStatus.starting();
+    private Instant lastCleanup = Instant.EPOCH;
+
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, MessagingConfig config, SchemaMigration schema) {
+        this.pool = pool;
+        this.publisher = publisher;
+        this.config = config.relay();
+        this.schema = schema;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.enabled()) {
+            start();
+        } else {
+            status = RelayStatus.disabled();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts the relay loop on its own thread (a no-op if it runs). */
+    public synchronized void start() {
+        if (worker != null) {
+            return;
+        }
+        running = true;
+        worker = new Thread(this::loop, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Stops the loop after the pass in progress. */
+    public synchronized void stop() {
+        running = false;
+        Thread current = worker;
+        worker = null;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(DB_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public RelayStatus status() {
+        return status;
+    }
+
+    /** Events published since start. */
+    public long publishedCount() {
+        return published.get();
+    }
+
+    private void loop() {
+        schema.awaitMigrated();
+        Duration backoff = config.pollInterval();
+        while (running) {
+            try {
+                int sent = relayOnce();
+                backoff = config.pollInterval();
+                cleanupIfDue();
+                if (sent < config.batchSize()) {
+                    sleep(config.pollInterval());
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                status = RelayStatus.failing(e);
+                LOG.warnf("outbox relay pass failed, retrying in %d ms: %s", backoff.toMillis(), e.getMessage());
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+            }
+        }
+    }
+
+    /**
+     * One pass: publishes up to a batch of pending rows and marks the confirmed ones sent.
+     *
+     * @return how many rows were published and marked, 0 if another instance holds the relay lock
+     */
+    public int relayOnce() {
+        SqlConnection connection = pool.getConnection().await().atMost(DB_TIMEOUT);
+        try {
+            Transaction tx = connection.begin().await().atMost(DB_TIMEOUT);
+            try {
+                Pass pass = relayInTransaction(connection);
+                // Commit even when the broker failed part-way: the confirmed prefix must stay marked sent.
+                tx.commit().await().atMost(DB_TIMEOUT);
+                if (pass.failure() != null) {
+                    throw pass.failure();
+                }
+                return pass.sent();
+            } catch (OutboxPublishException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                tx.rollback().onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+                throw e;
+            }
+        } finally {
+            connection.close().onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+        }
+    }
+
+    /** What one pass did: rows marked sent, and the broker failure that stopped it part-way, if any. */
+    private record Pass(int sent, OutboxPublishException failure) {
+    }
+
+    private Pass relayInTransaction(SqlConnection connection) {
+        boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+                .execute(Tuple.of(RELAY_LOCK)).await().atMost(DB_TIMEOUT)
+                .iterator().next().getBoolean(0);
+        if (!leader) {
+            status = RelayStatus.standby();
+            return new Pass(0, null);
+        }
+        List<PendingEvent> batch = new ArrayList<>();
+        for (Row row : connection.preparedQuery("""
+                        select id, event_id, topic, event_key, event_type, envelope from outbox
+                        where sent_at is null order by id limit $1""")
+                .execute(Tuple.of(config.batchSize())).await().atMost(DB_TIMEOUT)) {
+            batch.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("topic"),
+                    row.getString("event_key"), row.getString("event_type"),
+                    row.getString("envelope").getBytes(StandardCharsets.UTF_8)));
+        }
+        if (batch.isEmpty()) {
+            status = RelayStatus.healthy(0);
+            return new Pass(0, null);
+        }
+        OutboxPublisher.PublishResult result = publisher.publish(batch);
+        Long[] confirmed = batch.subList(0, result.confirmed()).stream().map(PendingEvent::id).toArray(Long[]::new);
+        if (confirmed.length > 0) {
+            connection.preparedQuery("""
+                            update outbox set sent_at = now(), attempts = attempts + 1, last_error = null
+                            where id = any($1)""")
+                    .execute(Tuple.of(confirmed)).await().atMost(DB_TIMEOUT);
+            published.addAndGet(confirmed.length);
+        }
+        if (result.failure() != null) {
+            PendingEvent stuck = batch.get(result.confirmed());
+            connection.preparedQuery("update outbox set attempts = attempts + 1, last_error = $2 where id = $1")
+                    .execute(Tuple.of(stuck.id(), String.valueOf(result.failure())))
+                    .await().atMost(DB_TIMEOUT);
+            return new Pass(confirmed.length, new OutboxPublishException("published " + confirmed.length + " of "
+                    + batch.size() + " outbox events; event " + stuck.eventId() + " failed: "
+                    + result.failure().getMessage(), result.failure()));
+        }
+        status = RelayStatus.healthy(batch.size());
+        return new Pass(confirmed.length, null);
+    }
+
+    private void cleanupIfDue() {
+        Instant now = Instant.now();
+        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+            return;
+        }
+        lastCleanup = now;
+        int deleted = pool.preparedQuery("delete from outbox where sent_at < now() - make_interval(secs => $1)")
+                .execute(Tuple.of((double) config.retention().toSeconds())).await().atMost(DB_TIMEOUT).rowCount();
+        if (deleted > 0) {
+            LOG.infof("outbox: deleted %d published rows older than %s", deleted, config.retention());
+        }
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+}

@@ -1,0 +1,178 @@
+package io.tideline.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.events.Topics;
+import io.tideline.events.market.PriceObserved;
+import io.tideline.messaging.outbox.KafkaOutboxPublisher;
+import io.tideline.messaging.outbox.Outbox;
+import io.tideline.messaging.outbox.OutboxPublishException;
+import io.tideline.messaging.outbox.OutboxPublisher;
+import io.tideline.messaging.outbox.OutboxRelay;
+import io.tideline.messaging.outbox.PendingEvent;
+import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.testing.KafkaTestClient;
+import io.tideline.testing.OnVertx;
+import io.tideline.testing.TidelineTestResources;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@QuarkusTest
+@WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class OutboxRelayTest {
+
+    private static final int KEYS = 10;
+    private static final int PER_KEY = 100;
+    private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    KafkaOutboxPublisher kafka;
+
+    @Inject
+    MessagingConfig config;
+
+    @Inject
+    SchemaMigration schema;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @BeforeEach
+    void publishWhatOtherTestsLeftPending() {
+        drain(new OutboxRelay(pool, kafka, config, schema));
+    }
+
+    @Test
+    void republishesEverythingACrashedRelayDidNotMarkAndKeepsPerKeyOrder() {
+        String run = "relay-" + UUID.randomUUID().toString().substring(0, 8);
+        List<EventEnvelope<PriceObserved>> written = writeEvents(run);
+
+        // The first relay dies after handing 300 events to the broker, before it can mark any row sent.
+        OutboxRelay crashing = new OutboxRelay(pool, new DiesAfter(kafka, 300), config, schema);
+        assertThatThrownBy(crashing::relayOnce).hasMessageContaining("relay process killed");
+        assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY);
+
+        OutboxRelay restarted = new OutboxRelay(pool, kafka, config, schema);
+        drain(restarted);
+        assertThat(pendingRows(run)).isZero();
+
+        List<ConsumerRecord<String, byte[]>> published = readBack(run, KEYS * PER_KEY + 300);
+        Set<UUID> publishedIds = published.stream()
+                .map(r -> CODEC.decode(r.value()).eventId()).collect(Collectors.toSet());
+        assertThat(publishedIds).containsExactlyInAnyOrderElementsOf(
+                written.stream().map(EventEnvelope::eventId).toList());
+        assertPerKeyOrder(published);
+    }
+
+    @Test
+    void marksTheConfirmedPrefixWhenTheBrokerFailsMidBatch() {
+        String run = "prefix-" + UUID.randomUUID().toString().substring(0, 8);
+        List<EventEnvelope<PriceObserved>> written = writeEvents(run);
+
+        OutboxRelay failing = new OutboxRelay(pool, new ConfirmsOnly(kafka, 120), config, schema);
+        assertThatThrownBy(failing::relayOnce).isInstanceOf(OutboxPublishException.class)
+                .hasMessageContaining("published 120 of");
+        assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY - 120);
+        Row stuck = pool.preparedQuery("""
+                        select last_error, attempts from outbox where event_key like $1 and sent_at is null
+                        order by id limit 1""")
+                .execute(Tuple.of(run + "%")).await().indefinitely().iterator().next();
+        assertThat(stuck.getString("last_error")).contains("broker unavailable");
+        assertThat(stuck.getInteger("attempts")).isEqualTo(1);
+
+        drain(new OutboxRelay(pool, kafka, config, schema));
+        assertThat(pendingRows(run)).isZero();
+        List<ConsumerRecord<String, byte[]>> published = readBack(run, KEYS * PER_KEY);
+        assertThat(published.stream().map(r -> CODEC.decode(r.value()).eventId()).collect(Collectors.toSet()))
+                .hasSize(written.size());
+        assertPerKeyOrder(published);
+    }
+
+    private List<EventEnvelope<PriceObserved>> writeEvents(String run) {
+        List<EventEnvelope<PriceObserved>> events = new ArrayList<>();
+        for (int seq = 0; seq < PER_KEY; seq++) {
+            for (int key = 0; key < KEYS; key++) {
+                events.add(Prices.observed(run + "-k" + key, BigDecimal.valueOf(seq)));
+            }
+        }
+        OnVertx.await(() -> Panache.withTransaction(() -> outbox.appendAll(events)));
+        return events;
+    }
+
+    private void drain(OutboxRelay relay) {
+        while (relay.relayOnce() > 0) {
+            // until a pass finds nothing left
+        }
+    }
+
+    private long pendingRows(String run) {
+        return pool.preparedQuery("select count(*) from outbox where event_key like $1 and sent_at is null")
+                .execute(Tuple.of(run + "%")).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readBack(String run, int expected) {
+        try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
+            return client.read(Topics.MARKET_PRICES.name(), r -> r.key() != null && r.key().startsWith(run),
+                    expected, Duration.ofSeconds(30));
+        }
+    }
+
+    /** Per key, the first delivery of each event comes in the order the events were written. */
+    private static void assertPerKeyOrder(List<ConsumerRecord<String, byte[]>> published) {
+        Map<String, LinkedHashSet<BigDecimal>> firstSeen = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : published) {
+            PriceObserved price = (PriceObserved) CODEC.decode(record.value()).payload();
+            firstSeen.computeIfAbsent(record.key(), k -> new LinkedHashSet<>()).add(price.price());
+        }
+        assertThat(firstSeen).hasSize(KEYS);
+        firstSeen.forEach((key, prices) -> assertThat(new ArrayList<>(prices)).as(key).isSorted().hasSize(PER_KEY));
+    }
+
+    /** Hands the first {@code limit} events to the real broker, then dies like a killed process. */
+    private record DiesAfter(OutboxPublisher real, int limit) implements OutboxPublisher {
+        @Override
+        public PublishResult publish(List<PendingEvent> batch) {
+            real.publish(batch.subList(0, Math.min(limit, batch.size())));
+            throw new IllegalStateException("relay process killed after " + limit + " events");
+        }
+    }
+
+    /** The broker confirms the first {@code limit} events and then becomes unavailable. */
+    private record ConfirmsOnly(OutboxPublisher real, int limit) implements OutboxPublisher {
+        @Override
+        public PublishResult publish(List<PendingEvent> batch) {
+            PublishResult result = real.publish(batch.subList(0, Math.min(limit, batch.size())));
+            return new PublishResult(result.confirmed(), new IllegalStateException("broker unavailable"));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.tideline.testing;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * A real single-node Apache Kafka broker (KRaft, broker and controller in one) running inside the test JVM, on free
+ * loopback ports, with its data in a temporary folder removed on close.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final Path dataDir;
+    private final int port;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port) {
+        this.server = server;
+        this.dataDir = dataDir;
+        this.port = port;
+    }
+
+    public static EmbeddedKafkaBroker start() {
+        try {
+            Path dir = Files.createTempDirectory("tideline-kafka-");
+            int port = freePort();
+            int controllerPort = freePort();
+            Properties props = new Properties();
+            props.put("process.roles", "broker,controller");
+            props.put("node.id", "1");
+            props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+            props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            props.put("controller.listener.names", "CONTROLLER");
+            props.put("inter.broker.listener.name", "PLAINTEXT");
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("log.dirs", dir.toString());
+            props.put("num.partitions", "3");
+            props.put("auto.create.topics.enable", "true");
+            props.put("offsets.topic.replication.factor", "1");
+            props.put("offsets.topic.num.partitions", "5");
+            props.put("transaction.state.log.replication.factor", "1");
+            props.put("transaction.state.log.min.isr", "1");
+            props.put("share.coordinator.state.topic.replication.factor", "1");
+            props.put("share.coordinator.state.topic.min.isr", "1");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            Path config = dir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(config)) {
+                props.store(out, "embedded test broker");
+            }
+            ByteArrayOutputStream formatOutput = new ByteArrayOutputStream();
+            int formatted = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
+                    "-c", config.toString()}, new PrintStream(formatOutput, true, StandardCharsets.UTF_8));
+            if (formatted != 0) {
+                throw new IllegalStateException("kafka storage format failed: "
+                        + formatOutput.toString(StandardCharsets.UTF_8));
+            }
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
+            server.startup();
+            return new EmbeddedKafkaBroker(server, dir, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the embedded Kafka broker", e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}
