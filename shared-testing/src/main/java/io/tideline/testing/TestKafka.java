@@ -2,16 +2,15 @@ package io.tideline.testing;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
-import io.tideline.events.Topics;
+import io.tideline.events.TopicProvisioner;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.time.Duration;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,21 +76,7 @@ public final class TestKafka {
     }
 
     private static void createTopics(String servers) {
-        try (Admin admin = admin(servers)) {
-            List<NewTopic> topics = Topics.all().stream()
-                    .map(t -> new NewTopic(t.name(), t.partitions(), (short) 1)).toList();
-            admin.createTopics(topics).values().forEach((name, future) -> {
-                try {
-                    future.get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("cannot create topic " + name + ": " + e.getCause(), e);
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException("cannot create topic " + name + " on " + servers, e);
-                }
-            });
-        }
+        TopicProvisioner.provisionAll(servers, Duration.ofSeconds(30), new PrintStream(OutputStream.nullOutputStream()));
     }
 
     private static Admin admin(String servers) {

@@ -24,8 +24,8 @@ public class TidelineTestResources implements QuarkusTestResourceLifecycleManage
         config.put("tideline.db.host", database.host());
         config.put("tideline.db.port", Integer.toString(database.port()));
         config.put("tideline.db.name", database.name());
-        config.put("quarkus.datasource.username", database.user());
-        config.put("quarkus.datasource.password", database.password());
+        config.put("tideline.db.user", database.user());
+        config.put("tideline.db.password", database.password());
         return config;
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import io.tideline.messaging.DatabaseConfig;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -23,11 +24,13 @@ public class SchemaMigration {
     private static final Duration MAX_RETRY = Duration.ofSeconds(30);
 
     private final Flyway flyway;
+    private final DatabaseConfig database;
     private final CountDownLatch migrated = new CountDownLatch(1);
     private volatile String lastError = "not migrated yet";
 
-    public SchemaMigration(Flyway flyway) {
+    public SchemaMigration(Flyway flyway, DatabaseConfig database) {
         this.flyway = flyway;
+        this.database = database;
     }
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
@@ -66,7 +69,8 @@ public class SchemaMigration {
             return true;
         } catch (RuntimeException e) {
             lastError = rootMessage(e);
-            LOG.warnf("database migration failed, the service stays not-ready and retries: %s", lastError);
+            LOG.warnf("migrating database %s on %s:%d as %s failed; the service stays not-ready and retries: %s",
+                    database.name(), database.host(), database.port(), database.user(), lastError);
             return false;
         }
     }

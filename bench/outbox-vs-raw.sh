@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Outbox path vs raw Kafka on this machine's broker and PostgreSQL; prints both rates and their ratio.
+# Needs the local infrastructure: ./platform up (or at least its PostgreSQL and Kafka). Usage:
+#   bench/outbox-vs-raw.sh [events=50000] [keys=100]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+events=${1:-50000}
+keys=${2:-100}
+db="tideline_bench_$(date +%s)"
+pg_user=${TIDELINE_BENCH_DB_USER:-tideline}
+export PGPASSWORD=${TIDELINE_BENCH_DB_PASSWORD:-tideline}
+
+jar=bench/target/quarkus-app/quarkus-run.jar
+if [ ! -f "$jar" ]; then
+  echo "building the benchmark ..."
+  ./mvnw -B -q -pl bench -am package -DskipTests
+fi
+psql -h 127.0.0.1 -U "$pg_user" -d postgres -qc "create database $db" >/dev/null
+trap 'psql -h 127.0.0.1 -U "$pg_user" -d postgres -qc "drop database if exists $db with (force)" >/dev/null' EXIT
+TIDELINE_BENCH_DB=$db KAFKA_BOOTSTRAP_SERVERS=${TIDELINE_KAFKA_BOOTSTRAP:-127.0.0.1:9092} \
+  java -Xmx1g -jar "$jar" "$events" "$keys"

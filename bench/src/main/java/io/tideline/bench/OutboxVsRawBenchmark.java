@@ -1,0 +1,164 @@
+package io.tideline.bench;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import io.quarkus.vertx.VertxContextSupport;
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.events.market.PriceObserved;
+import io.tideline.messaging.kafka.KafkaClientFactory;
+import io.tideline.messaging.outbox.Outbox;
+import io.tideline.messaging.outbox.OutboxRelay;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Publishes N events through the outbox relay to an idempotent consumer, and N raw records through a plain Kafka
+ * producer and consumer on the same broker, and prints both rates and their ratio.
+ *
+ * <p>Arguments: {@code [events] [keys]}, default 50,000 events over 100 keys.
+ */
+@QuarkusMain
+public class OutboxVsRawBenchmark implements QuarkusApplication {
+
+    private static final int EVENTS_PER_TRANSACTION = 100;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    OutboxRelay relay;
+
+    @Inject
+    BenchCounter counter;
+
+    @Inject
+    KafkaClientFactory clients;
+
+    @Override
+    public int run(String... args) throws Exception {
+        int events = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int keys = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        List<EventEnvelope<PriceObserved>> batch = events(run, events, keys);
+        int recordBytes = new EventEnvelopeCodec().encode(batch.get(0)).length;
+        print("Tideline outbox vs raw Kafka: %,d events, %d keys, ~%d bytes each, %d cores",
+                events, keys, recordBytes, Runtime.getRuntime().availableProcessors());
+
+        double raw = rawKafka(run, batch);
+        print("raw Kafka producer -> consumer       %,10.0f records/s", raw);
+
+        counter.expect(run);
+        long writeStart = System.nanoTime();
+        for (int from = 0; from < events; from += EVENTS_PER_TRANSACTION) {
+            List<EventEnvelope<PriceObserved>> slice = batch.subList(from, Math.min(events, from + EVENTS_PER_TRANSACTION));
+            inTransaction(slice);
+        }
+        double writeRate = rate(events, System.nanoTime() - writeStart);
+        print("outbox append (%d per transaction) %,10.0f events/s", EVENTS_PER_TRANSACTION, writeRate);
+
+        long relayStart = System.nanoTime();
+        relay.start();
+        awaitApplied(events);
+        double outboxRate = rate(events, System.nanoTime() - relayStart);
+        relay.stop();
+        print("outbox relay -> idempotent consumer  %,10.0f events/s", outboxRate);
+        print("ratio outbox/raw                     %10.1f %%", 100.0 * outboxRate / raw);
+        return 0;
+    }
+
+    private void inTransaction(List<EventEnvelope<PriceObserved>> slice) throws Exception {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.appendAll(slice)));
+        } catch (Exception | Error e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private double rawKafka(String run, List<EventEnvelope<PriceObserved>> batch) throws Exception {
+        EventEnvelopeCodec codec = new EventEnvelopeCodec();
+        List<byte[]> values = new ArrayList<>(batch.size());
+        for (EventEnvelope<PriceObserved> event : batch) {
+            values.add(codec.encode(event));
+        }
+        String topic = "bench.raw-" + run;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, clients.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
+            try (KafkaConsumer<String, byte[]> consumer = clients.consumer("bench-raw-" + run, 500);
+                 KafkaProducer<String, byte[]> producer = clients.producer("bench-raw")) {
+                consumer.subscribe(List.of(topic));
+                while (consumer.assignment().isEmpty()) {
+                    consumer.poll(Duration.ofMillis(100));
+                }
+                long start = System.nanoTime();
+                for (int i = 0; i < batch.size(); i++) {
+                    producer.send(new ProducerRecord<>(topic, batch.get(i).key(), values.get(i)));
+                }
+                producer.flush();
+                long received = 0;
+                long deadline = System.nanoTime() + TIMEOUT.toNanos();
+                while (received < batch.size() && System.nanoTime() < deadline) {
+                    received += consumer.poll(Duration.ofMillis(100)).count();
+                    consumer.commitSync();
+                }
+                long elapsed = System.nanoTime() - start;
+                if (received < batch.size()) {
+                    throw new IllegalStateException("raw consumer received " + received + " of " + batch.size());
+                }
+                return rate(batch.size(), elapsed);
+            } finally {
+                admin.deleteTopics(List.of(topic)).all().get();
+            }
+        }
+    }
+
+    private void awaitApplied(int events) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (counter.applied() < events) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("consumer applied " + counter.applied() + " of " + events);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static List<EventEnvelope<PriceObserved>> events(String run, int events, int keys) {
+        List<EventEnvelope<PriceObserved>> out = new ArrayList<>(events);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        for (int i = 0; i < events; i++) {
+            String instrument = "31337:0xpool" + (i % keys);
+            PriceObserved price = new PriceObserved(run, instrument, new BigDecimal("2500.12").add(BigDecimal.valueOf(i, 4)),
+                    BigInteger.TWO.pow(96), 0, (long) i, now);
+            out.add(EventEnvelope.of(run, instrument, null, price));
+        }
+        return out;
+    }
+
+    private static double rate(long count, long nanos) {
+        return count / (nanos / 1e9);
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

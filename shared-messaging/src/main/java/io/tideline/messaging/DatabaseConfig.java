@@ -1,0 +1,34 @@
+package io.tideline.messaging;
+
+import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+import java.util.Optional;
+
+/**
+ * Where the service's own database is ({@code tideline.db.*}, environment {@code TIDELINE_DB_*}); both datasource
+ * URLs and the credentials are built from it. Declared as a mapping so that a missing user stops the service at start
+ * naming {@code tideline.db.user} — as a plain Quarkus datasource property it would silently fall back to a default.
+ */
+@ConfigMapping(prefix = "tideline.db")
+public interface DatabaseConfig {
+
+    @NotBlank
+    String host();
+
+    @Min(1)
+    @Max(65535)
+    int port();
+
+    /** The service's database, e.g. {@code tideline_lp}. */
+    @NotBlank
+    String name();
+
+    @NotBlank
+    String user();
+
+    /** Empty for trust or certificate authentication. */
+    Optional<String> password();
+}
