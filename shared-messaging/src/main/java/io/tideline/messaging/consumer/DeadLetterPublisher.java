@@ -3,10 +3,10 @@ package io.tideline.messaging.consumer;
 import io.tideline.events.Topics;
 import io.tideline.messaging.kafka.Headers;
 import io.tideline.messaging.kafka.KafkaClientFactory;
+import io.tideline.messaging.kafka.LazyProducer;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
@@ -27,11 +27,10 @@ public class DeadLetterPublisher {
     private static final Logger LOG = Logger.getLogger(DeadLetterPublisher.class);
     private static final int STACK_FRAMES = 8;
 
-    private final KafkaClientFactory clients;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private final LazyProducer producer;
 
     public DeadLetterPublisher(KafkaClientFactory clients) {
-        this.clients = clients;
+        this.producer = new LazyProducer(() -> clients.producer("dead-letter"));
     }
 
     public void send(ConsumerRecord<String, byte[]> record, String consumer, String reason, Throwable error,
@@ -49,7 +48,7 @@ public class DeadLetterPublisher {
         header(letter, Headers.DLQ_SOURCE_OFFSET, Long.toString(record.offset()));
         header(letter, Headers.DLQ_FAILED_AT, Instant.now().toString());
         try {
-            producer().send(letter).get();
+            producer.get().send(letter).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while dead-lettering", e);
@@ -80,23 +79,9 @@ public class DeadLetterPublisher {
         return out.toString();
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = clients.producer("dead-letter");
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
 
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close();
-        }
+        producer.close();
     }
 }

@@ -3,6 +3,7 @@ package io.tideline.messaging.consumer;
 import io.tideline.events.EventDecodingException;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -71,7 +72,7 @@ final class EventConsumerRunner implements Runnable {
 
     @Override
     public void run() {
-        Duration backoff = config.initialBackoff();
+        Backoff outage = new Backoff(config.initialBackoff(), config.maxBackoff());
         try (KafkaConsumer<String, byte[]> kafka = clients.consumer(groupId, config.maxPollRecords())) {
             consumer = kafka;
             kafka.subscribe(handler.topics());
@@ -84,14 +85,13 @@ final class EventConsumerRunner implements Runnable {
                 try {
                     process(records);
                     kafka.commitSync();
-                    backoff = config.initialBackoff();
+                    outage.reset();
                     status = status("RUNNING", null);
                 } catch (OutageException e) {
                     status = status("BLOCKED", e.getMessage());
-                    LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), backoff.toMillis());
+                    LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), outage.current().toMillis());
                     rewind(kafka, records);
-                    sleep(backoff);
-                    backoff = doubled(backoff);
+                    running = outage.pause() && running;
                 }
             }
         } catch (WakeupException e) {
@@ -141,7 +141,7 @@ final class EventConsumerRunner implements Runnable {
 
     /** @return null when applied, else the last failure after all attempts */
     private Exception applyWithRetries(List<EventEnvelope<?>> events) {
-        Duration backoff = config.initialBackoff();
+        Backoff retry = new Backoff(config.initialBackoff(), config.maxBackoff());
         Exception last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             try {
@@ -154,8 +154,7 @@ final class EventConsumerRunner implements Runnable {
                 }
                 if (attempt < config.maxAttempts()) {
                     LOG.debugf(e, "%s: attempt %d of %d failed", groupId, attempt, config.maxAttempts());
-                    sleep(backoff);
-                    backoff = doubled(backoff);
+                    running = retry.pause() && running;
                 }
             }
         }
@@ -179,19 +178,7 @@ final class EventConsumerRunner implements Runnable {
         }
     }
 
-    private Duration doubled(Duration backoff) {
-        Duration next = backoff.multipliedBy(2);
-        return next.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : next;
-    }
 
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
     private ConsumerStatus status(String state, String error) {
         return new ConsumerStatus(groupId, state, error, applied.get(), deadLettered.get(), Instant.now());

@@ -1,6 +1,7 @@
 package io.tideline.messaging.outbox;
 
 import io.tideline.messaging.kafka.KafkaClientFactory;
+import io.tideline.messaging.kafka.LazyProducer;
 import io.tideline.messaging.kafka.Headers;
 import io.quarkus.arc.DefaultBean;
 import jakarta.annotation.PreDestroy;
@@ -22,16 +23,15 @@ import java.util.concurrent.Future;
 @DefaultBean
 public class KafkaOutboxPublisher implements OutboxPublisher {
 
-    private final KafkaClientFactory clients;
-    private volatile KafkaProducer<String, byte[]> producer;
+    private final LazyProducer producer;
 
     public KafkaOutboxPublisher(KafkaClientFactory clients) {
-        this.clients = clients;
+        this.producer = new LazyProducer(() -> clients.producer("outbox-relay"));
     }
 
     @Override
     public PublishResult publish(List<PendingEvent> batch) {
-        KafkaProducer<String, byte[]> out = producer();
+        KafkaProducer<String, byte[]> out = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         try {
             for (PendingEvent event : batch) {
@@ -63,23 +63,9 @@ public class KafkaOutboxPublisher implements OutboxPublisher {
         return sendFailure == null ? PublishResult.all(acks.size()) : new PublishResult(acks.size(), sendFailure);
     }
 
-    private KafkaProducer<String, byte[]> producer() {
-        KafkaProducer<String, byte[]> current = producer;
-        if (current == null) {
-            synchronized (this) {
-                if (producer == null) {
-                    producer = clients.producer("outbox-relay");
-                }
-                current = producer;
-            }
-        }
-        return current;
-    }
 
     @PreDestroy
     void close() {
-        if (producer != null) {
-            producer.close();
-        }
+        producer.close();
     }
 }

@@ -2,6 +2,7 @@ package io.tideline.messaging.outbox;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -104,23 +105,23 @@ public class OutboxRelay {
 
     private void loop() {
         schema.awaitMigrated();
-        Duration backoff = config.pollInterval();
+        Backoff failures = new Backoff(config.pollInterval(), config.maxBackoff());
         while (running) {
             try {
                 int sent = relayOnce();
-                backoff = config.pollInterval();
+                failures.reset();
                 cleanupIfDue();
                 if (sent < config.batchSize()) {
-                    sleep(config.pollInterval());
+                    running = Backoff.sleep(config.pollInterval()) && running;
                 }
             } catch (RuntimeException e) {
                 if (!running) {
                     break;
                 }
                 status = RelayStatus.failing(e);
-                LOG.warnf("outbox relay pass failed, retrying in %d ms: %s", backoff.toMillis(), e.getMessage());
-                sleep(backoff);
-                backoff = min(backoff.multipliedBy(2), config.maxBackoff());
+                LOG.warnf("outbox relay pass failed, retrying in %d ms: %s", failures.current().toMillis(),
+                        e.getMessage());
+                running = failures.pause() && running;
             }
         }
     }
@@ -213,16 +214,5 @@ public class OutboxRelay {
         }
     }
 
-    private void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
 }
