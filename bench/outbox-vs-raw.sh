@@ -16,6 +16,19 @@ if [ ! -f "$jar" ]; then
   ./mvnw -B -q -pl bench -am package -DskipTests
 fi
 psql -h 127.0.0.1 -U "$pg_user" -d postgres -qc "create database $db" >/dev/null
-trap 'psql -h 127.0.0.1 -U "$pg_user" -d postgres -qc "drop database if exists $db with (force)" >/dev/null' EXIT
+bench_pid=""
+cleanup() {
+  # Stop the JVM before dropping its database: an orphaned run would stay in the benchmark's consumer group,
+  # hold partitions and stall the next run.
+  if [[ -n "$bench_pid" ]] && kill -0 "$bench_pid" 2>/dev/null; then
+    kill "$bench_pid" 2>/dev/null || true
+    wait "$bench_pid" 2>/dev/null || true
+  fi
+  psql -h 127.0.0.1 -U "$pg_user" -d postgres -qc "drop database if exists $db with (force)" >/dev/null
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 TIDELINE_BENCH_DB=$db KAFKA_BOOTSTRAP_SERVERS=${TIDELINE_KAFKA_BOOTSTRAP:-127.0.0.1:9092} \
-  java -Xmx1g -jar "$jar" "$events" "$keys"
+  java -Xmx1g -jar "$jar" "$events" "$keys" &
+bench_pid=$!
+wait "$bench_pid"
