@@ -25,12 +25,13 @@ import java.util.stream.Stream;
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties config;
     private final Path dataDir;
     private final int port;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port) {
-        this.server = server;
+    private EmbeddedKafkaBroker(Properties config, Path dataDir, int port) {
+        this.config = config;
         this.dataDir = dataDir;
         this.port = port;
     }
@@ -70,9 +71,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 throw new IllegalStateException("kafka storage format failed: "
                         + formatOutput.toString(StandardCharsets.UTF_8));
             }
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props), Time.SYSTEM);
-            server.startup();
-            return new EmbeddedKafkaBroker(server, dir, port);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(props, dir, port);
+            broker.startServer();
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded Kafka broker", e);
         }
@@ -82,10 +83,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    /** Stops the broker, keeping its data and ports, as when a broker goes down. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped broker again on the same ports with the same data. */
+    public synchronized void restart() {
+        if (server == null) {
+            startServer();
+        }
+    }
+
+    private synchronized void startServer() {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(config), Time.SYSTEM);
+        server.startup();
+    }
+
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
