@@ -2,7 +2,6 @@ package io.tideline.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,9 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -35,19 +34,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar with the given environment on top of a clean one (no inherited Quarkus/Tideline settings). */
-    public static ServiceProcess start(Map<String, String> env, String... systemProperties) {
+    public static ServiceProcess start(Map<String, String> env) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is not built: run the integration tests with"
                     + " `verify` (after `package`)");
         }
-        int port = freePort();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        command.addAll(List.of(systemProperties));
-        command.add("-jar");
-        command.add(jar.toString());
+        int port = FreePorts.next();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-jar", jar.toString());
         try {
             Path log = Files.createTempFile("service-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -79,27 +74,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** The HTTP status of {@code GET path}, or -1 when the service does not answer. */
     public int status(String path) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return get(path).map(HttpResponse::statusCode).orElse(-1);
     }
 
     /** The body of {@code GET path}, or an empty string when the service does not answer. */
     public String body(String path) {
+        return get(path).map(HttpResponse::body).orElse("");
+    }
+
+    private Optional<HttpResponse<String>> get(String path) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
-            return "";
+            return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "";
+            return Optional.empty();
         }
     }
 
@@ -127,14 +118,6 @@ public final class ServiceProcess implements AutoCloseable {
             Files.deleteIfExists(log);
         } catch (IOException e) {
             // a temp file left behind is harmless
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -26,11 +26,7 @@ public final class TcpGate implements AutoCloseable {
     public TcpGate(String targetHost, int targetPort) {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            this.port = probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.port = FreePorts.next();
     }
 
     /** The loopback port the gate listens on when open. */
