@@ -52,6 +52,17 @@ public record EventEnvelope<T extends EventPayload>(UUID eventId, String type, i
     }
 
     /**
+     * An event whose id is derived from the fact it reports (e.g. a chain log: chain, block hash, log index), so that
+     * writing the same fact twice yields the same envelope id and consumers drop the second copy.
+     */
+    public static <T extends EventPayload> EventEnvelope<T> identified(UUID eventId, Instant occurredAt, String source,
+                                                                       String key, T payload) {
+        EventType type = EventType.of(require(payload, "payload").getClass());
+        return new EventEnvelope<>(eventId, type.wireName(), type.version(), occurredAt.truncatedTo(ChronoUnit.MICROS),
+                source, key, null, payload);
+    }
+
+    /**
      * A new event caused by {@code cause}: it inherits the cause's correlation id, or takes the cause's event id when
      * the cause has none, so a chain of events shares one correlation id.
      */

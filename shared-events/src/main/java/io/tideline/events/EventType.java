@@ -6,6 +6,7 @@ import io.tideline.events.alert.AlertEscalated;
 import io.tideline.events.alert.AlertRaised;
 import io.tideline.events.alert.AlertResolved;
 import io.tideline.events.lp.LpClosed;
+import io.tideline.events.lp.LpFactRetracted;
 import io.tideline.events.lp.LpFeesCollected;
 import io.tideline.events.lp.LpLiquidityChanged;
 import io.tideline.events.lp.LpMinted;
@@ -49,6 +50,7 @@ public enum EventType {
     LP_CLOSED("LpClosed", 1, LpClosed.class, Topics.LP_POSITIONS),
     LP_TRANSFERRED("LpTransferred", 1, LpTransferred.class, Topics.LP_POSITIONS),
     LP_VALUED("LpValued", 1, LpValued.class, Topics.LP_POSITIONS),
+    LP_FACT_RETRACTED("LpFactRetracted", 1, LpFactRetracted.class, Topics.LP_POSITIONS),
 
     HEDGE_REQUESTED("HedgeRequested", 1, HedgeRequested.class, Topics.PERP_HEDGES),
     HEDGE_FILLED("HedgeFilled", 1, HedgeFilled.class, Topics.PERP_HEDGES),

@@ -13,6 +13,7 @@ import io.tideline.events.lp.LpMinted;
 import io.tideline.events.lp.LpRangeEntered;
 import io.tideline.events.lp.LpRangeExited;
 import io.tideline.events.lp.LpTransferred;
+import io.tideline.events.lp.LpFactRetracted;
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.PositionRef;
 import io.tideline.events.lp.TokenRef;
@@ -81,6 +82,8 @@ public final class SampleEvents {
                     new BigInteger("1517882343751509868544"), new BigInteger("2400000000"),
                     new BigInteger("730000000000000000"), new BigInteger("1550000"), new BigInteger("442000000000000"),
                     new BigDecimal("0.00028563201"), new BigDecimal("1.41732"), new BigDecimal("0.00120"), T0),
+            new LpFactRetracted(POSITION, java.util.UUID.fromString("6f1c2a9e-3b7d-5e48-9a0c-1d2e3f4a5b6c"),
+                    "LpRangeExited", AT, AT.blockNumber() - 3),
 
             new HedgeRequested(POSITION.key(), HEDGE_ID, 0, "ETH-USD", TradeSide.SELL, new BigDecimal("0.708"),
                     new BigDecimal("3501.10"), "tl-" + HEDGE_ID + "-0"),

@@ -5,11 +5,14 @@ import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.EventType;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,6 +43,26 @@ public class Outbox {
             chain = chain.chain(() -> append(event));
         }
         return chain;
+    }
+
+    /**
+     * Adds the events, in order, through a connection whose transaction the caller owns (for services that write
+     * their state with SQL rather than Panache, e.g. from a worker thread via
+     * {@link io.tideline.messaging.sql.BlockingTransaction}). Blocks until written.
+     */
+    public static void appendWithin(SqlConnection transaction, List<? extends EventEnvelope<?>> events,
+            Duration timeout) {
+        if (events.isEmpty()) {
+            return;
+        }
+        List<Tuple> rows = new ArrayList<>(events.size());
+        for (EventEnvelope<?> event : events) {
+            OutboxRecord row = toRecord(event);
+            rows.add(Tuple.of(row.eventId, row.topic, row.eventKey, row.eventType, row.envelope, row.createdAt));
+        }
+        transaction.preparedQuery("insert into outbox (event_id, topic, event_key, event_type, envelope, created_at)"
+                        + " values ($1, $2, $3, $4, $5, $6)")
+                .executeBatch(rows).await().atMost(timeout);
     }
 
     static OutboxRecord toRecord(EventEnvelope<?> event) {

@@ -1,0 +1,5 @@
+package io.tideline.lp.chain;
+
+/** A read-only call: the contract and the ABI-encoded calldata (0x-prefixed hex). */
+public record ContractCall(String target, String callData) {
+}

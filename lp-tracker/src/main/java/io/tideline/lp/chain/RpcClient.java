@@ -1,0 +1,209 @@
+package io.tideline.lp.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * JSON-RPC to one EVM node through web3j. Every method that takes a list sends it as <b>one</b> JSON-RPC batch (one
+ * HTTP round trip), and counts it, so that callers can be held to a round-trip budget.
+ */
+public class RpcClient implements AutoCloseable {
+
+    private final String url;
+    private final Web3j web3j;
+    private final AtomicLong roundTrips = new AtomicLong();
+    private final AtomicLong requests = new AtomicLong();
+
+    public RpcClient(String url, Duration timeout) {
+        this.url = url;
+        OkHttpClient http = new OkHttpClient.Builder()
+                .connectTimeout(timeout)
+                .readTimeout(timeout)
+                .callTimeout(timeout)
+                .build();
+        this.web3j = Web3j.build(new HttpService(url, http));
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public long chainId() {
+        return send(web3j.ethChainId()).getChainId().longValueExact();
+    }
+
+    public long blockNumber() {
+        return send(web3j.ethBlockNumber()).getBlockNumber().longValueExact();
+    }
+
+    /** The headers of these blocks, in the order asked; fails if one does not exist (yet). */
+    public List<BlockHeader> headers(List<Long> numbers) {
+        List<Request<?, EthBlock>> batch = new ArrayList<>(numbers.size());
+        for (long n : numbers) {
+            batch.add(web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(n)), false));
+        }
+        List<EthBlock> answers = sendBatch(batch);
+        List<BlockHeader> headers = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            EthBlock.Block block = answers.get(i).getBlock();
+            if (block == null) {
+                throw new RpcException("block " + numbers.get(i) + " is not known to the node at " + url);
+            }
+            headers.add(new BlockHeader(block.getNumber().longValueExact(), lower(block.getHash()),
+                    lower(block.getParentHash()), Instant.ofEpochSecond(block.getTimestamp().longValueExact())));
+        }
+        return headers;
+    }
+
+    /** The logs of each query over [fromBlock, toBlock], in one batch; the result lists match the queries. */
+    public List<List<ChainLog>> logs(List<LogQuery> queries, long fromBlock, long toBlock) {
+        List<Request<?, EthLog>> batch = new ArrayList<>(queries.size());
+        for (LogQuery query : queries) {
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), query.addresses());
+            for (List<String> topic : query.topics()) {
+                if (topic.isEmpty()) {
+                    filter.addNullTopic();
+                } else {
+                    filter.addOptionalTopics(topic.toArray(String[]::new));
+                }
+            }
+            batch.add(web3j.ethGetLogs(filter));
+        }
+        List<EthLog> answers = sendBatch(batch);
+        List<List<ChainLog>> result = new ArrayList<>(answers.size());
+        for (EthLog answer : answers) {
+            List<ChainLog> logs = new ArrayList<>();
+            for (EthLog.LogResult<?> item : answer.getLogs()) {
+                Log log = (Log) item.get();
+                if (log.isRemoved()) {
+                    continue;
+                }
+                logs.add(new ChainLog(log.getBlockNumber().longValueExact(), lower(log.getBlockHash()),
+                        lower(log.getTransactionHash()), log.getLogIndex().intValueExact(), lower(log.getAddress()),
+                        log.getTopics().stream().map(RpcClient::lower).toList(), log.getData()));
+            }
+            result.add(logs);
+        }
+        return result;
+    }
+
+    /** eth_call of each call at its block, in one batch; returns the raw return data (0x-hex) of each. */
+    public List<String> calls(List<ContractCall> calls, List<Long> blocks) {
+        List<Request<?, EthCall>> batch = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            ContractCall call = calls.get(i);
+            batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, call.target(), call.callData()),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(blocks.get(i)))));
+        }
+        List<EthCall> answers = sendBatch(batch);
+        List<String> values = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            EthCall answer = answers.get(i);
+            if (answer.isReverted()) {
+                throw new RpcException("eth_call to " + calls.get(i).target() + " at block " + blocks.get(i)
+                        + " reverted: " + answer.getRevertReason());
+            }
+            values.add(answer.getValue());
+        }
+        return values;
+    }
+
+    /** HTTP round trips made so far (a batch counts once). */
+    public long roundTrips() {
+        return roundTrips.get();
+    }
+
+    /** JSON-RPC requests made so far (each member of a batch counts). */
+    public long requests() {
+        return requests.get();
+    }
+
+    @Override
+    public void close() {
+        web3j.shutdown();
+    }
+
+    private <T extends Response<?>> T send(Request<?, T> request) {
+        roundTrips.incrementAndGet();
+        requests.incrementAndGet();
+        T response;
+        try {
+            response = request.send();
+        } catch (IOException | RuntimeException e) {
+            throw new RpcException(request.getMethod() + " to " + url + " failed: " + e.getMessage(), e);
+        }
+        return checked(request.getMethod(), response);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T extends Response<?>> List<T> sendBatch(List<? extends Request<?, T>> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        if (batch.size() == 1) {
+            return List.of(send(batch.get(0)));
+        }
+        BatchRequest request = web3j.newBatch();
+        batch.forEach(request::add);
+        roundTrips.incrementAndGet();
+        requests.addAndGet(batch.size());
+        BatchResponse response;
+        try {
+            response = request.send();
+        } catch (IOException | RuntimeException e) {
+            throw new RpcException("batch of " + batch.size() + " " + batch.get(0).getMethod() + " to " + url
+                    + " failed: " + e.getMessage(), e);
+        }
+        Map<Long, Response<?>> byId = new HashMap<>();
+        for (Response<?> answer : response.getResponses()) {
+            byId.put(answer.getId(), answer);
+        }
+        List<T> ordered = new ArrayList<>(batch.size());
+        for (Request<?, T> sent : batch) {
+            Response<?> answer = byId.get(sent.getId());
+            if (answer == null) {
+                throw new RpcException("batch answer from " + url + " lacks request " + sent.getId() + " ("
+                        + sent.getMethod() + ")");
+            }
+            ordered.add(checked(sent.getMethod(), (T) answer));
+        }
+        return ordered;
+    }
+
+    private <T extends Response<?>> T checked(String method, T response) {
+        if (response.hasError()) {
+            Response.Error error = response.getError();
+            // A revert of eth_call arrives as an error with code 3 on some nodes; callers treat it as a failure too.
+            throw new RpcException(method + " to " + url + " answered error " + error.getCode() + ": "
+                    + error.getMessage());
+        }
+        return response;
+    }
+
+    static String lower(String value) {
+        return value == null ? null : value.toLowerCase(Locale.ROOT);
+    }
+}

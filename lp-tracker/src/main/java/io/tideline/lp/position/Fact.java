@@ -1,0 +1,34 @@
+package io.tideline.lp.position;
+
+import io.tideline.events.EventPayload;
+import io.tideline.events.EventType;
+import io.tideline.events.lp.ChainRef;
+import io.tideline.events.lp.PositionRef;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Something that happened to a position on chain, as published: the event, where on chain it happened and the
+ * position's state right after it. Its event id is derived from the chain (chain, block hash, log index, type,
+ * position), so the same fact is never published under two ids.
+ */
+public record Fact(PositionRef position, EventPayload payload, ChainRef at, String stateAfter) {
+
+    public UUID eventId() {
+        return idOf(position, at, type());
+    }
+
+    public String type() {
+        return EventType.of(payload.getClass()).wireName();
+    }
+
+    static UUID idOf(PositionRef position, ChainRef at, String type) {
+        String name = position.key() + "|" + at.blockHash() + "|" + at.logIndex() + "|" + type;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The id of the retraction of the fact with {@code eventId}. */
+    public static UUID retractionIdOf(UUID eventId) {
+        return UUID.nameUUIDFromBytes(("retracted|" + eventId).getBytes(StandardCharsets.UTF_8));
+    }
+}

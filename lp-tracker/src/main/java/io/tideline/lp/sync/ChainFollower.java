@@ -1,0 +1,320 @@
+package io.tideline.lp.sync;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tideline.events.lp.TokenRef;
+import io.tideline.lp.chain.BatchReader;
+import io.tideline.lp.chain.BlockHeader;
+import io.tideline.lp.chain.RpcClient;
+import io.tideline.lp.config.TrackerConfig;
+import io.tideline.lp.position.PoolState;
+import io.tideline.lp.position.Position;
+import io.tideline.messaging.Backoff;
+import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.sql.BlockingTransaction;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Follows the chain on its own thread: each pass takes the next confirmed block range, applies it and commits state,
+ * history, events and checkpoint in one transaction. A parent-hash mismatch means a reorg: the follower finds the
+ * fork point among the blocks it remembers, rewinds to it (retracting what it had published) and goes on. Wallets
+ * added with a backfill block catch up in passes of their own before they join the main pass.
+ */
+@ApplicationScoped
+public class ChainFollower {
+
+    private static final Logger LOG = Logger.getLogger(ChainFollower.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+
+    private final TrackerConfig config;
+    private final SchemaMigration schema;
+    private final BlockingTransaction tx;
+    private final TrackerStore store = new TrackerStore(DB_TIMEOUT);
+    private final ChainSettings.Resolution resolution;
+
+    private RpcClient rpc;
+    private BatchReader reader;
+    private volatile Thread worker;
+    private volatile boolean running;
+    private volatile FollowerStatus status;
+
+    private final Map<String, TokenRef> tokens = new HashMap<>();
+    private Map<String, Position> positions = new LinkedHashMap<>();
+    private Map<String, PoolState> pools = new LinkedHashMap<>();
+    private long passes;
+    private long blocks;
+    private long reorgs;
+    private long retracted;
+    private long confirmedHead = -1;
+    private long checkpoint = -1;
+
+    public ChainFollower(TrackerConfig config, SchemaMigration schema, Pool pool) {
+        this.config = config;
+        this.schema = schema;
+        this.tx = new BlockingTransaction(pool, DB_TIMEOUT);
+        this.resolution = ChainSettings.resolve(config.chain());
+        this.status = status("STARTING", "");
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!config.sync().enabled()) {
+            status = status("DISABLED", "tideline.lp.sync.enabled=false");
+        } else if (resolution.settings().isEmpty()) {
+            status = status("DISABLED", "chain not configured: " + resolution.problem());
+            LOG.warnf("lp-tracker does not follow a chain: %s", resolution.problem());
+        } else {
+            start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public Optional<ChainSettings> settings() {
+        return resolution.settings();
+    }
+
+    /** The configured chain id (also when the follower does not run). */
+    public long chainId() {
+        return config.chain().id();
+    }
+
+    public FollowerStatus status() {
+        return status;
+    }
+
+    public synchronized void start() {
+        if (worker != null) {
+            return;
+        }
+        ChainSettings chain = resolution.settings().orElseThrow();
+        rpc = new RpcClient(chain.rpcUrl(), config.chain().rpcTimeout());
+        reader = new BatchReader(rpc, chain.multicall3(), config.sync().multicallChunk());
+        running = true;
+        worker = new Thread(() -> loop(chain), "lp-chain-follower");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        Thread current = worker;
+        worker = null;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(DB_TIMEOUT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (rpc != null) {
+            rpc.close();
+        }
+    }
+
+    private void loop(ChainSettings chain) {
+        schema.awaitMigrated();
+        Backoff failures = new Backoff(config.sync().pollInterval(), config.sync().maxBackoff());
+        boolean loaded = false;
+        while (running) {
+            try {
+                if (!loaded) {
+                    verifyChainId(chain);
+                    seedWallets(chain);
+                    loadBook(chain);
+                    loaded = true;
+                }
+                boolean more = step(chain);
+                failures.reset();
+                if (!more && !Backoff.sleep(config.sync().pollInterval())) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                loaded = false;
+                status = status("FAILING", e.getMessage());
+                LOG.warnf("chain follower pass failed, retrying in %d ms: %s", failures.current().toMillis(),
+                        e.getMessage());
+                if (!failures.pause()) {
+                    break;
+                }
+            }
+        }
+    }
+
+    /** One pass; true if there is more to do right away. */
+    boolean step(ChainSettings chain) {
+        long head = rpc.blockNumber();
+        confirmedHead = head - config.sync().confirmations();
+        TrackerStore.Checkpoint cp = tx.run(c -> store.checkpoint(c, chain.id()))
+                .orElse(new TrackerStore.Checkpoint(config.sync().startBlock() - 1, null));
+        checkpoint = cp.block();
+        Map<String, Long> wallets = tx.run(c -> store.wallets(c, chain.id()));
+        Map<Long, Set<String>> behind = new java.util.TreeMap<>();
+        wallets.forEach((address, synced) -> {
+            if (synced < cp.block()) {
+                behind.computeIfAbsent(synced, s -> new TreeSet<>()).add(address);
+            }
+        });
+        if (!behind.isEmpty()) {
+            var first = behind.entrySet().iterator().next();
+            backfill(chain, first.getValue(), first.getKey() + 1, cp.block());
+            return true;
+        }
+        if (confirmedHead <= cp.block()) {
+            status = status("FOLLOWING", "at block " + cp.block());
+            return false;
+        }
+        long from = cp.block() + 1;
+        long to = Math.min(confirmedHead, cp.block() + config.sync().maxBlockRange());
+        long started = System.nanoTime();
+        Set<String> main = wallets.keySet();
+        SyncPass pass = new SyncPass(chain, rpc, reader, tokens, main, positions, pools,
+                config.sync().valuationInterval());
+        PassResult result = pass.run(from, to);
+        if (cp.hash() != null && !result.first().parentHash().equals(cp.hash())) {
+            rewindAfterReorg(chain, from);
+            return true;
+        }
+        tx.run(c -> {
+            store.write(c, chain, result, true, config.sync().reorgHistory());
+            if (!main.isEmpty()) {
+                store.walletsSynced(c, chain.id(), main, to);
+            }
+            return null;
+        });
+        dropUnfollowed();
+        passes++;
+        blocks += to - from + 1;
+        checkpoint = to;
+        status = status(to < confirmedHead ? "CATCHING_UP" : "FOLLOWING", "processed blocks " + from + ".." + to,
+                (System.nanoTime() - started) / 1e6);
+        return to < confirmedHead;
+    }
+
+    private void backfill(ChainSettings chain, Set<String> wallets, long from, long upTo) {
+        long to = Math.min(upTo, from + config.sync().maxBlockRange() - 1);
+        Map<String, Position> own = tx.run(c -> store.followedPositions(c, chain.id(), chain.positionManager(),
+                wallets));
+        Map<String, PoolState> ownPools = new LinkedHashMap<>();
+        pools.forEach((address, pool) -> ownPools.put(address, new PoolState(address, pool.token0, pool.token1,
+                pool.fee)));
+        PassResult result = new SyncPass(chain, rpc, reader, tokens, wallets, own, ownPools,
+                config.sync().valuationInterval()).run(from, to);
+        PassResult withoutPrices = new PassResult(result.from(), result.to(), result.headers(), result.facts(),
+                result.valuations(), List.of(), result.changedPositions(),
+                ownPools.values().stream().filter(p -> !pools.containsKey(p.address)).toList());
+        tx.run(c -> {
+            store.write(c, chain, withoutPrices, false, config.sync().reorgHistory());
+            store.walletsSynced(c, chain.id(), wallets, to);
+            return null;
+        });
+        status = status("CATCHING_UP", "backfilling " + String.join(", ", wallets) + " at blocks " + from + ".."
+                + to + " of " + upTo);
+        if (to >= upTo) {
+            LOG.infof("wallets %s caught up with block %d", wallets, upTo);
+            loadBook(chain);
+        }
+    }
+
+    private void rewindAfterReorg(ChainSettings chain, long from) {
+        List<TrackerStore.StoredBlock> stored = tx.run(c -> store.recentBlocks(c, chain.id(),
+                config.sync().reorgHistory()));
+        List<BlockHeader> current = rpc.headers(stored.stream().map(TrackerStore.StoredBlock::number).toList());
+        long fork = -1;
+        String forkHash = null;
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).hash().equals(current.get(i).hash())) {
+                fork = stored.get(i).number();
+                forkHash = stored.get(i).hash();
+                break;
+            }
+        }
+        if (fork < 0) {
+            long oldest = stored.isEmpty() ? from - 1 : stored.get(stored.size() - 1).number();
+            fork = Math.max(config.sync().startBlock() - 1, oldest - 1);
+            forkHash = fork < 0 ? "0x" : rpc.headers(List.of(fork)).get(0).hash();
+            LOG.errorf("reorg deeper than the %d remembered blocks; rewinding to block %d",
+                    config.sync().reorgHistory(), fork);
+        }
+        long forkBlock = fork;
+        String hash = forkHash;
+        int undone = tx.run(c -> store.rewind(c, chain, forkBlock, hash));
+        reorgs++;
+        retracted += undone;
+        LOG.warnf("chain reorganised below block %d: rewound to fork block %d, %d facts retracted", from, forkBlock,
+                undone);
+        loadBook(chain);
+    }
+
+    private void verifyChainId(ChainSettings chain) {
+        long actual = rpc.chainId();
+        if (actual != chain.id()) {
+            throw new IllegalStateException("the node at " + chain.rpcUrl() + " is chain " + actual
+                    + ", configured tideline.lp.chain.id is " + chain.id());
+        }
+    }
+
+    private void seedWallets(ChainSettings chain) {
+        List<String> configured = config.watchedWallets().orElse(List.of());
+        if (configured.isEmpty()) {
+            return;
+        }
+        tx.run(c -> {
+            long synced = store.checkpoint(c, chain.id()).map(TrackerStore.Checkpoint::block)
+                    .orElse(config.sync().startBlock() - 1);
+            for (String wallet : configured) {
+                store.addWalletIfAbsent(c, chain.id(), wallet.trim().toLowerCase(Locale.ROOT),
+                        Math.min(synced, config.sync().startBlock() - 1));
+            }
+            return null;
+        });
+    }
+
+    private void loadBook(ChainSettings chain) {
+        tx.run(c -> {
+            Set<String> caughtUp = store.wallets(c, chain.id()).entrySet().stream()
+                    .filter(e -> e.getValue() >= store.checkpoint(c, chain.id()).map(TrackerStore.Checkpoint::block)
+                            .orElse(config.sync().startBlock() - 1))
+                    .map(Map.Entry::getKey).collect(Collectors.toSet());
+            positions = store.followedPositions(c, chain.id(), chain.positionManager(), caughtUp);
+            pools = store.pools(c, chain.id());
+            return null;
+        });
+        pools.values().forEach(p -> {
+            tokens.put(p.token0.address(), p.token0);
+            tokens.put(p.token1.address(), p.token1);
+        });
+    }
+
+    private void dropUnfollowed() {
+        positions.values().removeIf(p -> !p.followed());
+    }
+
+    private FollowerStatus status(String state, String detail) {
+        return status(state, detail, status == null ? 0 : status.lastPassMillis());
+    }
+
+    private FollowerStatus status(String state, String detail, double lastPassMillis) {
+        return new FollowerStatus(state, detail, checkpoint, confirmedHead, passes, blocks, reorgs, retracted,
+                rpc == null ? 0 : rpc.roundTrips(), rpc == null ? 0 : rpc.requests(), lastPassMillis, Instant.now());
+    }
+}

@@ -1,0 +1,352 @@
+package io.tideline.lp.sync;
+
+import io.tideline.events.lp.ChainRef;
+import io.tideline.events.lp.LpValued;
+import io.tideline.events.lp.TokenRef;
+import io.tideline.events.market.PriceObserved;
+import io.tideline.lp.chain.BatchReader;
+import io.tideline.lp.chain.BatchReader.Read;
+import io.tideline.lp.chain.BlockHeader;
+import io.tideline.lp.chain.ChainLog;
+import io.tideline.lp.chain.LogQuery;
+import io.tideline.lp.chain.Multicall3;
+import io.tideline.lp.chain.PoolAddress;
+import io.tideline.lp.chain.RpcClient;
+import io.tideline.lp.chain.RpcException;
+import io.tideline.lp.chain.UniswapAbi;
+import io.tideline.lp.chain.UniswapAbi.OnChainPosition;
+import io.tideline.lp.position.Position;
+import io.tideline.lp.position.PositionLifecycle;
+import io.tideline.lp.position.PositionLifecycle.Discovery;
+import io.tideline.lp.position.PositionValuer;
+import io.tideline.lp.position.PoolState;
+import io.tideline.lp.position.TokenValue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jboss.logging.Logger;
+
+/**
+ * One pass of the chain follower over the confirmed blocks [from, to]: fetch the logs that concern the watched wallets,
+ * their positions and pools, apply them in chain order, then value the open positions at {@code to}.
+ *
+ * <p>Round trips when nothing new appears: one for the logs, one for block headers, one batched state read. New
+ * positions add a discovery read and a log fetch for them; a close adds a read of what the position is owed.
+ */
+final class SyncPass {
+
+    private static final Logger LOG = Logger.getLogger(SyncPass.class);
+    private static final int TOPICS_PER_QUERY = 500;
+
+    private final ChainSettings chain;
+    private final RpcClient rpc;
+    private final BatchReader reader;
+    private final PoolAddress poolAddress;
+    private final Map<String, TokenRef> tokens;
+    private final Set<String> wallets;
+    private final Map<String, Position> positions;
+    private final Map<String, PoolState> pools;
+    private final Duration valuationInterval;
+
+    SyncPass(ChainSettings chain, RpcClient rpc, BatchReader reader, Map<String, TokenRef> tokens,
+            Set<String> wallets, Map<String, Position> positions, Map<String, PoolState> pools,
+            Duration valuationInterval) {
+        this.chain = chain;
+        this.rpc = rpc;
+        this.reader = reader;
+        this.poolAddress = new PoolAddress(chain.factory(), chain.poolInitCodeHash());
+        this.tokens = tokens;
+        this.wallets = wallets;
+        this.positions = positions;
+        this.pools = pools;
+        this.valuationInterval = valuationInterval;
+    }
+
+    PassResult run(long from, long to) {
+        List<ChainLog> logs = new ArrayList<>(fetchLogs(from, to, positions.keySet(), pools.keySet(), true));
+        Map<String, Discovery> discoveries = discover(logs, from);
+        Set<String> newIds = new LinkedHashSet<>(discoveries.keySet());
+        Set<String> newPools = new LinkedHashSet<>();
+        discoveries.values().forEach(d -> newPools.add(d.pool().address));
+        readUnknownPrices(from);
+        if (!newIds.isEmpty()) {
+            newPools.removeIf(pools.keySet()::contains);
+            discoveries.values().forEach(d -> pools.putIfAbsent(d.pool().address, d.pool()));
+            logs.addAll(fetchLogs(from, to, newIds, newPools, false));
+            readUnknownPrices(from);
+        }
+        List<ChainLog> ordered = dedupe(logs);
+        Map<Long, BlockHeader> headers = headers(ordered, from, to);
+
+        PositionLifecycle lifecycle = new PositionLifecycle(chain.id(), chain.positionManager(), wallets, positions,
+                pools, discoveries, this::positionsAt);
+        long block = -1;
+        for (ChainLog log : ordered) {
+            if (log.blockNumber() != block && block >= 0) {
+                lifecycle.endBlock(block);
+            }
+            block = log.blockNumber();
+            BlockHeader header = headers.get(block);
+            lifecycle.apply(log, new ChainRef(block, log.blockHash(), log.txHash(), log.logIndex(), header.time()));
+        }
+        if (block >= 0) {
+            lifecycle.endBlock(block);
+        }
+
+        BlockHeader last = headers.get(to);
+        List<LpValued> valuations = value(lifecycle.touched(), lifecycle.pricesMoved().keySet(), last);
+        List<PriceObserved> prices = new ArrayList<>();
+        lifecycle.pricesMoved().forEach((address, at) -> {
+            PoolState pool = pools.get(address);
+            prices.add(new PriceObserved("uniswap-v3", chain.id() + ":" + address,
+                    TokenValue.published(TokenValue.price(pool.sqrtPriceX96, pool)), pool.sqrtPriceX96, pool.tick,
+                    at.blockNumber(), at.blockTime()));
+        });
+        Map<String, Position> changed = new LinkedHashMap<>();
+        lifecycle.touched().forEach(id -> changed.put(id, positions.get(id)));
+        valuations.forEach(v -> changed.put(v.position().tokenId(), positions.get(v.position().tokenId())));
+        return new PassResult(from, to, headers, lifecycle.facts(), valuations, prices, changed.values(),
+                pools.values());
+    }
+
+    /** Transfers touching the watched wallets, liquidity/collect logs of the given positions, swaps of the pools. */
+    private List<ChainLog> fetchLogs(long from, long to, Set<String> ids, Set<String> poolAddresses,
+            boolean transfers) {
+        List<LogQuery> queries = new ArrayList<>();
+        List<String> npm = List.of(chain.positionManager());
+        if (transfers && !wallets.isEmpty()) {
+            List<String> walletTopics = wallets.stream().map(UniswapAbi::addressTopic).toList();
+            queries.add(new LogQuery(npm, List.of(List.of(UniswapAbi.TRANSFER), walletTopics)));
+            queries.add(new LogQuery(npm, List.of(List.of(UniswapAbi.TRANSFER), List.of(), walletTopics)));
+        }
+        List<String> idTopics = ids.stream().map(UniswapAbi::uintTopic).toList();
+        for (int i = 0; i < idTopics.size(); i += TOPICS_PER_QUERY) {
+            queries.add(new LogQuery(npm, List.of(
+                    List.of(UniswapAbi.INCREASE_LIQUIDITY, UniswapAbi.DECREASE_LIQUIDITY, UniswapAbi.COLLECT),
+                    idTopics.subList(i, Math.min(idTopics.size(), i + TOPICS_PER_QUERY)))));
+        }
+        if (!poolAddresses.isEmpty()) {
+            queries.add(new LogQuery(List.copyOf(poolAddresses), List.of(List.of(UniswapAbi.SWAP))));
+        }
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        List<ChainLog> all = new ArrayList<>();
+        rpc.logs(queries, from, to).forEach(all::addAll);
+        return all;
+    }
+
+    /** Positions arriving in a watched wallet that the pass does not follow yet: their state and pool. */
+    private Map<String, Discovery> discover(List<ChainLog> logs, long from) {
+        Map<String, Long> firstSeen = new LinkedHashMap<>();
+        logs.stream().sorted(ChainLog.CHAIN_ORDER).forEach(log -> {
+            if (!UniswapAbi.TRANSFER.equals(log.topic(0))) {
+                return;
+            }
+            String id = UniswapAbi.topicUint(log.topic(3));
+            Position known = positions.get(id);
+            if (wallets.contains(UniswapAbi.topicAddress(log.topic(2))) && (known == null || !known.followed())) {
+                firstSeen.putIfAbsent(id, log.blockNumber());
+            }
+        });
+        if (firstSeen.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = List.copyOf(firstSeen.keySet());
+        List<Read> reads = new ArrayList<>();
+        for (String id : ids) {
+            reads.add(new Read(chain.positionManager(), UniswapAbi.positions(id), firstSeen.get(id)));
+        }
+        List<Multicall3.Result> results = reader.read(reads);
+        Map<String, OnChainPosition> found = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (results.get(i).success()) {
+                found.put(ids.get(i), UniswapAbi.decodePosition(results.get(i).words()));
+            } else {
+                LOG.warnf("position %s no longer exists at the end of block %d (minted and burned in one block);"
+                        + " it is not tracked", ids.get(i), firstSeen.get(ids.get(i)));
+            }
+        }
+        readTokens(found.values(), from);
+        Map<String, Discovery> discoveries = new LinkedHashMap<>();
+        found.forEach((id, onChain) -> {
+            String address = poolAddress.of(onChain.token0(), onChain.token1(), onChain.fee());
+            PoolState pool = pools.getOrDefault(address, new PoolState(address, tokens.get(onChain.token0()),
+                    tokens.get(onChain.token1()), onChain.fee()));
+            discoveries.put(id, new Discovery(onChain, pool));
+        });
+        return discoveries;
+    }
+
+    private void readTokens(Iterable<OnChainPosition> found, long block) {
+        Set<String> unknown = new TreeSet<>();
+        for (OnChainPosition p : found) {
+            if (!tokens.containsKey(p.token0())) {
+                unknown.add(p.token0());
+            }
+            if (!tokens.containsKey(p.token1())) {
+                unknown.add(p.token1());
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<String> addresses = List.copyOf(unknown);
+        List<Read> reads = new ArrayList<>();
+        for (String token : addresses) {
+            reads.add(new Read(token, UniswapAbi.decimals(), block));
+            reads.add(new Read(token, UniswapAbi.symbol(), block));
+        }
+        List<Multicall3.Result> results = reader.read(reads);
+        for (int i = 0; i < addresses.size(); i++) {
+            Multicall3.Result decimals = results.get(2 * i);
+            Multicall3.Result symbol = results.get(2 * i + 1);
+            if (!decimals.success()) {
+                throw new RpcException("token " + addresses.get(i) + " has no decimals() (not an ERC-20?)");
+            }
+            String name = symbol.success() ? symbol.words().symbol() : "?";
+            tokens.put(addresses.get(i), new TokenRef(addresses.get(i), name.isBlank() ? "?" : name,
+                    decimals.words().smallUint(0)));
+        }
+    }
+
+    /** Pools with no known price (new, or rewound by a reorg): slot0 at the end of the block before the pass. */
+    private void readUnknownPrices(long from) {
+        List<PoolState> unknown = pools.values().stream().filter(p -> !p.priceKnown()).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<Read> reads = unknown.stream()
+                .map(p -> new Read(p.address, UniswapAbi.slot0(), Math.max(0, from - 1))).toList();
+        List<Multicall3.Result> results = reader.read(reads);
+        for (int i = 0; i < unknown.size(); i++) {
+            PoolState pool = unknown.get(i);
+            if (!results.get(i).success()) {
+                throw new RpcException("slot0() of pool " + pool.address + " failed at block " + (from - 1));
+            }
+            UniswapAbi.Slot0 slot0 = UniswapAbi.decodeSlot0(results.get(i).words());
+            if (slot0.sqrtPriceX96().signum() == 0) {
+                // Not initialised before this pass: its first swap or the Initialize price will come with the logs;
+                // positions cannot be minted in an uninitialised pool, so the end of the pass start is enough.
+                UniswapAbi.Slot0 now = UniswapAbi.decodeSlot0(reader.read(List.of(new Read(pool.address,
+                        UniswapAbi.slot0(), from))).get(0).words());
+                slot0 = now;
+            }
+            pool.sqrtPriceX96 = slot0.sqrtPriceX96();
+            pool.tick = slot0.tick();
+        }
+    }
+
+    private static List<ChainLog> dedupe(List<ChainLog> logs) {
+        Map<String, ChainLog> unique = new HashMap<>();
+        for (ChainLog log : logs) {
+            unique.putIfAbsent(log.blockHash() + ":" + log.logIndex(), log);
+        }
+        List<ChainLog> ordered = new ArrayList<>(unique.values());
+        ordered.sort(ChainLog.CHAIN_ORDER);
+        return ordered;
+    }
+
+    /** Headers of from, to and every block with a log; a log from another fork than its header aborts the pass. */
+    private Map<Long, BlockHeader> headers(List<ChainLog> logs, long from, long to) {
+        Set<Long> numbers = new TreeSet<>(List.of(from, to));
+        logs.forEach(l -> numbers.add(l.blockNumber()));
+        Map<Long, BlockHeader> headers = new LinkedHashMap<>();
+        rpc.headers(List.copyOf(numbers)).forEach(h -> headers.put(h.number(), h));
+        for (ChainLog log : logs) {
+            if (!headers.get(log.blockNumber()).hash().equals(log.blockHash())) {
+                throw new ReorgDuringPassException("block " + log.blockNumber() + " changed while it was read");
+            }
+        }
+        return headers;
+    }
+
+    /**
+     * LpValued for the open positions that changed, whose pool price moved, or whose last valuation is older than
+     * the valuation interval; all reads in one batched round trip at {@code last}.
+     */
+    private List<LpValued> value(Set<String> touched, Set<String> movedPools, BlockHeader last) {
+        List<Position> due = new ArrayList<>();
+        for (Position p : positions.values()) {
+            if (!p.status().holdsLiquidity() || !p.followed()) {
+                continue;
+            }
+            boolean stale = p.lastValuedAt() == null
+                    || !p.lastValuedAt().plus(valuationInterval).isAfter(last.time());
+            if (stale || touched.contains(p.tokenId()) || movedPools.contains(p.pool())) {
+                due.add(p);
+            }
+        }
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<Read> reads = new ArrayList<>();
+        Map<String, Integer> poolIndex = new LinkedHashMap<>();
+        Map<String, Integer> tickIndex = new HashMap<>();
+        Set<String> seenPools = new HashSet<>();
+        for (Position p : due) {
+            if (seenPools.add(p.pool())) {
+                poolIndex.put(p.pool(), reads.size());
+                reads.add(new Read(p.pool(), UniswapAbi.slot0(), last.number()));
+                reads.add(new Read(p.pool(), UniswapAbi.feeGrowthGlobal0X128(), last.number()));
+                reads.add(new Read(p.pool(), UniswapAbi.feeGrowthGlobal1X128(), last.number()));
+            }
+            for (int tick : new int[] {p.tickLower(), p.tickUpper()}) {
+                String key = p.pool() + ":" + tick;
+                if (!tickIndex.containsKey(key)) {
+                    tickIndex.put(key, reads.size());
+                    reads.add(new Read(p.pool(), UniswapAbi.ticks(tick), last.number()));
+                }
+            }
+        }
+        int positionsStart = reads.size();
+        for (Position p : due) {
+            reads.add(new Read(chain.positionManager(), UniswapAbi.positions(p.tokenId()), last.number()));
+        }
+        List<Multicall3.Result> results = reader.read(reads);
+        List<LpValued> valuations = new ArrayList<>(due.size());
+        for (int i = 0; i < due.size(); i++) {
+            Position p = due.get(i);
+            Multicall3.Result positionResult = results.get(positionsStart + i);
+            int at = poolIndex.get(p.pool());
+            if (!positionResult.success() || !results.get(at).success()) {
+                LOG.warnf("position %s could not be read at block %d; not valued", p.tokenId(), last.number());
+                continue;
+            }
+            OnChainPosition onChain = UniswapAbi.decodePosition(positionResult.words());
+            if (!onChain.liquidity().equals(p.liquidity())) {
+                LOG.warnf("position %s: liquidity on chain %s, from its logs %s (block %d)", p.tokenId(),
+                        onChain.liquidity(), p.liquidity(), last.number());
+            }
+            PositionValuer.ChainState state = new PositionValuer.ChainState(
+                    UniswapAbi.decodeSlot0(results.get(at).words()),
+                    results.get(at + 1).words().uint(0), results.get(at + 2).words().uint(0),
+                    UniswapAbi.decodeTick(results.get(tickIndex.get(p.pool() + ":" + p.tickLower())).words()),
+                    UniswapAbi.decodeTick(results.get(tickIndex.get(p.pool() + ":" + p.tickUpper())).words()),
+                    onChain);
+            valuations.add(PositionValuer.value(p, pools.get(p.pool()), state, last.number(), last.time()));
+            p.markValued(last.time());
+        }
+        return valuations;
+    }
+
+    private Map<String, OnChainPosition> positionsAt(List<String> ids, long block) {
+        List<Read> reads = ids.stream().map(id -> new Read(chain.positionManager(), UniswapAbi.positions(id), block))
+                .toList();
+        List<Multicall3.Result> results = reader.read(reads);
+        Map<String, OnChainPosition> found = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (results.get(i).success()) {
+                found.put(ids.get(i), UniswapAbi.decodePosition(results.get(i).words()));
+            }
+        }
+        return found;
+    }
+}
