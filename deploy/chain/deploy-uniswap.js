@@ -15,7 +15,8 @@
 // deployed and the file is (over)written.
 //
 // Transactions are sent with eth_sendTransaction from the node's unlocked dev accounts (Hardhat's well-known test
-// mnemonic): account #0 deploys, owns everything and holds the LP position, account #1 is the trader.
+// mnemonic): account #0 deploys, owns everything and holds the LP position, account #1 is the trader; account #2 is
+// recorded as `accounts.foreign`, an address no tracker watches (tests transfer positions to it).
 "use strict";
 
 const fs = require("fs");
@@ -30,15 +31,19 @@ const FORCE = process.argv.includes("--force") || ["1", "true", "yes"].includes(
 const artifact = (p) => require(p);
 const A = {
   erc20: artifact("@openzeppelin/contracts/build/contracts/ERC20PresetMinterPauser.json"),
-  // ERC20PresetMinterPauser plus a decimals constructor argument (the 4.9 preset is fixed at 18 decimals), for the
-  // 6-decimal TUSDC. The only artifact not from npm: compiled from contracts-src/TestToken.sol by compile-token.js.
+  // Our own contracts, compiled from contracts-src/ by compile-contracts.js (the artifacts are committed).
+  // TestToken: ERC20PresetMinterPauser plus a decimals constructor argument (the 4.9 preset is fixed at 18
+  // decimals), for the 6-decimal TUSDC.
   testToken: artifact("./artifacts/TestToken.json"),
+  // Multicall3's aggregate3 / getBlockNumber / getBlockHash / getCurrentBlockTimestamp (our implementation: the
+  // canonical Multicall3 is not on npm as an artifact), what lp-tracker's batch reader calls.
+  multicall3: artifact("./artifacts/Multicall3.json"),
   factory: artifact("@uniswap/v3-core/artifacts/contracts/UniswapV3Factory.sol/UniswapV3Factory.json"),
   pool: artifact("@uniswap/v3-core/artifacts/contracts/UniswapV3Pool.sol/UniswapV3Pool.json"),
   npm: artifact("@uniswap/v3-periphery/artifacts/contracts/NonfungiblePositionManager.sol/NonfungiblePositionManager.json"),
   router: artifact("@uniswap/v3-periphery/artifacts/contracts/SwapRouter.sol/SwapRouter.json"),
-  // Multicall3 is not published on npm as a compiled artifact; Uniswap's own multicall (used by the Uniswap
-  // interface; per-call gas limit, returns (blockNumber, (success, gasUsed, returnData)[])) is, so we use that.
+  // Uniswap's own multicall (used by the Uniswap interface; per-call gas limit, returns (blockNumber, (success,
+  // gasUsed, returnData)[])), kept next to Multicall3 for clients written against it.
   multicall: artifact("@uniswap/v3-periphery/artifacts/contracts/lens/UniswapInterfaceMulticall.sol/UniswapInterfaceMulticall.json"),
 };
 
@@ -46,6 +51,9 @@ const FEE = 3000; // 0.3 %
 const TICK_SPACING = 60; // the factory's spacing for the 0.3 % tier
 const Q96 = 1n << 96n;
 const MAX_UINT128 = (1n << 128n) - 1n;
+// PoolAddress.POOL_INIT_CODE_HASH in v3-periphery: the position manager and router derive pool addresses from it
+// (CREATE2) instead of asking the factory, so pools deployed from different pool bytecode would be unreachable.
+const POOL_INIT_CODE_HASH = "0xe34f199b19b2b4f47f68442619d555527d244f78a3297ea89325f843f87b8b54";
 
 // Integer square root (floor) of a non-negative BigInt, by Newton's method.
 function isqrt(n) {
@@ -90,7 +98,8 @@ async function existingDeployment(provider, chainId, genesisHash) {
   const state = loadState();
   if (!state) return null;
   if (String(state.chainId) !== String(chainId) || state.genesisHash !== genesisHash) return null;
-  for (const addr of [state.contracts?.factory, state.pool?.address]) {
+  // multicall3 too: a record written before it was deployed is redeployed rather than reused without it.
+  for (const addr of [state.contracts?.factory, state.pool?.address, state.contracts?.multicall3]) {
     if (!addr || (await provider.getCode(addr)) === "0x") return null;
   }
   return state;
@@ -102,9 +111,10 @@ function printSummary(s, header) {
   console.log(`  chain        ${s.chainId} at ${s.rpc} (deployer/owner ${s.deployer})`);
   console.log(`  factory      ${c.factory}`);
   console.log(`  positions    ${c.nonfungiblePositionManager}   router ${c.swapRouter}`);
-  console.log(`  multicall    ${c.multicall}   weth9 stand-in ${c.weth9}`);
+  console.log(`  multicall3   ${c.multicall3}   uniswap multicall ${c.multicall}   weth9 stand-in ${c.weth9}`);
   console.log(`  tokens       TWETH ${c.tweth}   TUSDC ${c.tusdc}`);
   console.log(`  pool         ${s.pool.address} (TWETH/TUSDC 0.3 %), tick ${s.pool.currentTick}, ${s.pool.currentPriceUsdcPerWeth} USDC/WETH`);
+  console.log(`  accounts     owner #${s.accounts.owner.index} ${s.accounts.owner.address}   trader #${s.accounts.trader.index} ${s.accounts.trader.address}   foreign #${s.accounts.foreign.index} ${s.accounts.foreign.address}`);
   console.log(`  LP position  token id ${s.position.tokenId}, liquidity ${s.position.liquidity}, ticks [${s.position.tickLower}, ${s.position.tickUpper}], owner ${s.position.owner}`);
   console.log(`  file         ${STATE_FILE}`);
 }
@@ -115,6 +125,22 @@ function usdcPerWeth(sqrtPriceX96, wethIsToken0) {
   const scale = 10n ** 12n * 100n; // 18 − 6 decimals, in cents
   const cents = wethIsToken0 ? (p * scale + (1n << 191n)) >> 192n : (((1n << 192n) * scale) + p / 2n) / p;
   return `${cents / 100n}.${String(cents % 100n).padStart(2, "0")}`;
+}
+
+// keccak256 of the pool creation code in the v3-core artifact, checked twice: against the hash the periphery has
+// compiled in, and against the address the factory actually used (CREATE2 with salt keccak256(token0, token1, fee)).
+// A mismatch only warns: the deployment works for anything that asks the factory, but not for the periphery.
+function poolInitCodeHash(factoryAddr, token0, token1, poolAddr) {
+  const hash = ethers.keccak256(A.pool.bytecode);
+  if (hash !== POOL_INIT_CODE_HASH) {
+    console.warn(`warning: the UniswapV3Pool artifact's init code hash ${hash} is not PoolAddress.POOL_INIT_CODE_HASH ${POOL_INIT_CODE_HASH}`);
+  }
+  const salt = ethers.keccak256(ethers.AbiCoder.defaultAbiCoder().encode(["address", "address", "uint24"], [token0, token1, FEE]));
+  const predicted = ethers.getCreate2Address(factoryAddr, salt, hash);
+  if (predicted !== poolAddr) {
+    console.warn(`warning: the pool is at ${poolAddr}, not at ${predicted} (CREATE2 with init code hash ${hash})`);
+  }
+  return hash;
 }
 
 async function main() {
@@ -136,7 +162,7 @@ async function main() {
   }
 
   const accounts = await provider.send("eth_accounts", []);
-  if (accounts.length < 2) throw new Error(`the node at ${RPC} has no unlocked dev accounts (is it a Hardhat node?)`);
+  if (accounts.length < 3) throw new Error(`the node at ${RPC} has fewer than 3 unlocked dev accounts (is it a Hardhat node?)`);
   const deployer = await provider.getSigner(accounts[0]);
   const trader = await provider.getSigner(accounts[1]);
   const txs = [];
@@ -176,6 +202,7 @@ async function main() {
   const npm = await deploy("NonfungiblePositionManager", A.npm, await factory.getAddress(), await weth9.getAddress(), ethers.ZeroAddress);
   const router = await deploy("SwapRouter", A.router, await factory.getAddress(), await weth9.getAddress());
   const multicall = await deploy("UniswapInterfaceMulticall", A.multicall);
+  const multicall3 = await deploy("Multicall3", A.multicall3);
 
   // --- pool -----------------------------------------------------------------------------------------------------
   const [twethAddr, tusdcAddr] = [await tweth.getAddress(), await tusdc.getAddress()];
@@ -186,6 +213,7 @@ async function main() {
   // createAndInitializePoolIfNecessary = factory.createPool + pool.initialize in one transaction.
   await send("createAndInitializePool", npm.createAndInitializePoolIfNecessary(token0, token1, FEE, sqrtPriceX96));
   const poolAddr = await factory.getPool(token0, token1, FEE);
+  const initCodeHash = poolInitCodeHash(await factory.getAddress(), token0, token1, poolAddr);
   const pool = new ethers.Contract(poolAddr, A.pool.abi, provider);
   const slot0 = await pool.slot0();
   const initialTick = Number(slot0.tick);
@@ -247,12 +275,19 @@ async function main() {
     deployer: ethers.getAddress(owner),
     owner: ethers.getAddress(owner),
     trader: ethers.getAddress(traderAddr),
+    // Hardhat dev accounts (unlocked on the node: eth_sendTransaction works from each), by index.
+    accounts: {
+      owner: { index: 0, address: ethers.getAddress(owner) },
+      trader: { index: 1, address: ethers.getAddress(traderAddr) },
+      foreign: { index: 2, address: ethers.getAddress(accounts[2]) },
+    },
     contracts: {
       factory: await factory.getAddress(),
       nonfungiblePositionManager: await npm.getAddress(),
       swapRouter: await router.getAddress(),
       multicall: await multicall.getAddress(),
       multicallKind: "UniswapInterfaceMulticall",
+      multicall3: await multicall3.getAddress(),
       weth9: await weth9.getAddress(),
       weth9Note: "ERC20PresetMinterPauser stand-in for WETH9 (no deposit/withdraw)",
       tokenDescriptor: ethers.ZeroAddress,
@@ -269,6 +304,7 @@ async function main() {
       token1,
       fee: FEE,
       tickSpacing: TICK_SPACING,
+      initCodeHash,
       initialSqrtPriceX96: sqrtPriceX96.toString(),
       initialTick,
       initialPriceUsdcPerWeth: usdcPerWeth(sqrtPriceX96, wethIsToken0),
@@ -295,7 +331,7 @@ async function main() {
   printSummary(state, `Deployed Uniswap v3 (${txs.length} transactions):`);
 }
 
-module.exports = { isqrt, sqrtPriceX96For, MAX_UINT128, Q96 };
+module.exports = { isqrt, sqrtPriceX96For, MAX_UINT128, Q96, POOL_INIT_CODE_HASH };
 
 if (require.main === module) {
   main().catch((e) => {

@@ -4,6 +4,7 @@
 #
 #   bash deploy/chain/start-chain.sh          # start (or reuse) the node, then deploy (skipped if already deployed)
 #   bash deploy/chain/start-chain.sh stop     # stop the node this script started
+#   bash deploy/chain/start-chain.sh install  # only `npm ci` (if needed): what `./platform test` runs before Maven
 #
 # State: $TIDELINE_HOME/run/chain.pid and $TIDELINE_HOME/logs/chain.log (TIDELINE_HOME defaults to <repo>/.platform,
 # as for ./platform); the addresses: deploy/chain/.state/deployment.json.
@@ -93,6 +94,9 @@ require_node() {
     die "Node.js 18 or newer is required, but 'node' is ${version:-unknown} ($(command -v node))." 3
   fi
   command -v npm >/dev/null 2>&1 || die "npm is not installed (it usually comes with Node.js; e.g. 'apt-get install -y npm')." 3
+}
+
+require_curl() {
   command -v curl >/dev/null 2>&1 || die "curl is not installed (needed to wait for the node's JSON-RPC)."
 }
 
@@ -100,6 +104,7 @@ require_node() {
 ensure_node_modules() {
   local marker="$CHAIN_DIR/node_modules/.package-lock.json"
   if [[ -f "$marker" && ! "$CHAIN_DIR/package-lock.json" -nt "$marker" && -x "$CHAIN_DIR/node_modules/.bin/hardhat" ]]; then
+    say "deploy/chain/node_modules is up to date with package-lock.json"
     return 0
   fi
   local start
@@ -169,10 +174,16 @@ case "${1:-start}" in
   start)
     mkdir -p "$RUN_DIR" "$LOG_DIR"
     require_node
+    require_curl
     ensure_node_modules
     start_node
     deploy
     ;;
+  install)
+    require_node
+    mkdir -p "$LOG_DIR"
+    ensure_node_modules
+    ;;
   stop) stop_chain ;;
-  *) die "usage: start-chain.sh [start|stop]" ;;
+  *) die "usage: start-chain.sh [start|stop|install]" ;;
 esac
