@@ -33,13 +33,14 @@ final class PoolCalls {
 
     /** The price and tick, the first two of slot0's seven fields (the rest is oracle and protocol-fee state). */
     static UniswapDriver.Slot0 decodeSlot0(String returnData) {
-        List<Type> v = decode(returnData, new TypeReference<Uint160>() { }, new TypeReference<Int24>() { });
+        List<Type<?>> v = decode(returnData,
+                List.of(new TypeReference<Uint160>() { }, new TypeReference<Int24>() { }));
         return new UniswapDriver.Slot0(number(v.get(0)), number(v.get(1)).intValueExact());
     }
 
     /** The pool's Swap event in a router transaction. */
     static UniswapDriver.Swapped swapped(TransactionReceipt receipt, String pool) {
-        List<Type> v = ReceiptLogs.first(receipt, pool, SWAP).data();
+        List<Type<?>> v = ReceiptLogs.first(receipt, pool, SWAP).data();
         return new UniswapDriver.Swapped(number(v.get(0)), number(v.get(1)), number(v.get(2)), number(v.get(3)),
                 number(v.get(4)).intValueExact(), receipt.getBlockNumber().longValueExact(),
                 receipt.getTransactionHash());

@@ -85,22 +85,23 @@ final class PositionManagerCalls {
     }
 
     static String decodeOwnerOf(String returnData) {
-        return address(decode(returnData, new TypeReference<Address>() { }).get(0));
+        return address(decode(returnData, List.of(new TypeReference<Address>() { })).get(0));
     }
 
     static TokenAmounts decodeCollect(String returnData) {
-        List<Type> values = decode(returnData, new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { });
+        List<Type<?>> values = decode(returnData,
+                List.of(new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { }));
         return new TokenAmounts(number(values.get(0)), number(values.get(1)));
     }
 
     /** The 12 fields of {@code positions(tokenId)}, in the contract's order. */
     static UniswapDriver.NftPosition decodePositions(String returnData) {
-        List<Type> v = decode(returnData,
+        List<Type<?>> v = decode(returnData, List.of(
                 new TypeReference<Uint96>() { }, new TypeReference<Address>() { },
                 new TypeReference<Address>() { }, new TypeReference<Address>() { },
                 new TypeReference<Uint24>() { }, new TypeReference<Int24>() { }, new TypeReference<Int24>() { },
                 new TypeReference<Uint128>() { }, new TypeReference<Uint256>() { }, new TypeReference<Uint256>() { },
-                new TypeReference<Uint128>() { }, new TypeReference<Uint128>() { });
+                new TypeReference<Uint128>() { }, new TypeReference<Uint128>() { }));
         return new UniswapDriver.NftPosition(
                 number(v.get(0)), address(v.get(1)), address(v.get(2)), address(v.get(3)),
                 number(v.get(4)).intValueExact(), number(v.get(5)).intValueExact(), number(v.get(6)).intValueExact(),
@@ -118,13 +119,13 @@ final class PositionManagerCalls {
 
     static UniswapDriver.Collected collected(TransactionReceipt receipt, String positionManager) {
         ReceiptLogs log = ReceiptLogs.first(receipt, positionManager, COLLECT);
-        List<Type> data = log.data();
+        List<Type<?>> data = log.data();
         return new UniswapDriver.Collected(log.indexedUint(1), address(data.get(0)), number(data.get(1)),
                 number(data.get(2)), receipt.getBlockNumber().longValueExact(), receipt.getTransactionHash());
     }
 
     private static UniswapDriver.LiquidityChange liquidityChange(TransactionReceipt receipt, ReceiptLogs log) {
-        List<Type> data = log.data();
+        List<Type<?>> data = log.data();
         return new UniswapDriver.LiquidityChange(log.indexedUint(1), number(data.get(0)), number(data.get(1)),
                 number(data.get(2)), receipt.getBlockNumber().longValueExact(), receipt.getTransactionHash());
     }

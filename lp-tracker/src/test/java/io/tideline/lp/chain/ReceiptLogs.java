@@ -39,8 +39,8 @@ final class ReceiptLogs {
 
     /** The event's non-indexed values, in declaration order. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    List<Type> data() {
-        return FunctionReturnDecoder.decode(log.getData(), (List) event.getNonIndexedParameters());
+    List<Type<?>> data() {
+        return (List) FunctionReturnDecoder.decode(log.getData(), (List) event.getNonIndexedParameters());
     }
 
     /** The n-th indexed value (1-based, topic 0 is the signature) read as an unsigned number. */

@@ -5,6 +5,7 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.generated.Uint256;
 
 import java.math.BigInteger;
+import java.util.List;
 
 import static io.tideline.lp.chain.Web3jAbi.decode;
 import static io.tideline.lp.chain.Web3jAbi.encode;
@@ -32,6 +33,6 @@ final class TokenCalls {
     }
 
     static BigInteger decodeBalance(String returnData) {
-        return number(decode(returnData, new TypeReference<Uint256>() { }).get(0));
+        return number(decode(returnData, List.of(new TypeReference<Uint256>() { })).get(0));
     }
 }

@@ -22,10 +22,10 @@ final class Web3jAbi {
         return FunctionEncoder.encode(new Function(name, List.of(params), List.of()));
     }
 
-    @SafeVarargs
+    /** Return data decoded as the given types, in order (for static types, a prefix of the outputs is enough). */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    static List<Type> decode(String returnData, TypeReference<? extends Type>... types) {
-        return FunctionReturnDecoder.decode(returnData, (List) List.of(types));
+    static List<Type<?>> decode(String returnData, List<TypeReference<?>> types) {
+        return (List) FunctionReturnDecoder.decode(returnData, (List) types);
     }
 
     /** A decoded integer of any width, signed or not. */
