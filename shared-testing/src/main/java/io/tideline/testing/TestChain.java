@@ -39,7 +39,7 @@ public final class TestChain {
         this.chainId = rpc.callForLong("eth_chainId", List.of());
     }
 
-    /** The JVM's chain, started (≈5 s; longer if {@code npm ci} must run first) on the first call. */
+    /** The JVM's chain, started on the first call (≈5-8 s; ≈20 s more if {@code npm ci} must run first). */
     public static synchronized TestChain shared() {
         if (shared != null) {
             return shared;
