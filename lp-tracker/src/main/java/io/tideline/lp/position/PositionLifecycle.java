@@ -1,5 +1,8 @@
 package io.tideline.lp.position;
 
+import io.tideline.amm.LiquidityAmounts;
+import io.tideline.amm.TickMath;
+import io.tideline.amm.TokenAmounts;
 import io.tideline.events.EventPayload;
 import io.tideline.events.lp.ChainRef;
 import io.tideline.events.lp.LpClosed;
@@ -182,9 +185,9 @@ public final class PositionLifecycle {
         PoolState pool = pool(position);
         position.liquidity = onChain.liquidity();
         if (position.liquidity.signum() > 0) {
-            var amounts = io.tideline.amm.LiquidityAmounts.getAmountsForLiquidity(pool.sqrtPriceX96,
-                    io.tideline.amm.TickMath.getSqrtRatioAtTick(position.tickLower),
-                    io.tideline.amm.TickMath.getSqrtRatioAtTick(position.tickUpper), position.liquidity);
+            TokenAmounts amounts = LiquidityAmounts.getAmountsForLiquidity(pool.sqrtPriceX96,
+                    TickMath.getSqrtRatioAtTick(position.tickLower), TickMath.getSqrtRatioAtTick(position.tickUpper),
+                    position.liquidity);
             position.deposited0 = amounts.amount0();
             position.deposited1 = amounts.amount1();
             position.costToken1 = TokenValue.inToken1(amounts.amount0(), amounts.amount1(),

@@ -291,9 +291,10 @@ public class ChainFollower {
 
     private void loadBook(ChainSettings chain) {
         tx.run(c -> {
+            long checkpointBlock = store.checkpoint(c, chain.id()).map(TrackerStore.Checkpoint::block)
+                    .orElse(config.sync().startBlock() - 1);
             Set<String> caughtUp = store.wallets(c, chain.id()).entrySet().stream()
-                    .filter(e -> e.getValue() >= store.checkpoint(c, chain.id()).map(TrackerStore.Checkpoint::block)
-                            .orElse(config.sync().startBlock() - 1))
+                    .filter(e -> e.getValue() >= checkpointBlock)
                     .map(Map.Entry::getKey).collect(Collectors.toSet());
             positions = store.followedPositions(c, chain.id(), chain.positionManager(), caughtUp);
             pools = store.pools(c, chain.id());

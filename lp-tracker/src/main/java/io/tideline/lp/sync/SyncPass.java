@@ -233,11 +233,10 @@ final class SyncPass {
             }
             UniswapAbi.Slot0 slot0 = UniswapAbi.decodeSlot0(results.get(i).words());
             if (slot0.sqrtPriceX96().signum() == 0) {
-                // Not initialised before this pass: its first swap or the Initialize price will come with the logs;
-                // positions cannot be minted in an uninitialised pool, so the end of the pass start is enough.
-                UniswapAbi.Slot0 now = UniswapAbi.decodeSlot0(reader.read(List.of(new Read(pool.address,
-                        UniswapAbi.slot0(), from))).get(0).words());
-                slot0 = now;
+                // Initialised inside this pass (positions cannot exist before): no price before `from`, so take the
+                // price at the end of its first block. Approximate only when swaps precede the mint in that block.
+                slot0 = UniswapAbi.decodeSlot0(reader.read(List.of(new Read(pool.address, UniswapAbi.slot0(), from)))
+                        .get(0).words());
             }
             pool.sqrtPriceX96 = slot0.sqrtPriceX96();
             pool.tick = slot0.tick();

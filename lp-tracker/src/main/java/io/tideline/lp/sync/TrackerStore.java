@@ -222,10 +222,10 @@ final class TrackerStore {
             return facts;
         }
         UUID[] ids = facts.stream().map(Fact::eventId).toArray(UUID[]::new);
-        Set<UUID> seen = new HashSet<>();
+        // Already stored, or earlier in this list: written once.
+        Set<UUID> taken = new HashSet<>();
         c.preparedQuery("select event_id from lp_position_fact where event_id = any($1)").execute(Tuple.of(ids))
-                .await().atMost(timeout).forEach(r -> seen.add(r.getUUID(0)));
-        Set<UUID> taken = new HashSet<>(seen);
+                .await().atMost(timeout).forEach(r -> taken.add(r.getUUID(0)));
         return facts.stream().filter(f -> taken.add(f.eventId())).toList();
     }
 
