@@ -35,14 +35,18 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the jar with the given environment on top of a clean one (no inherited Quarkus/Tideline settings). */
     public static ServiceProcess start(Map<String, String> env) {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        return start(Path.of("target", "quarkus-app", "quarkus-run.jar"), "256m", env);
+    }
+
+    /** Starts another module's built service (benchmarks), with this heap. */
+    public static ServiceProcess start(Path jar, String maxHeap, Map<String, String> env) {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is not built: run the integration tests with"
                     + " `verify` (after `package`)");
         }
         int port = FreePorts.next();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toString());
+                "-Xmx" + maxHeap, "-jar", jar.toString());
         try {
             Path log = Files.createTempFile("service-", ".log");
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many contract reads, each at its own block, in <b>one</b> HTTP round trip: the calls are grouped by block into
@@ -14,11 +15,17 @@ public class BatchReader {
     private final RpcClient rpc;
     private final String multicall3;
     private final int chunk;
+    private final AtomicLong roundTrips = new AtomicLong();
 
     public BatchReader(RpcClient rpc, String multicall3, int chunk) {
         this.rpc = rpc;
         this.multicall3 = multicall3;
         this.chunk = chunk;
+    }
+
+    /** Batched reads made so far (each one HTTP round trip). */
+    public long roundTrips() {
+        return roundTrips.get();
     }
 
     /** A read to make: a contract, its calldata and the block whose state it reads. */
@@ -51,6 +58,7 @@ public class BatchReader {
                 members.add(part);
             }
         });
+        roundTrips.incrementAndGet();
         List<String> answers = rpc.calls(calls, blocks);
         Multicall3.Result[] results = new Multicall3.Result[reads.size()];
         for (int c = 0; c < answers.size(); c++) {

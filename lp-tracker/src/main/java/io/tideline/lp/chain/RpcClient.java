@@ -35,6 +35,7 @@ public class RpcClient implements AutoCloseable {
     private final Web3j web3j;
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong waitNanos = new AtomicLong();
 
     public RpcClient(String url, Duration timeout) {
         this.url = url;
@@ -136,6 +137,11 @@ public class RpcClient implements AutoCloseable {
         return roundTrips.get();
     }
 
+    /** Time spent waiting for the node so far (sending, the node's work, receiving and parsing the answer). */
+    public long waitNanos() {
+        return waitNanos.get();
+    }
+
     /** JSON-RPC requests made so far (each member of a batch counts). */
     public long requests() {
         return requests.get();
@@ -150,10 +156,13 @@ public class RpcClient implements AutoCloseable {
         roundTrips.incrementAndGet();
         requests.incrementAndGet();
         T response;
+        long started = System.nanoTime();
         try {
             response = request.send();
         } catch (IOException | RuntimeException e) {
             throw new RpcException(request.getMethod() + " to " + url + " failed: " + e.getMessage(), e);
+        } finally {
+            waitNanos.addAndGet(System.nanoTime() - started);
         }
         return checked(request.getMethod(), response);
     }
@@ -171,11 +180,14 @@ public class RpcClient implements AutoCloseable {
         roundTrips.incrementAndGet();
         requests.addAndGet(batch.size());
         BatchResponse response;
+        long started = System.nanoTime();
         try {
             response = request.send();
         } catch (IOException | RuntimeException e) {
             throw new RpcException("batch of " + batch.size() + " " + batch.get(0).getMethod() + " to " + url
                     + " failed: " + e.getMessage(), e);
+        } finally {
+            waitNanos.addAndGet(System.nanoTime() - started);
         }
         Map<Long, Response<?>> byId = new HashMap<>();
         for (Response<?> answer : response.getResponses()) {

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -162,13 +163,17 @@ public class ChainFollower {
 
     /** One pass; true if there is more to do right away. */
     boolean step(ChainSettings chain) {
+        long started = System.nanoTime();
+        long roundTripsBefore = rpc.roundTrips();
+        long readsBefore = reader.roundTrips();
+        long waitBefore = rpc.waitNanos();
         long head = rpc.blockNumber();
         confirmedHead = head - config.sync().confirmations();
         TrackerStore.Checkpoint cp = tx.run(c -> store.checkpoint(c, chain.id()))
                 .orElse(new TrackerStore.Checkpoint(config.sync().startBlock() - 1, null));
         checkpoint = cp.block();
         Map<String, Long> wallets = tx.run(c -> store.wallets(c, chain.id()));
-        Map<Long, Set<String>> behind = new java.util.TreeMap<>();
+        Map<Long, Set<String>> behind = new TreeMap<>();
         wallets.forEach((address, synced) -> {
             if (synced < cp.block()) {
                 behind.computeIfAbsent(synced, s -> new TreeSet<>()).add(address);
@@ -185,7 +190,6 @@ public class ChainFollower {
         }
         long from = cp.block() + 1;
         long to = Math.min(confirmedHead, cp.block() + config.sync().maxBlockRange());
-        long started = System.nanoTime();
         Set<String> main = wallets.keySet();
         SyncPass pass = new SyncPass(chain, rpc, reader, tokens, main, positions, pools,
                 config.sync().valuationInterval());
@@ -194,6 +198,7 @@ public class ChainFollower {
             rewindAfterReorg(chain, from);
             return true;
         }
+        long applied = System.nanoTime();
         tx.run(c -> {
             store.write(c, chain, result, true, config.sync().reorgHistory());
             if (!main.isEmpty()) {
@@ -205,8 +210,12 @@ public class ChainFollower {
         passes++;
         blocks += to - from + 1;
         checkpoint = to;
+        long done = System.nanoTime();
         status = status(to < confirmedHead ? "CATCHING_UP" : "FOLLOWING", "processed blocks " + from + ".." + to,
-                (System.nanoTime() - started) / 1e6);
+                new PassFigures(from, to, (done - started) / 1e6, (applied - started) / 1e6,
+                        (rpc.waitNanos() - waitBefore) / 1e6, (done - applied) / 1e6,
+                        rpc.roundTrips() - roundTripsBefore, reader.roundTrips() - readsBefore, positions.size(),
+                        result.facts().size(), result.valuations().size()));
         return to < confirmedHead;
     }
 
@@ -311,11 +320,11 @@ public class ChainFollower {
     }
 
     private FollowerStatus status(String state, String detail) {
-        return status(state, detail, status == null ? 0 : status.lastPassMillis());
+        return status(state, detail, status == null ? PassFigures.NONE : status.lastPass());
     }
 
-    private FollowerStatus status(String state, String detail, double lastPassMillis) {
+    private FollowerStatus status(String state, String detail, PassFigures lastPass) {
         return new FollowerStatus(state, detail, checkpoint, confirmedHead, passes, blocks, reorgs, retracted,
-                rpc == null ? 0 : rpc.roundTrips(), rpc == null ? 0 : rpc.requests(), lastPassMillis, Instant.now());
+                rpc == null ? 0 : rpc.roundTrips(), rpc == null ? 0 : rpc.requests(), lastPass, Instant.now());
     }
 }

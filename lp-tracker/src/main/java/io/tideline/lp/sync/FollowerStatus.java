@@ -9,10 +9,11 @@ import java.time.Instant;
  *              FAILING (the node or the database fails; retried with backoff)
  * @param checkpoint last block fully processed, -1 before the first
  * @param confirmedHead the newest block deep enough to process, -1 until known
+ * @param lastPass what the last main pass cost ({@link PassFigures#fromBlock()} -1 before the first)
  */
 public record FollowerStatus(String state, String detail, long checkpoint, long confirmedHead, long passes,
                              long blocksProcessed, long reorgs, long factsRetracted, long rpcRoundTrips,
-                             long rpcRequests, double lastPassMillis, Instant updatedAt) {
+                             long rpcRequests, PassFigures lastPass, Instant updatedAt) {
 
     public boolean failing() {
         return "FAILING".equals(state);

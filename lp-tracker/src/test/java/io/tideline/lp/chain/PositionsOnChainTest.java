@@ -25,6 +25,7 @@ import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestChain;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TidelineTestResources;
+import io.tideline.testing.uniswap.UniswapDriver;
 import jakarta.inject.Inject;
 import java.math.BigInteger;
 import java.time.Duration;

@@ -3,6 +3,8 @@ package io.tideline.lp.chain;
 import io.tideline.amm.TickMath;
 import io.tideline.amm.TokenAmounts;
 import io.tideline.testing.TestChain;
+import io.tideline.testing.uniswap.CallReverted;
+import io.tideline.testing.uniswap.UniswapDriver;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import io.tideline.amm.TokenAmounts;
 import org.web3j.abi.TypeReference;
@@ -16,10 +16,10 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import java.math.BigInteger;
 import java.util.List;
 
-import static io.tideline.lp.chain.Web3jAbi.address;
-import static io.tideline.lp.chain.Web3jAbi.decode;
-import static io.tideline.lp.chain.Web3jAbi.encode;
-import static io.tideline.lp.chain.Web3jAbi.number;
+import static io.tideline.testing.uniswap.Web3jAbi.address;
+import static io.tideline.testing.uniswap.Web3jAbi.decode;
+import static io.tideline.testing.uniswap.Web3jAbi.encode;
+import static io.tideline.testing.uniswap.Web3jAbi.number;
 
 /**
  * ABI of Uniswap v3's NonfungiblePositionManager, as far as the driver uses it: the calls' data and the answers and

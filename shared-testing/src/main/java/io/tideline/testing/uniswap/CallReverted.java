@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 /** A contract call or transaction the chain refused (reverted); the message carries the node's reason. */
 public final class CallReverted extends RuntimeException {

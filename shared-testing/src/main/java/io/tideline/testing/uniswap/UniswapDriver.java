@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import io.tideline.amm.TickMath;
 import io.tideline.amm.TokenAmounts;

@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
@@ -12,9 +12,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import java.util.List;
 
-import static io.tideline.lp.chain.Web3jAbi.decode;
-import static io.tideline.lp.chain.Web3jAbi.encode;
-import static io.tideline.lp.chain.Web3jAbi.number;
+import static io.tideline.testing.uniswap.Web3jAbi.decode;
+import static io.tideline.testing.uniswap.Web3jAbi.encode;
+import static io.tideline.testing.uniswap.Web3jAbi.number;
 
 /** ABI of a Uniswap v3 pool, as far as the driver uses it: {@code slot0} and the {@code Swap} event. */
 final class PoolCalls {

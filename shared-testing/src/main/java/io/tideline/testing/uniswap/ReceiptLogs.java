@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionReturnDecoder;

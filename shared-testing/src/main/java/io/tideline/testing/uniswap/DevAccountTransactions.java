@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;

@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;

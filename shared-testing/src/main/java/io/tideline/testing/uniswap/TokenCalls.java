@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
@@ -7,9 +7,9 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import java.math.BigInteger;
 import java.util.List;
 
-import static io.tideline.lp.chain.Web3jAbi.decode;
-import static io.tideline.lp.chain.Web3jAbi.encode;
-import static io.tideline.lp.chain.Web3jAbi.number;
+import static io.tideline.testing.uniswap.Web3jAbi.decode;
+import static io.tideline.testing.uniswap.Web3jAbi.encode;
+import static io.tideline.testing.uniswap.Web3jAbi.number;
 
 /** ABI of the test tokens (OpenZeppelin ERC20PresetMinterPauser), as far as the driver uses it. */
 final class TokenCalls {

@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.testing.uniswap;
 
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.StaticStruct;
@@ -8,7 +8,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 
 import java.math.BigInteger;
 
-import static io.tideline.lp.chain.Web3jAbi.encode;
+import static io.tideline.testing.uniswap.Web3jAbi.encode;
 
 /** ABI of Uniswap v3's (first) SwapRouter, as far as the driver uses it. */
 final class SwapRouterCalls {
