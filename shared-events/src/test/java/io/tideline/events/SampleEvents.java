@@ -77,7 +77,7 @@ public final class SampleEvents {
             new LpClosed(POSITION, LpClosed.Reason.BURNED, new BigInteger("2431000000"),
                     new BigInteger("720000000000000000"), new BigInteger("3120450"),
                     new BigInteger("901234567890123"), new BigDecimal("-0.004210"), AT),
-            new LpTransferred(POSITION, OWNER, WALLET, AT),
+            new LpTransferred(POSITION, OWNER, WALLET, AT, true),
             new LpValued(POSITION, 21_874_600, new BigInteger("1339010225413466836371968929542836"), 195_120,
                     new BigInteger("1517882343751509868544"), new BigInteger("2400000000"),
                     new BigInteger("730000000000000000"), new BigInteger("1550000"), new BigInteger("442000000000000"),

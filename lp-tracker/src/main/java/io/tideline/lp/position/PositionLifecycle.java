@@ -158,11 +158,12 @@ public final class PositionLifecycle {
             return;
         }
         position.owner = to;
-        if (!wallets.contains(to)) {
+        boolean leaves = !wallets.contains(to);
+        if (leaves) {
             position.status = PositionStatus.TRANSFERRED;
             pendingCloses.remove(tokenId);
         }
-        emit(position, new LpTransferred(position.ref, from, to, at), at);
+        emit(position, new LpTransferred(position.ref, from, to, at, leaves), at);
     }
 
     private void adopt(String tokenId, String from, String to, ChainRef at) {
@@ -196,7 +197,7 @@ public final class PositionLifecycle {
         } else {
             position.status = PositionStatus.CLOSED;
         }
-        emit(position, new LpTransferred(position.ref, from, to, at), at);
+        emit(position, new LpTransferred(position.ref, from, to, at, false), at);
     }
 
     private void onIncrease(Position position, BigInteger liquidity, BigInteger amount0, BigInteger amount1,

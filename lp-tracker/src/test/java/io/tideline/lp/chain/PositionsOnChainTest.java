@@ -181,6 +181,7 @@ class PositionsOnChainTest {
         LpTransferred transferred = single(key, LpTransferred.class);
         assertThat(transferred.from()).isEqualTo(owner.toLowerCase(Locale.ROOT));
         assertThat(transferred.to()).isEqualTo(foreign.toLowerCase(Locale.ROOT));
+        assertThat(transferred.leftWatchedWallets()).isTrue();
         assertStatus(minted.tokenId(), "TRANSFERRED");
 
         // What the foreign wallet does with it is not ours: no events.

@@ -9,8 +9,12 @@ import io.tideline.events.EventPayload;
  *
  * @param from previous owner, lower-case
  * @param to   new owner, lower-case
+ * @param leftWatchedWallets the new owner is not one of the desk's watched wallets: the desk no longer holds the
+ *                           position (it is TRANSFERRED and no more events follow); false for a move between the
+ *                           desk's wallets and for a position arriving from outside
  */
-public record LpTransferred(PositionRef position, String from, String to, ChainRef at) implements EventPayload {
+public record LpTransferred(PositionRef position, String from, String to, ChainRef at, boolean leftWatchedWallets)
+        implements EventPayload {
 
     public LpTransferred {
         require(position, "position");

@@ -1,0 +1,157 @@
+package io.tideline.perp.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** perp-hedger settings ({@code tideline.perp.*}); every one can be overridden by an environment variable. */
+@ConfigMapping(prefix = "tideline.perp")
+public interface HedgerConfig {
+
+    /** {@code paper} (fills at the pool price, the default for local runs) or {@code extended} (the X10 exchange). */
+    @WithDefault("paper")
+    String venue();
+
+    /** Short size = the position's holding of the volatile token x this ratio. */
+    @WithDefault("1.0")
+    BigDecimal hedgeRatio();
+
+    /**
+     * The pools whose positions are hedged, and how. A position in a pool not listed is recorded as UNHEDGED.
+     * Properties: {@code tideline.perp.pools[0].pool=31337:0xabc...}, {@code .market=ETH-USD},
+     * {@code .volatile-token=token0}, {@code .step=0.001}.
+     */
+    List<PoolHedge> pools();
+
+    Execution execution();
+
+    Rebalance rebalance();
+
+    Extended extended();
+
+    Paper paper();
+
+    interface PoolHedge {
+
+        /** {@code chainId:poolAddress}, as lp-tracker keys pool prices. */
+        String pool();
+
+        /** The venue's market, e.g. {@code ETH-USD}. */
+        String market();
+
+        /** {@code token0} or {@code token1}: the pool token the market's base asset tracks. */
+        String volatileToken();
+
+        /** The market's order-size step: hedge sizes are rounded to a multiple of it. */
+        BigDecimal step();
+    }
+
+    interface Execution {
+
+        /** How often the worker looks for LP facts to plan and orders to send when idle. */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** Sends of one order before it is given up (HedgeFailed) after 5xx, 429 or timeouts. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        @WithDefault("1s")
+        Duration initialBackoff();
+
+        @WithDefault("60s")
+        Duration maxBackoff();
+
+        /** After placing: fetches of the order by id ... */
+        @WithDefault("5")
+        int lookupAttempts();
+
+        /** ... this far apart ... */
+        @WithDefault("2s")
+        Duration lookupInterval();
+
+        /** ... then a search for its id in this many of the market's latest trades. */
+        @WithDefault("10")
+        int tradesFallbackLimit();
+
+        /** How often an order placed but not found (PENDING_LOOKUP) is looked up again. */
+        @WithDefault("30s")
+        Duration reconcileInterval();
+
+        /** How long an order being sent is reserved for the instance sending it (then another may recover it). */
+        @WithDefault("2m")
+        Duration sendLease();
+
+        /** Whether the worker runs (API-only tests turn it off). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    /** Delta-band re-hedging on LpValued. */
+    interface Rebalance {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Re-hedge when |wanted - held| exceeds this fraction of what is held (0.10 = 10 %). */
+        @WithDefault("0.10")
+        BigDecimal band();
+
+        /** At most this many re-hedging orders per hedge per UTC day. */
+        @WithDefault("6")
+        int dailyOrderCap();
+    }
+
+    interface Extended {
+
+        @WithDefault("https://api.starknet.extended.exchange/api/v1")
+        URI baseUrl();
+
+        /** {@code X-Api-Key}; required when {@code tideline.perp.venue=extended}. */
+        Optional<String> apiKey();
+
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** A market order is priced this far through the best bid/ask (0.0075 = 0.75 %). */
+        @WithDefault("0.0075")
+        BigDecimal slippage();
+
+        /** The highest fee rate an order accepts. */
+        @WithDefault("0.0005")
+        BigDecimal maxFeeRate();
+
+        @WithDefault("1h")
+        Duration orderExpiry();
+
+        /**
+         * How orders are signed. Extended needs a Stark signature per order, which is not implemented yet; the only
+         * signer is {@code stand-in} (an HMAC, for the WireMock stand-in and local runs), and it must be chosen
+         * explicitly.
+         */
+        Optional<String> signer();
+
+        /** The stand-in signer's HMAC key (not a secret of any real account). */
+        @WithDefault("tideline-stand-in")
+        String standInKey();
+
+        /** The collateral position (vault) the stand-in signer reports. */
+        @WithDefault("1")
+        long collateralPosition();
+    }
+
+    interface Paper {
+
+        /** Fills are this much worse than the pool price (0.0005 = 5 bp). */
+        @WithDefault("0.0005")
+        BigDecimal slippage();
+
+        /** Taker fee rate charged on the notional. */
+        @WithDefault("0.00025")
+        BigDecimal feeRate();
+    }
+}

@@ -1,0 +1,28 @@
+package io.tideline.perp.hedge;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A hedge as stored ({@code perp_hedge}).
+ *
+ * @param status  OPENING (first order outstanding), OPEN, CLOSING, CLOSED, FAILED (nothing could be held),
+ *                UNHEDGED (no market for the pool, or too small to hedge)
+ * @param lpState OPEN, CLOSED, TRANSFERRED (left the desk's wallets), RETRACTED (its mint was undone by a reorg)
+ * @param openQty the short held, from our recorded fills
+ */
+public record Hedge(UUID hedgeId, String positionKey, String owner, String pool, String market, String volatileToken,
+                    int volatileDecimals, String status, String lpState, BigDecimal targetQty, BigDecimal openQty,
+                    BigDecimal soldValue, BigDecimal boughtValue, BigDecimal fees, int nextStep, String detail,
+                    Instant createdAt, Instant updatedAt) {
+
+    public boolean live() {
+        return "OPENING".equals(status) || "OPEN".equals(status) || "CLOSING".equals(status);
+    }
+
+    /** Sell proceeds minus buy costs: the hedge's realized P&amp;L once it holds nothing, before fees. */
+    public BigDecimal tradingPnl() {
+        return soldValue.subtract(boughtValue);
+    }
+}

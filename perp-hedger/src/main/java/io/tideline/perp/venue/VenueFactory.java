@@ -1,0 +1,43 @@
+package io.tideline.perp.venue;
+
+import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.perp.config.HedgerConfig;
+import io.tideline.perp.hedge.HedgeStore;
+import io.tideline.perp.hedge.PoolMarkets;
+import io.tideline.perp.venue.extended.ExtendedSettings;
+import io.tideline.perp.venue.extended.ExtendedVenue;
+import io.tideline.perp.venue.extended.StandInOrderSigner;
+import io.tideline.perp.venue.paper.MarketPrices;
+import io.tideline.perp.venue.paper.PaperVenue;
+import java.nio.charset.StandardCharsets;
+
+/** The venue {@code tideline.perp.venue} names, built from its settings; a wrong setting fails the start. */
+public final class VenueFactory {
+
+    private VenueFactory() {
+    }
+
+    public static PerpVenue create(HedgerConfig config, BlockingTransaction tx, HedgeStore store,
+            PoolMarkets markets) {
+        return switch (config.venue()) {
+            case "paper" -> new PaperVenue(tx, new MarketPrices(tx, store, markets), config.paper().slippage(),
+                    config.paper().feeRate());
+            case "extended" -> extended(config.extended());
+            default -> throw new IllegalArgumentException("tideline.perp.venue must be paper or extended, got "
+                    + config.venue());
+        };
+    }
+
+    private static PerpVenue extended(HedgerConfig.Extended e) {
+        String apiKey = e.apiKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalArgumentException(
+                "tideline.perp.extended.api-key (TIDELINE_PERP_EXTENDED_API_KEY) is required for the extended venue"));
+        if (!"stand-in".equals(e.signer().orElse(""))) {
+            throw new IllegalArgumentException("tideline.perp.extended.signer: Extended orders need a Stark signature,"
+                    + " which this build cannot make yet; only tideline.perp.extended.signer=stand-in (for a stand-in"
+                    + " server) is available");
+        }
+        return new ExtendedVenue(new ExtendedSettings(e.baseUrl(), apiKey, e.timeout(), e.slippage(), e.maxFeeRate(),
+                e.orderExpiry()), new StandInOrderSigner(e.standInKey().getBytes(StandardCharsets.UTF_8),
+                e.collateralPosition()));
+    }
+}

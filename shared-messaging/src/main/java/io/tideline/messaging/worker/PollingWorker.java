@@ -1,0 +1,98 @@
+package io.tideline.messaging.worker;
+
+import io.tideline.messaging.Backoff;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
+
+/**
+ * A daemon thread that runs one step after another: again at once while a step says there is more to do, after
+ * {@code pollInterval} when it says it is idle, and after a doubling pause (up to {@code maxBackoff}) when it throws,
+ * so a database or venue outage is retried without spinning. {@link #stop()} interrupts it and waits for it.
+ */
+public final class PollingWorker {
+
+    private static final Logger LOG = Logger.getLogger(PollingWorker.class);
+
+    private final String name;
+    private final BooleanSupplier step;
+    private final Duration pollInterval;
+    private final Duration maxBackoff;
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile String lastError;
+    private volatile Instant lastErrorAt;
+
+    /**
+     * @param step one unit of work; returns true if there is more to do right away
+     */
+    public PollingWorker(String name, BooleanSupplier step, Duration pollInterval, Duration maxBackoff) {
+        this.name = name;
+        this.step = step;
+        this.pollInterval = pollInterval;
+        this.maxBackoff = maxBackoff;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops the thread, waiting up to {@code timeout} for the step in progress to end. */
+    public synchronized void stop(Duration timeout) {
+        running = false;
+        Thread current = thread;
+        thread = null;
+        if (current != null) {
+            current.interrupt();
+            try {
+                current.join(timeout.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean running() {
+        return thread != null;
+    }
+
+    /** The message of the last failed step, or null once a step succeeded after it. */
+    public String lastError() {
+        return lastError;
+    }
+
+    public Instant lastErrorAt() {
+        return lastErrorAt;
+    }
+
+    private void loop() {
+        Backoff failures = new Backoff(pollInterval, maxBackoff);
+        while (running) {
+            try {
+                boolean more = step.getAsBoolean();
+                failures.reset();
+                lastError = null;
+                if (!more && !Backoff.sleep(pollInterval)) {
+                    break;
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                lastErrorAt = Instant.now();
+                LOG.warnf(e, "%s: step failed, retrying in %d ms: %s", name, failures.current().toMillis(), lastError);
+                if (!failures.pause()) {
+                    break;
+                }
+            }
+        }
+    }
+}
