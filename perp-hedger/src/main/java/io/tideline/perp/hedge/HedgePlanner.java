@@ -201,7 +201,7 @@ public final class HedgePlanner {
                             ExternalIds.of(h.hedgeId(), h.nextStep(), 0), reason, false, 0)));
             return events;
         }
-        BigDecimal quantity = h.openQty().min(venueShort);
+        BigDecimal quantity = h.openQty().min(venueShort).stripTrailingZeros();
         String detail = quantity.compareTo(h.openQty()) < 0
                 ? "venue short " + venueShort.toPlainString() + " is less than our " + h.openQty().toPlainString()
                         + "; buying back " + quantity.toPlainString()

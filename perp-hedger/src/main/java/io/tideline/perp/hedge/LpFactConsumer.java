@@ -70,7 +70,8 @@ public class LpFactConsumer implements EventHandler {
             return Uni.createFrom().failure(e);
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("insert into perp_lp_fact (event_id, position_key,"
-                        + " event_type, payload) values (?1, ?2, ?3, cast(?4 as jsonb)) on conflict (event_id) do nothing")
+                        + " event_type, payload) values (?1, ?2, ?3, cast(cast(?4 as text) as jsonb))"
+                        + " on conflict (event_id) do nothing")
                 .setParameter(1, event.eventId())
                 .setParameter(2, event.key())
                 .setParameter(3, event.type())
