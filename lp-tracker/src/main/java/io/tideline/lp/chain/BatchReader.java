@@ -1,6 +1,7 @@
 package io.tideline.lp.chain;
 
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -11,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Multicall3 {@code aggregate3} calls of at most {@code chunk} reads, and those eth_calls go out as one JSON-RPC batch.
  */
 public class BatchReader {
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final RpcClient rpc;
     private final String multicall3;
@@ -61,9 +64,15 @@ public class BatchReader {
         roundTrips.incrementAndGet();
         List<String> answers = rpc.calls(calls, blocks);
         Multicall3.Result[] results = new Multicall3.Result[reads.size()];
+        List<Integer> beforeMulticall = new ArrayList<>();
         for (int c = 0; c < answers.size(); c++) {
-            List<Multicall3.Result> decoded = Multicall3.decode(answers.get(c));
             List<Integer> part = members.get(c);
+            if (isEmpty(answers.get(c))) {
+                // No Multicall3 at that block yet (a backfill from before its deployment): read those one by one.
+                beforeMulticall.addAll(part);
+                continue;
+            }
+            List<Multicall3.Result> decoded = Multicall3.decode(answers.get(c));
             if (decoded.size() != part.size()) {
                 throw new RpcException("aggregate3 at " + multicall3 + " answered " + decoded.size() + " results for "
                         + part.size() + " calls");
@@ -72,6 +81,30 @@ public class BatchReader {
                 results[part.get(k)] = decoded.get(k);
             }
         }
+        if (!beforeMulticall.isEmpty()) {
+            readDirectly(reads, beforeMulticall, results);
+        }
         return List.of(results);
+    }
+
+    /** Plain eth_calls, still in one JSON-RPC batch (one more round trip). */
+    private void readDirectly(List<Read> reads, List<Integer> indexes, Multicall3.Result[] results) {
+        roundTrips.incrementAndGet();
+        List<ContractCall> calls = new ArrayList<>(indexes.size());
+        List<Long> blocks = new ArrayList<>(indexes.size());
+        for (int i : indexes) {
+            calls.add(new ContractCall(reads.get(i).target(), "0x" + HEX.formatHex(reads.get(i).callData())));
+            blocks.add(reads.get(i).block());
+        }
+        List<String> answers = rpc.callsOrNull(calls, blocks);
+        for (int k = 0; k < indexes.size(); k++) {
+            String hex = answers.get(k);
+            results[indexes.get(k)] = hex == null ? new Multicall3.Result(false, new byte[0])
+                    : new Multicall3.Result(true, HEX.parseHex(hex.substring(2)));
+        }
+    }
+
+    private static boolean isEmpty(String hex) {
+        return hex == null || hex.isEmpty() || "0x".equals(hex);
     }
 }

@@ -132,6 +132,25 @@ public class RpcClient implements AutoCloseable {
         return values;
     }
 
+    /**
+     * eth_call of each call at its block, in one batch, for reads that may fail one by one: the raw return data of
+     * each, or null where the call reverted or the node answered an error for it.
+     */
+    public List<String> callsOrNull(List<ContractCall> calls, List<Long> blocks) {
+        List<Request<?, EthCall>> batch = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            ContractCall call = calls.get(i);
+            batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, call.target(), call.callData()),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(blocks.get(i)))));
+        }
+        List<EthCall> answers = sendBatch(batch, false);
+        List<String> values = new ArrayList<>(answers.size());
+        for (EthCall answer : answers) {
+            values.add(answer.hasError() || answer.isReverted() ? null : answer.getValue());
+        }
+        return values;
+    }
+
     /** HTTP round trips made so far (a batch counts once). */
     public long roundTrips() {
         return roundTrips.get();
@@ -167,12 +186,17 @@ public class RpcClient implements AutoCloseable {
         return checked(request.getMethod(), response);
     }
 
-    @SuppressWarnings("unchecked")
     private <T extends Response<?>> List<T> sendBatch(List<? extends Request<?, T>> batch) {
+        return sendBatch(batch, true);
+    }
+
+    /** One HTTP round trip; {@code check}: a JSON-RPC error in any answer throws, else answers come back as they are. */
+    @SuppressWarnings("unchecked")
+    private <T extends Response<?>> List<T> sendBatch(List<? extends Request<?, T>> batch, boolean check) {
         if (batch.isEmpty()) {
             return List.of();
         }
-        if (batch.size() == 1) {
+        if (batch.size() == 1 && check) {
             return List.of(send(batch.get(0)));
         }
         BatchRequest request = web3j.newBatch();
@@ -200,7 +224,7 @@ public class RpcClient implements AutoCloseable {
                 throw new RpcException("batch answer from " + url + " lacks request " + sent.getId() + " ("
                         + sent.getMethod() + ")");
             }
-            ordered.add(checked(sent.getMethod(), (T) answer));
+            ordered.add(check ? checked(sent.getMethod(), (T) answer) : (T) answer);
         }
         return ordered;
     }

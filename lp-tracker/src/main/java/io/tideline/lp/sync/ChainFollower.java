@@ -152,7 +152,7 @@ public class ChainFollower {
                 }
                 loaded = false;
                 status = status("FAILING", e.getMessage());
-                LOG.warnf("chain follower pass failed, retrying in %d ms: %s", failures.current().toMillis(),
+                LOG.warnf(e, "chain follower pass failed, retrying in %d ms: %s", failures.current().toMillis(),
                         e.getMessage());
                 if (!failures.pause()) {
                     break;

@@ -54,6 +54,8 @@ final class SyncPass {
     private final Map<String, Position> positions;
     private final Map<String, PoolState> pools;
     private final Duration valuationInterval;
+    /** New pools: the first block a watched position of theirs was seen in (the pool exists at its end). */
+    private final Map<String, Long> poolFirstSeen = new HashMap<>();
 
     SyncPass(ChainSettings chain, RpcClient rpc, BatchReader reader, Map<String, TokenRef> tokens,
             Set<String> wallets, Map<String, Position> positions, Map<String, PoolState> pools,
@@ -174,13 +176,15 @@ final class SyncPass {
                         + " it is not tracked", ids.get(i), firstSeen.get(ids.get(i)));
             }
         }
-        readTokens(found.values(), from);
+        // Token metadata does not change; read it where every token surely exists: the last arrival block.
+        readTokens(found.values(), firstSeen.values().stream().mapToLong(Long::longValue).max().orElse(from));
         Map<String, Discovery> discoveries = new LinkedHashMap<>();
         found.forEach((id, onChain) -> {
             String address = poolAddress.of(onChain.token0(), onChain.token1(), onChain.fee());
             PoolState pool = pools.getOrDefault(address, new PoolState(address, tokens.get(onChain.token0()),
                     tokens.get(onChain.token1()), onChain.fee()));
             discoveries.put(id, new Discovery(onChain, pool));
+            poolFirstSeen.merge(address, firstSeen.get(id), Math::min);
         });
         return discoveries;
     }
@@ -208,10 +212,10 @@ final class SyncPass {
         for (int i = 0; i < addresses.size(); i++) {
             Multicall3.Result decimals = results.get(2 * i);
             Multicall3.Result symbol = results.get(2 * i + 1);
-            if (!decimals.success()) {
+            if (!decimals.success() || decimals.words().words() == 0) {
                 throw new RpcException("token " + addresses.get(i) + " has no decimals() (not an ERC-20?)");
             }
-            String name = symbol.success() ? symbol.words().symbol() : "?";
+            String name = symbol.success() && symbol.words().words() > 0 ? symbol.words().symbol() : "?";
             tokens.put(addresses.get(i), new TokenRef(addresses.get(i), name.isBlank() ? "?" : name,
                     decimals.words().smallUint(0)));
         }
@@ -231,12 +235,18 @@ final class SyncPass {
             if (!results.get(i).success()) {
                 throw new RpcException("slot0() of pool " + pool.address + " failed at block " + (from - 1));
             }
-            UniswapAbi.Slot0 slot0 = UniswapAbi.decodeSlot0(results.get(i).words());
-            if (slot0.sqrtPriceX96().signum() == 0) {
-                // Initialised inside this pass (positions cannot exist before): no price before `from`, so take the
-                // price at the end of its first block. Approximate only when swaps precede the mint in that block.
-                slot0 = UniswapAbi.decodeSlot0(reader.read(List.of(new Read(pool.address, UniswapAbi.slot0(), from)))
-                        .get(0).words());
+            boolean existed = results.get(i).words().words() > 0;
+            UniswapAbi.Slot0 slot0 = existed ? UniswapAbi.decodeSlot0(results.get(i).words()) : null;
+            if (slot0 == null || slot0.sqrtPriceX96().signum() == 0) {
+                // Created or initialised inside this pass (no code, or no price, before `from`): take the price at
+                // the end of the first block a position of it was seen in. Approximate only when swaps precede that
+                // mint in its block.
+                long at = poolFirstSeen.getOrDefault(pool.address, from);
+                Multicall3.Result later = reader.read(List.of(new Read(pool.address, UniswapAbi.slot0(), at))).get(0);
+                if (!later.success() || later.words().words() == 0) {
+                    throw new RpcException("pool " + pool.address + " has no slot0() at block " + at);
+                }
+                slot0 = UniswapAbi.decodeSlot0(later.words());
             }
             pool.sqrtPriceX96 = slot0.sqrtPriceX96();
             pool.tick = slot0.tick();

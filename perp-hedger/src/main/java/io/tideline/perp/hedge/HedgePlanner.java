@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,6 +52,8 @@ public final class HedgePlanner {
     private final HedgerConfig.Rebalance rebalance;
     private final String venue;
     private final Clock clock;
+    /** Hedges whose cap was reported today (once a day each, not on every valuation). */
+    private final Set<String> cappedToday = ConcurrentHashMap.newKeySet();
 
     public HedgePlanner(HedgeStore store, PoolMarkets markets, BigDecimal ratio, HedgerConfig.Rebalance rebalance,
             String venue, Clock clock) {
@@ -167,8 +171,11 @@ public final class HedgePlanner {
         }
         Instant dayStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
         if (store.rebalancesSince(c, h.hedgeId(), dayStart) >= rebalance.dailyOrderCap()) {
-            LOG.warnf("hedge %s of %s is %s off its exposure but reached its daily cap of %d re-hedging orders",
-                    h.hedgeId(), key, diff.toPlainString(), rebalance.dailyOrderCap());
+            if (cappedToday.add(h.hedgeId() + "@" + dayStart)) {
+                LOG.warnf("hedge %s of %s is %s off its exposure but reached its daily cap of %d re-hedging orders;"
+                        + " no more re-hedging today", h.hedgeId(), key, diff.toPlainString(),
+                        rebalance.dailyOrderCap());
+            }
             return;
         }
         TradeSide side = diff.signum() > 0 ? TradeSide.SELL : TradeSide.BUY;
