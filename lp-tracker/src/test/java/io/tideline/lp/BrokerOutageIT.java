@@ -6,6 +6,7 @@ import io.tideline.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,13 +22,7 @@ class BrokerOutageIT {
     void isNotReadyWhileTheBrokerIsDownAndRecoversByItself() {
         TestDatabase database = TestDatabase.create();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
-             ServiceProcess service = ServiceProcess.start(Map.of(
-                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                     "TIDELINE_DB_HOST", database.host(),
-                     "TIDELINE_DB_PORT", Integer.toString(database.port()),
-                     "TIDELINE_DB_NAME", database.name(),
-                     "TIDELINE_DB_USER", database.user(),
-                     "TIDELINE_DB_PASSWORD", database.password()))) {
+             ServiceProcess service = ServiceProcess.start(withBroker(database, broker))) {
             await().atMost(Duration.ofSeconds(90)).until(() -> service.status("/q/health/ready") == 200);
 
             broker.stop();
@@ -41,5 +36,11 @@ class BrokerOutageIT {
         } finally {
             database.drop();
         }
+    }
+
+    private static Map<String, String> withBroker(TestDatabase database, EmbeddedKafkaBroker broker) {
+        Map<String, String> env = new HashMap<>(database.serviceEnvironment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        return env;
     }
 }

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -82,6 +83,12 @@ public final class TestDatabase {
     public int port() {
         int port = URI.create(adminUrl.substring("jdbc:".length())).getPort();
         return port < 0 ? 5432 : port;
+    }
+
+    /** The environment a packaged service ({@link ServiceProcess}) needs to use this database. */
+    public Map<String, String> serviceEnvironment() {
+        return Map.of("TIDELINE_DB_HOST", host(), "TIDELINE_DB_PORT", Integer.toString(port()),
+                "TIDELINE_DB_NAME", name, "TIDELINE_DB_USER", user, "TIDELINE_DB_PASSWORD", password);
     }
 
     /** A JDBC URL of this database, for tests that look at tables directly. */

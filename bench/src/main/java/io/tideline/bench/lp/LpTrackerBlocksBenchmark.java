@@ -76,13 +76,8 @@ public final class LpTrackerBlocksBenchmark {
                 startBlock, chain.blockNumber()));
 
         TestDatabase database = TestDatabase.create();
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(database.serviceEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        env.put("TIDELINE_DB_HOST", database.host());
-        env.put("TIDELINE_DB_PORT", Integer.toString(database.port()));
-        env.put("TIDELINE_DB_NAME", database.name());
-        env.put("TIDELINE_DB_USER", database.user());
-        env.put("TIDELINE_DB_PASSWORD", database.password());
         env.put("TIDELINE_LP_CHAIN_ID", Long.toString(chain.chainId()));
         env.put("TIDELINE_LP_CHAIN_RPC_URL", chain.rpcUrl());
         env.put("TIDELINE_LP_CHAIN_POSITION_MANAGER", deployment.contracts().positionManager());

@@ -9,9 +9,9 @@ import io.tideline.lp.chain.RpcClient;
 import io.tideline.lp.config.TrackerConfig;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.Position;
-import io.tideline.messaging.Backoff;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.worker.PollingWorker;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -49,8 +49,8 @@ public class ChainFollower {
 
     private RpcClient rpc;
     private BatchReader reader;
-    private volatile Thread worker;
-    private volatile boolean running;
+    private PollingWorker worker;
+    private volatile boolean loaded;
     private volatile FollowerStatus status;
 
     private final Map<String, TokenRef> tokens = new HashMap<>();
@@ -106,59 +106,38 @@ public class ChainFollower {
         ChainSettings chain = resolution.settings().orElseThrow();
         rpc = new RpcClient(chain.rpcUrl(), config.chain().rpcTimeout());
         reader = new BatchReader(rpc, chain.multicall3(), config.sync().multicallChunk());
-        running = true;
-        worker = new Thread(() -> loop(chain), "lp-chain-follower");
-        worker.setDaemon(true);
+        worker = new PollingWorker("lp-chain-follower", () -> pass(chain), config.sync().pollInterval(),
+                config.sync().maxBackoff(), this::failed);
         worker.start();
     }
 
     public synchronized void stop() {
-        running = false;
-        Thread current = worker;
-        worker = null;
-        if (current != null) {
-            current.interrupt();
-            try {
-                current.join(DB_TIMEOUT.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (worker != null) {
+            worker.stop(DB_TIMEOUT);
+            worker = null;
         }
         if (rpc != null) {
             rpc.close();
         }
     }
 
-    private void loop(ChainSettings chain) {
-        schema.awaitMigrated();
-        Backoff failures = new Backoff(config.sync().pollInterval(), config.sync().maxBackoff());
-        boolean loaded = false;
-        while (running) {
-            try {
-                if (!loaded) {
-                    verifyChainId(chain);
-                    seedWallets(chain);
-                    loadBook(chain);
-                    loaded = true;
-                }
-                boolean more = step(chain);
-                failures.reset();
-                if (!more && !Backoff.sleep(config.sync().pollInterval())) {
-                    break;
-                }
-            } catch (RuntimeException e) {
-                if (!running) {
-                    break;
-                }
-                loaded = false;
-                status = status("FAILING", e.getMessage());
-                LOG.warnf(e, "chain follower pass failed, retrying in %d ms: %s", failures.current().toMillis(),
-                        e.getMessage());
-                if (!failures.pause()) {
-                    break;
-                }
-            }
+    /** Loads the book if needed (after a start or a failure), then one pass; true if there is more to do. */
+    private boolean pass(ChainSettings chain) {
+        if (!schema.isMigrated()) {
+            return false;
         }
+        if (!loaded) {
+            verifyChainId(chain);
+            seedWallets(chain);
+            loadBook(chain);
+            loaded = true;
+        }
+        return step(chain);
+    }
+
+    private void failed(RuntimeException e) {
+        loaded = false;
+        status = status("FAILING", e.getMessage()); // the worker logs it, with the pause before the retry
     }
 
     /** One pass; true if there is more to do right away. */

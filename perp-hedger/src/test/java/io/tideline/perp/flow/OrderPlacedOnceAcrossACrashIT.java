@@ -105,13 +105,8 @@ class OrderPlacedOnceAcrossACrashIT {
     }
 
     private Map<String, String> env() {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(database.serviceEnvironment());
         env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
-        env.put("TIDELINE_DB_HOST", database.host());
-        env.put("TIDELINE_DB_PORT", Integer.toString(database.port()));
-        env.put("TIDELINE_DB_NAME", database.name());
-        env.put("TIDELINE_DB_USER", database.user());
-        env.put("TIDELINE_DB_PASSWORD", database.password());
         env.put("TIDELINE_PERP_VENUE", "extended");
         env.put("TIDELINE_PERP_EXTENDED_BASE_URL", "http://localhost:" + venue.port() + "/api/v1");
         env.put("TIDELINE_PERP_EXTENDED_API_KEY", "stand-in-api-key");

@@ -4,6 +4,7 @@ import io.tideline.messaging.Backoff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,6 +20,7 @@ public final class PollingWorker {
     private final BooleanSupplier step;
     private final Duration pollInterval;
     private final Duration maxBackoff;
+    private final Consumer<RuntimeException> onFailure;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile String lastError;
@@ -28,10 +30,19 @@ public final class PollingWorker {
      * @param step one unit of work; returns true if there is more to do right away
      */
     public PollingWorker(String name, BooleanSupplier step, Duration pollInterval, Duration maxBackoff) {
+        this(name, step, pollInterval, maxBackoff, e -> { });
+    }
+
+    /**
+     * @param onFailure told of each failed step before the pause (to reset state, report it); it must not throw
+     */
+    public PollingWorker(String name, BooleanSupplier step, Duration pollInterval, Duration maxBackoff,
+            Consumer<RuntimeException> onFailure) {
         this.name = name;
         this.step = step;
         this.pollInterval = pollInterval;
         this.maxBackoff = maxBackoff;
+        this.onFailure = onFailure;
     }
 
     public synchronized void start() {
@@ -88,6 +99,7 @@ public final class PollingWorker {
                 }
                 lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 lastErrorAt = Instant.now();
+                onFailure.accept(e);
                 LOG.warnf(e, "%s: step failed, retrying in %d ms: %s", name, failures.current().toMillis(), lastError);
                 if (!failures.pause()) {
                     break;
