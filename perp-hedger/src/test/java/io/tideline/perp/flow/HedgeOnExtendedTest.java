@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -232,6 +233,45 @@ class HedgeOnExtendedTest {
         assertThat(venue.find(getRequestedFor(urlPathMatching("/api/v1/user/orders/external/.*")))).hasSize(5);
         assertThat(venue.find(getRequestedFor(urlPathEqualTo("/api/v1/user/orders/" + orderId)))).hasSize(3);
         assertThat(all(position, HedgeFilled.class, 2, Duration.ofSeconds(2))).hasSize(1);
+    }
+
+    @Test
+    void anOrderTheVenueTookButNobodyCanFindIsPendingUntilTheReconcilerFindsIt() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        String orderId = Long.toString(IDS.incrementAndGet());
+        String tradeId = Long.toString(IDS.incrementAndGet());
+        venue.register(post(urlPathEqualTo("/api/v1/user/order")).willReturn(okJson(ExtendedJson.placed(orderId))));
+        venue.register(get(urlPathEqualTo("/api/v1/user/orders/" + orderId)).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody(ExtendedJson.error("1001", "Not found"))));
+        venue.register(get(urlPathEqualTo("/api/v1/user/trades")).willReturn(okJson(ExtendedJson.trades())));
+        venue.register(get(urlPathMatching("/api/v1/user/orders/external/.*")).willReturn(okJson(
+                ExtendedJson.orders())));
+
+        lp.minted(position, WETH, USDC.multiply(BigInteger.valueOf(2500)));
+        await().atMost(WAIT).until(() -> "PENDING_LOOKUP".equals(firstOrderState(position)));
+        // 5 lookups by id, then the latest 10 trades
+        assertThat(venue.find(getRequestedFor(urlPathEqualTo("/api/v1/user/orders/" + orderId))).size())
+                .isGreaterThanOrEqualTo(5);
+        assertThat(venue.find(getRequestedFor(urlPathEqualTo("/api/v1/user/trades"))
+                .withQueryParam("limit", WireMock.equalTo("10")))).isNotEmpty();
+
+        // The venue catches up: the reconciler finds the order on its next round and records it, once.
+        venue.register(get(urlPathEqualTo("/api/v1/user/orders/" + orderId)).willReturn(okJson(
+                ExtendedJson.order(orderId, "SELL", "FILLED", "1.000", "1.000", "2500.00", "0.625"))));
+        venue.register(get(urlPathEqualTo("/api/v1/user/trades")).willReturn(okJson(ExtendedJson.trades(
+                ExtendedJson.trade(tradeId, orderId, "SELL", "2500.00", "1.000", "0.625")))));
+        HedgeFilled filled = single(position, HedgeFilled.class);
+        assertThat(filled.orderId()).isEqualTo(orderId);
+        assertThat(filled.fills()).extracting(f -> f.tradeId()).containsExactly(tradeId);
+        assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).hasSize(1);
+    }
+
+    /** The state of the position's hedge's first order, or null before there is one. */
+    private static String firstOrderState(PositionRef position) {
+        String hedgeId = given().queryParam("positionKey", position.key()).when().get("/api/v1/hedges").then()
+                .extract().path("[0].hedgeId");
+        return hedgeId == null ? null
+                : given().when().get("/api/v1/hedges/" + hedgeId).then().extract().path("orders[0].state");
     }
 
     private static <T extends EventPayload> T single(PositionRef position, Class<T> type) {
