@@ -10,6 +10,7 @@ import io.tideline.testing.TestKafka;
 import io.tideline.testing.uniswap.UniswapDriver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,20 +19,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * lp-tracker following a real chain: mints N positions on a local Hardhat node with Uniswap v3, starts the packaged
  * lp-tracker (its own PostgreSQL database, the Kafka broker), waits for it to catch up, then mines blocks one at a time
- * — a swap (the price moves, so every position in the pool is valued), an empty block, or a liquidity change of one
- * position — and after each block reads what the follower's pass over it cost from {@code GET /api/v1/lp/sync}.
+ * — a swap (the price moves: every position in the pool is valued whose valuation price it has moved by the valuation
+ * price move or more), an empty block, or a liquidity change of one position — and after each block reads what the
+ * follower's pass over it cost from {@code GET /api/v1/lp/sync}.
  *
  * <p>"ms per block" is the follower's whole pass over the block: from asking the node for its head to the committed
  * transaction. It includes waiting for the node, and Hardhat, an EVM written in JavaScript, is far slower than a
  * production node at {@code eth_call}; so the table also splits the pass into the node's part (waiting for answers)
  * and ours (everything else: decoding, lifecycle, valuation, the database transaction).
  *
- * <p>Arguments: {@code [positions=1000] [blocks=150] [warm-up blocks=30]}; the warm-up blocks (the JIT compiling
- * the tracker) are mined the same way and not counted. Run by {@code bench/lp-tracker-blocks.sh}.
+ * <p>Arguments: {@code [positions=1000] [blocks=150] [warm-up blocks=30] [valuation price move]}; the warm-up blocks
+ * (the JIT compiling the tracker) are mined the same way and not counted. The price move, a fraction (0 = revalue on
+ * every swap), goes to the tracker as {@code TIDELINE_LP_SYNC_VALUATION_PRICE_MOVE}; without it the tracker's default
+ * applies. Run by {@code bench/lp-tracker-blocks.sh}.
  */
 public final class LpTrackerBlocksBenchmark {
 
@@ -47,15 +52,17 @@ public final class LpTrackerBlocksBenchmark {
         int positions = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int blocks = args.length > 1 ? Integer.parseInt(args[1]) : 150;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+        Optional<String> priceMove = args.length > 3 ? Optional.of(new BigDecimal(args[3]).toPlainString())
+                : Optional.empty();
         try {
-            run(positions, blocks, warmUp);
+            run(positions, blocks, warmUp, priceMove);
         } finally {
             // The broker a benchmark may have started in this JVM runs non-daemon threads.
             System.exit(0);
         }
     }
 
-    private static void run(int positions, int blocks, int warmUp) throws Exception {
+    private static void run(int positions, int blocks, int warmUp, Optional<String> priceMove) throws Exception {
         Path jar = Path.of("lp-tracker", "target", "quarkus-app", "quarkus-run.jar");
 
         say("starting the local chain (Hardhat + Uniswap v3) ...");
@@ -90,6 +97,7 @@ public final class LpTrackerBlocksBenchmark {
         env.put("TIDELINE_LP_SYNC_POLL_INTERVAL", "5ms");
         // Valuations driven by price moves and changes only, so that each block kind is measured on its own.
         env.put("TIDELINE_LP_SYNC_VALUATION_INTERVAL", "24h");
+        priceMove.ifPresent(move -> env.put("TIDELINE_LP_SYNC_VALUATION_PRICE_MOVE", move));
         env.put("QUARKUS_LOG_LEVEL", "WARN");
 
         say("starting lp-tracker (" + jar + ") and letting it catch up ...");
@@ -126,7 +134,7 @@ public final class LpTrackerBlocksBenchmark {
                     byKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(PassFigures.of(pass, block));
                 }
             }
-            report(positions, mintSeconds, catchUpSeconds, byKind);
+            report(positions, priceMove.orElse("not set, lp-tracker's default"), mintSeconds, catchUpSeconds, byKind);
         } finally {
             database.drop();
         }
@@ -170,12 +178,14 @@ public final class LpTrackerBlocksBenchmark {
         }
     }
 
-    private static void report(int positions, double mintSeconds, double catchUpSeconds,
+    private static void report(int positions, String priceMove, double mintSeconds, double catchUpSeconds,
             Map<String, List<PassFigures>> byKind) {
         System.out.println();
         System.out.printf(Locale.ROOT, "Tideline lp-tracker, %d positions in one pool, %d cores, load %s, %s%n",
                 positions, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
                 System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "valuation price move (TIDELINE_LP_SYNC_VALUATION_PRICE_MOVE): %s;"
+                + " valuation interval 24h%n", priceMove);
         System.out.printf(Locale.ROOT, "setup: %d mints in %.1f s; catch-up over them %.1f s (JVM start included)%n",
                 positions, mintSeconds, catchUpSeconds);
         System.out.println("ms per block: the whole pass (p50 .. max); node50 = waiting for the node (p50); ours50/99 ="

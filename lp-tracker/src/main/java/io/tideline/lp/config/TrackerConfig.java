@@ -2,6 +2,9 @@ package io.tideline.lp.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -73,6 +76,18 @@ public interface TrackerConfig {
         /** LpValued is published at least this often (in block time) per open position, and on every change. */
         @WithDefault("60s")
         Duration valuationInterval();
+
+        /**
+         * How far the pool price must have moved, relative to the price of a position's last valuation and as a
+         * fraction (0.001 = 10 bp), before a swap alone makes the position due a new LpValued; 0 revalues on every
+         * price move. Changes of the position, range exits and entries, and {@link #valuationInterval()} revalue
+         * whatever the price did: a position's latest LpValued is at most that interval old, and lags the price by
+         * less than this fraction (missing the fees earned since).
+         */
+        @WithDefault("0.001")
+        @DecimalMin("0")
+        @DecimalMax("1")
+        BigDecimal valuationPriceMove();
 
         /** How many processed blocks are remembered to find the fork point of a reorg. */
         @WithDefault("512")

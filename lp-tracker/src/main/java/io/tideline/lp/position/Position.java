@@ -3,6 +3,7 @@ package io.tideline.lp.position;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.tideline.events.lp.PositionRef;
+import io.tideline.lp.chain.UniswapAbi.OnChainPosition;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -44,6 +45,15 @@ public final class Position {
     long lastBlock;
     int lastLogIndex = -1;
     Instant lastValuedAt;
+    /** The pool's sqrt price at the last valuation: price moves are measured from it. */
+    BigInteger lastValuedSqrtPriceX96;
+    /**
+     * {@code positions(tokenId)} as last read for a valuation, or null. The position manager changes that record only
+     * in IncreaseLiquidity, DecreaseLiquidity and Collect (a burn ends the position), and applying any of them drops
+     * it here, so until then a valuation can use it instead of reading it again. Kept in the stored JSON: a restart
+     * keeps it, and a reorg rewind restores the state stored with the last fact that stays, taken after the drop.
+     */
+    OnChainPosition managerRecord;
 
     Position() {
     }
@@ -133,8 +143,25 @@ public final class Position {
         return lastValuedAt;
     }
 
-    public void markValued(Instant when) {
+    public BigInteger lastValuedSqrtPriceX96() {
+        return lastValuedSqrtPriceX96;
+    }
+
+    /** The position manager's record of it as last read, or null when it must be read (again). */
+    public OnChainPosition managerRecord() {
+        return managerRecord;
+    }
+
+    /** Valued at {@code when} at the pool price {@code sqrtPriceX96}, from the position manager's {@code record}. */
+    public void markValued(Instant when, BigInteger sqrtPriceX96, OnChainPosition record) {
         lastValuedAt = when;
+        lastValuedSqrtPriceX96 = sqrtPriceX96;
+        managerRecord = record;
+    }
+
+    /** A log changed the position manager's record: the kept copy no longer holds. */
+    void managerRecordChanged() {
+        managerRecord = null;
     }
 
     /** Still followed on chain: not burned and not transferred away. */

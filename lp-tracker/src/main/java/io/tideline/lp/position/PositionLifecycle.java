@@ -202,6 +202,7 @@ public final class PositionLifecycle {
 
     private void onIncrease(Position position, BigInteger liquidity, BigInteger amount0, BigInteger amount1,
             ChainRef at) {
+        position.managerRecordChanged();
         PoolState pool = pool(position);
         BigDecimal price = TokenValue.price(pool.sqrtPriceX96, pool);
         position.liquidity = position.liquidity.add(liquidity);
@@ -226,6 +227,7 @@ public final class PositionLifecycle {
 
     private void onDecrease(Position position, BigInteger liquidity, BigInteger amount0, BigInteger amount1,
             ChainRef at) {
+        position.managerRecordChanged();
         position.liquidity = position.liquidity.subtract(liquidity);
         position.withdrawn0 = position.withdrawn0.add(amount0);
         position.withdrawn1 = position.withdrawn1.add(amount1);
@@ -242,6 +244,7 @@ public final class PositionLifecycle {
     }
 
     private void onCollect(Position position, String recipient, BigInteger amount0, BigInteger amount1, ChainRef at) {
+        position.managerRecordChanged();
         BigInteger principal0 = amount0.min(position.principalOwed0);
         BigInteger principal1 = amount1.min(position.principalOwed1);
         position.principalOwed0 = position.principalOwed0.subtract(principal0);

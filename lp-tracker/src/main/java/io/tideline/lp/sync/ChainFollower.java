@@ -9,6 +9,7 @@ import io.tideline.lp.chain.RpcClient;
 import io.tideline.lp.config.TrackerConfig;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.Position;
+import io.tideline.lp.position.ValuationPolicy;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.sql.BlockingTransaction;
 import io.tideline.messaging.worker.PollingWorker;
@@ -46,6 +47,7 @@ public class ChainFollower {
     private final BlockingTransaction tx;
     private final TrackerStore store = new TrackerStore(DB_TIMEOUT);
     private final ChainSettings.Resolution resolution;
+    private final ValuationPolicy valuationPolicy;
 
     private RpcClient rpc;
     private BatchReader reader;
@@ -68,6 +70,8 @@ public class ChainFollower {
         this.schema = schema;
         this.tx = new BlockingTransaction(pool, DB_TIMEOUT);
         this.resolution = ChainSettings.resolve(config.chain());
+        this.valuationPolicy = new ValuationPolicy(config.sync().valuationInterval(),
+                config.sync().valuationPriceMove());
         this.status = status("STARTING", "");
     }
 
@@ -170,8 +174,7 @@ public class ChainFollower {
         long from = cp.block() + 1;
         long to = Math.min(confirmedHead, cp.block() + config.sync().maxBlockRange());
         Set<String> main = wallets.keySet();
-        SyncPass pass = new SyncPass(chain, rpc, reader, tokens, main, positions, pools,
-                config.sync().valuationInterval());
+        SyncPass pass = new SyncPass(chain, rpc, reader, tokens, main, positions, pools, valuationPolicy);
         PassResult result = pass.run(from, to);
         if (cp.hash() != null && !result.first().parentHash().equals(cp.hash())) {
             rewindAfterReorg(chain, from);
@@ -206,7 +209,7 @@ public class ChainFollower {
         pools.forEach((address, pool) -> ownPools.put(address, new PoolState(address, pool.token0, pool.token1,
                 pool.fee)));
         PassResult result = new SyncPass(chain, rpc, reader, tokens, wallets, own, ownPools,
-                config.sync().valuationInterval()).run(from, to);
+                valuationPolicy).run(from, to);
         PassResult withoutPrices = new PassResult(result.from(), result.to(), result.headers(), result.facts(),
                 result.valuations(), List.of(), result.changedPositions(),
                 ownPools.values().stream().filter(p -> !pools.containsKey(p.address)).toList());

@@ -18,13 +18,11 @@ import io.tideline.lp.chain.UniswapAbi.OnChainPosition;
 import io.tideline.lp.position.Position;
 import io.tideline.lp.position.PositionLifecycle;
 import io.tideline.lp.position.PositionLifecycle.Discovery;
-import io.tideline.lp.position.PositionValuer;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.TokenValue;
-import java.time.Duration;
+import io.tideline.lp.position.ValuationPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,10 +33,11 @@ import org.jboss.logging.Logger;
 
 /**
  * One pass of the chain follower over the confirmed blocks [from, to]: fetch the logs that concern the watched wallets,
- * their positions and pools, apply them in chain order, then value the open positions at {@code to}.
+ * their positions and pools, apply them in chain order, then value the positions due a valuation at {@code to}.
  *
- * <p>Round trips when nothing new appears: one for the logs, one for block headers, one batched state read. New
- * positions add a discovery read and a log fetch for them; a close adds a read of what the position is owed.
+ * <p>Round trips when nothing new appears: one for the logs, one for block headers, one batched state read
+ * ({@link PassValuation}). New positions add a discovery read and a log fetch for them; a close adds a read of what
+ * the position is owed.
  */
 final class SyncPass {
 
@@ -53,13 +52,13 @@ final class SyncPass {
     private final Set<String> wallets;
     private final Map<String, Position> positions;
     private final Map<String, PoolState> pools;
-    private final Duration valuationInterval;
+    private final PassValuation valuation;
     /** New pools: the first block a watched position of theirs was seen in (the pool exists at its end). */
     private final Map<String, Long> poolFirstSeen = new HashMap<>();
 
     SyncPass(ChainSettings chain, RpcClient rpc, BatchReader reader, Map<String, TokenRef> tokens,
             Set<String> wallets, Map<String, Position> positions, Map<String, PoolState> pools,
-            Duration valuationInterval) {
+            ValuationPolicy valuationPolicy) {
         this.chain = chain;
         this.rpc = rpc;
         this.reader = reader;
@@ -68,7 +67,7 @@ final class SyncPass {
         this.wallets = wallets;
         this.positions = positions;
         this.pools = pools;
-        this.valuationInterval = valuationInterval;
+        this.valuation = new PassValuation(chain.positionManager(), reader, valuationPolicy);
     }
 
     PassResult run(long from, long to) {
@@ -103,7 +102,8 @@ final class SyncPass {
         }
 
         BlockHeader last = headers.get(to);
-        List<LpValued> valuations = value(lifecycle.touched(), lifecycle.pricesMoved().keySet(), last);
+        List<LpValued> valuations = valuation.value(positions.values(), pools, lifecycle.touched(),
+                lifecycle.pricesMoved().keySet(), last);
         List<PriceObserved> prices = new ArrayList<>();
         lifecycle.pricesMoved().forEach((address, at) -> {
             PoolState pool = pools.get(address);
@@ -275,75 +275,6 @@ final class SyncPass {
             }
         }
         return headers;
-    }
-
-    /**
-     * LpValued for the open positions that changed, whose pool price moved, or whose last valuation is older than
-     * the valuation interval; all reads in one batched round trip at {@code last}.
-     */
-    private List<LpValued> value(Set<String> touched, Set<String> movedPools, BlockHeader last) {
-        List<Position> due = new ArrayList<>();
-        for (Position p : positions.values()) {
-            if (!p.status().holdsLiquidity() || !p.followed()) {
-                continue;
-            }
-            boolean stale = p.lastValuedAt() == null
-                    || !p.lastValuedAt().plus(valuationInterval).isAfter(last.time());
-            if (stale || touched.contains(p.tokenId()) || movedPools.contains(p.pool())) {
-                due.add(p);
-            }
-        }
-        if (due.isEmpty()) {
-            return List.of();
-        }
-        List<Read> reads = new ArrayList<>();
-        Map<String, Integer> poolIndex = new LinkedHashMap<>();
-        Map<String, Integer> tickIndex = new HashMap<>();
-        Set<String> seenPools = new HashSet<>();
-        for (Position p : due) {
-            if (seenPools.add(p.pool())) {
-                poolIndex.put(p.pool(), reads.size());
-                reads.add(new Read(p.pool(), UniswapAbi.slot0(), last.number()));
-                reads.add(new Read(p.pool(), UniswapAbi.feeGrowthGlobal0X128(), last.number()));
-                reads.add(new Read(p.pool(), UniswapAbi.feeGrowthGlobal1X128(), last.number()));
-            }
-            for (int tick : new int[] {p.tickLower(), p.tickUpper()}) {
-                String key = p.pool() + ":" + tick;
-                if (!tickIndex.containsKey(key)) {
-                    tickIndex.put(key, reads.size());
-                    reads.add(new Read(p.pool(), UniswapAbi.ticks(tick), last.number()));
-                }
-            }
-        }
-        int positionsStart = reads.size();
-        for (Position p : due) {
-            reads.add(new Read(chain.positionManager(), UniswapAbi.positions(p.tokenId()), last.number()));
-        }
-        List<Multicall3.Result> results = reader.read(reads);
-        List<LpValued> valuations = new ArrayList<>(due.size());
-        for (int i = 0; i < due.size(); i++) {
-            Position p = due.get(i);
-            Multicall3.Result positionResult = results.get(positionsStart + i);
-            int at = poolIndex.get(p.pool());
-            if (!positionResult.success() || !results.get(at).success()) {
-                LOG.warnf("position %s could not be read at block %d; not valued", p.tokenId(), last.number());
-                continue;
-            }
-            OnChainPosition onChain = UniswapAbi.decodePosition(positionResult.words());
-            if (!onChain.liquidity().equals(p.liquidity())) {
-                LOG.warnf("position %s: liquidity on chain %s, from its logs %s (block %d)", p.tokenId(),
-                        onChain.liquidity(), p.liquidity(), last.number());
-            }
-            PositionValuer.ChainState state = new PositionValuer.ChainState(
-                    UniswapAbi.decodeSlot0(results.get(at).words()),
-                    results.get(at + 1).words().uint(0), results.get(at + 2).words().uint(0),
-                    UniswapAbi.decodeTick(results.get(tickIndex.get(p.pool() + ":" + p.tickLower())).words()),
-                    UniswapAbi.decodeTick(results.get(tickIndex.get(p.pool() + ":" + p.tickUpper())).words()),
-                    onChain);
-            valuations.add(PositionValuer.value(p, pools.get(p.pool()), state, last.number(), last.time()));
-            p.markValued(last.time());
-        }
-        return valuations;
     }
 
     private Map<String, OnChainPosition> positionsAt(List<String> ids, long block) {

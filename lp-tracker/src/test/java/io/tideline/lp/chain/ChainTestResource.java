@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Points lp-tracker at the shared local Hardhat chain (Uniswap v3 deployed from the npm artifacts), watching the
- * deployment owner's wallet from the next block on, one confirmation deep, polling fast.
+ * deployment owner's wallet from the next block on, one confirmation deep, polling fast, valuing on every swap.
  */
 public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,6 +28,9 @@ public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("tideline.lp.sync.poll-interval", "100ms");
         config.put("tideline.lp.sync.max-backoff", "1s");
         config.put("tideline.lp.sync.valuation-interval", "1h");
+        // Every swap revalues: the tests check the valuation after a few small swaps against the contracts (and, as
+        // no log touched the position in those passes, the position manager's record kept from an earlier read).
+        config.put("tideline.lp.sync.valuation-price-move", "0");
         config.put("tideline.lp.watched-wallets", deployment.accounts().owner().address());
         return config;
     }
