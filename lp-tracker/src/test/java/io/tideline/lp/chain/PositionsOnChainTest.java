@@ -246,6 +246,38 @@ class PositionsOnChainTest {
         assertNoDuplicateEvents(newKey);
     }
 
+    @Test
+    void aWalletAddedWithABackfillBlockBringsItsEarlierPositionsWithTheirHistory() {
+        String foreign = deployment.accounts().foreign().address();
+        driver.fund(foreign, WETH.multiply(BigInteger.TEN), USDC.multiply(BigInteger.valueOf(30_000)));
+        int tick = driver.slot0().tick();
+        boolean wethIsToken0 = deployment.wethIsToken0();
+        long before = chain.blockNumber();
+        UniswapDriver.LiquidityChange minted = driver.mint(foreign, floor(tick) - 600, floor(tick) + 660,
+                wethIsToken0 ? WETH : USDC.multiply(BigInteger.valueOf(2500)),
+                wethIsToken0 ? USDC.multiply(BigInteger.valueOf(2500)) : WETH);
+        chain.mine(3);
+        given().get("/api/v1/lp/positions/" + minted.tokenId()).then().statusCode(404);
+
+        try {
+            given().contentType("application/json")
+                    .body("{\"address\":\"" + foreign + "\",\"label\":\"backfilled\",\"backfillFromBlock\":"
+                            + (before + 1) + "}")
+                    .post("/api/v1/lp/wallets").then().statusCode(201);
+            settle();
+            String key = key(minted.tokenId());
+            LpMinted backfilled = single(key, LpMinted.class);
+            assertThat(backfilled.liquidity()).isEqualTo(minted.liquidity());
+            assertThat(backfilled.at().blockNumber()).isEqualTo(minted.blockNumber());
+            assertThat(backfilled.owner()).isEqualTo(foreign.toLowerCase(Locale.ROOT));
+            assertStatus(minted.tokenId(), "ACTIVE");
+            assertNoDuplicateEvents(key);
+        } finally {
+            // The other tests treat this wallet as foreign.
+            given().delete("/api/v1/lp/wallets/" + foreign).then().statusCode(204);
+        }
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private UniswapDriver.LiquidityChange mint(int lower, int upper) {
