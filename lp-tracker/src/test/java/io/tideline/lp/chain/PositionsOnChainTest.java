@@ -257,6 +257,9 @@ class PositionsOnChainTest {
                 wethIsToken0 ? WETH : USDC.multiply(BigInteger.valueOf(2500)),
                 wethIsToken0 ? USDC.multiply(BigInteger.valueOf(2500)) : WETH);
         chain.mine(3);
+        // The follower has passed the mint (one confirmation) without the wallet: nothing tracked.
+        long mintedAndConfirmed = chain.blockNumber() - 1;
+        await().atMost(WAIT).until(() -> follower.status().checkpoint() >= mintedAndConfirmed);
         given().get("/api/v1/lp/positions/" + minted.tokenId()).then().statusCode(404);
 
         try {
@@ -273,8 +276,8 @@ class PositionsOnChainTest {
             assertStatus(minted.tokenId(), "ACTIVE");
             assertNoDuplicateEvents(key);
         } finally {
-            // The other tests treat this wallet as foreign.
-            given().delete("/api/v1/lp/wallets/" + foreign).then().statusCode(204);
+            // The other tests treat this wallet as foreign (no status check: it must not hide a failure above).
+            given().delete("/api/v1/lp/wallets/" + foreign);
         }
     }
 
