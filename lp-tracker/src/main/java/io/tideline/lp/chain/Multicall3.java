@@ -20,6 +20,14 @@ public final class Multicall3 {
     /** One call's outcome: {@code success} false when it reverted (its {@code returnData} is then the revert data). */
     public record Result(boolean success, byte[] returnData) {
 
+        /**
+         * The call succeeded and returned data. A call to an address without code (a contract not deployed yet at
+         * that block) succeeds with none.
+         */
+        public boolean returnedData() {
+            return success && returnData.length > 0;
+        }
+
         public AbiWords words() {
             if (!success) {
                 throw new IllegalStateException("the call reverted");

@@ -113,13 +113,7 @@ public class RpcClient implements AutoCloseable {
 
     /** eth_call of each call at its block, in one batch; returns the raw return data (0x-hex) of each. */
     public List<String> calls(List<ContractCall> calls, List<Long> blocks) {
-        List<Request<?, EthCall>> batch = new ArrayList<>(calls.size());
-        for (int i = 0; i < calls.size(); i++) {
-            ContractCall call = calls.get(i);
-            batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, call.target(), call.callData()),
-                    DefaultBlockParameter.valueOf(BigInteger.valueOf(blocks.get(i)))));
-        }
-        List<EthCall> answers = sendBatch(batch);
+        List<EthCall> answers = sendBatch(ethCalls(calls, blocks));
         List<String> values = new ArrayList<>(answers.size());
         for (int i = 0; i < answers.size(); i++) {
             EthCall answer = answers.get(i);
@@ -137,18 +131,22 @@ public class RpcClient implements AutoCloseable {
      * each, or null where the call reverted or the node answered an error for it.
      */
     public List<String> callsOrNull(List<ContractCall> calls, List<Long> blocks) {
+        List<EthCall> answers = sendBatch(ethCalls(calls, blocks), false);
+        List<String> values = new ArrayList<>(answers.size());
+        for (EthCall answer : answers) {
+            values.add(answer.hasError() || answer.isReverted() ? null : answer.getValue());
+        }
+        return values;
+    }
+
+    private List<Request<?, EthCall>> ethCalls(List<ContractCall> calls, List<Long> blocks) {
         List<Request<?, EthCall>> batch = new ArrayList<>(calls.size());
         for (int i = 0; i < calls.size(); i++) {
             ContractCall call = calls.get(i);
             batch.add(web3j.ethCall(Transaction.createEthCallTransaction(null, call.target(), call.callData()),
                     DefaultBlockParameter.valueOf(BigInteger.valueOf(blocks.get(i)))));
         }
-        List<EthCall> answers = sendBatch(batch, false);
-        List<String> values = new ArrayList<>(answers.size());
-        for (EthCall answer : answers) {
-            values.add(answer.hasError() || answer.isReverted() ? null : answer.getValue());
-        }
-        return values;
+        return batch;
     }
 
     /** HTTP round trips made so far (a batch counts once). */

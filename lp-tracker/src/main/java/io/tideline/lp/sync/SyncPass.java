@@ -212,10 +212,10 @@ final class SyncPass {
         for (int i = 0; i < addresses.size(); i++) {
             Multicall3.Result decimals = results.get(2 * i);
             Multicall3.Result symbol = results.get(2 * i + 1);
-            if (!decimals.success() || decimals.words().words() == 0) {
+            if (!decimals.returnedData()) {
                 throw new RpcException("token " + addresses.get(i) + " has no decimals() (not an ERC-20?)");
             }
-            String name = symbol.success() && symbol.words().words() > 0 ? symbol.words().symbol() : "?";
+            String name = symbol.returnedData() ? symbol.words().symbol() : "?";
             tokens.put(addresses.get(i), new TokenRef(addresses.get(i), name.isBlank() ? "?" : name,
                     decimals.words().smallUint(0)));
         }
@@ -235,15 +235,14 @@ final class SyncPass {
             if (!results.get(i).success()) {
                 throw new RpcException("slot0() of pool " + pool.address + " failed at block " + (from - 1));
             }
-            boolean existed = results.get(i).words().words() > 0;
-            UniswapAbi.Slot0 slot0 = existed ? UniswapAbi.decodeSlot0(results.get(i).words()) : null;
+            UniswapAbi.Slot0 slot0 = results.get(i).returnedData() ? UniswapAbi.decodeSlot0(results.get(i).words()) : null;
             if (slot0 == null || slot0.sqrtPriceX96().signum() == 0) {
                 // Created or initialised inside this pass (no code, or no price, before `from`): take the price at
                 // the end of the first block a position of it was seen in. Approximate only when swaps precede that
                 // mint in its block.
                 long at = poolFirstSeen.getOrDefault(pool.address, from);
                 Multicall3.Result later = reader.read(List.of(new Read(pool.address, UniswapAbi.slot0(), at))).get(0);
-                if (!later.success() || later.words().words() == 0) {
+                if (!later.returnedData()) {
                     throw new RpcException("pool " + pool.address + " has no slot0() at block " + at);
                 }
                 slot0 = UniswapAbi.decodeSlot0(later.words());

@@ -118,7 +118,7 @@ public class HedgeResource {
             store.requeueAsNewGeneration(c, failed, key, externalId);
             String status = "FAILED".equals(hedge.status())
                     ? ("CLOSE".equals(failed.purpose()) ? "CLOSING" : "OPENING") : hedge.status();
-            store.updateHedge(c, HedgeEvents.with(hedge, status, "manual retry of " + failed.externalId()));
+            store.updateHedge(c, hedge.with(status, "manual retry of " + failed.externalId()));
             EventEnvelope<?> requested = HedgeEvents.of(externalId, "HedgeRequested", hedge.positionKey(),
                     new HedgeRequested(hedge.positionKey(), id.toString(), failed.step(), failed.market(),
                             failed.side(), failed.quantity(), failed.referencePrice(), externalId));

@@ -95,18 +95,6 @@ public class HedgeWorker {
         return tx;
     }
 
-    /** The threads' last errors, for readiness and the API; empty when both run cleanly. */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (planning.lastError() != null) {
-            problems.add("planner: " + planning.lastError());
-        }
-        if (execution.lastError() != null) {
-            problems.add("executor: " + execution.lastError());
-        }
-        return problems;
-    }
-
     private boolean planStep() {
         if (!schema.isMigrated()) {
             return false;

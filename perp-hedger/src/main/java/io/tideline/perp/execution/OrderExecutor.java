@@ -21,10 +21,10 @@ import io.tideline.perp.venue.PerpVenue;
 import io.tideline.perp.venue.PlacedOrder;
 import io.tideline.perp.venue.VenueRejectedException;
 import io.tideline.perp.venue.VenueUnavailableException;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -200,31 +200,26 @@ public final class OrderExecutor {
 
     private static Hedge afterFailure(Hedge h, HedgeOrder order, String reason) {
         return switch (order.purpose()) {
-            case "OPEN" -> HedgeEvents.with(h, "FAILED", "opening order failed: " + reason);
-            case "CLOSE" -> HedgeEvents.with(h, "FAILED", "closing order failed, " + h.openQty().toPlainString()
+            case "OPEN" -> h.with("FAILED", "opening order failed: " + reason);
+            case "CLOSE" -> h.with("FAILED", "closing order failed, " + h.openQty().toPlainString()
                     + " still short: " + reason);
-            default -> HedgeEvents.with(h, h.status(), "re-hedging order failed: " + reason);
+            default -> h.with(h.status(), "re-hedging order failed: " + reason);
         };
     }
 
     private static Hedge afterFill(Hedge h, HedgeOrder order, OrderOutcome outcome) {
-        BigDecimal notional = outcome.filled().multiply(outcome.averagePrice());
-        boolean sell = order.side() == TradeSide.SELL;
-        BigDecimal open = sell ? h.openQty().add(outcome.filled()) : h.openQty().subtract(outcome.filled());
+        String detail = outcome.filled().compareTo(order.quantity()) < 0
+                ? order.purpose().toLowerCase(Locale.ROOT) + " order filled " + outcome.filled().toPlainString()
+                        + " of " + order.quantity().toPlainString()
+                : h.detail();
+        Hedge after = h.filled(order.side() == TradeSide.SELL, outcome.filled(),
+                outcome.filled().multiply(outcome.averagePrice()), outcome.fee(), h.status(), detail);
         String status = switch (order.purpose()) {
             case "OPEN" -> "OPEN";
-            case "CLOSE" -> open.signum() <= 0 ? "CLOSED" : "CLOSING";
+            case "CLOSE" -> after.openQty().signum() <= 0 ? "CLOSED" : "CLOSING";
             default -> h.status();
         };
-        String detail = outcome.filled().compareTo(order.quantity()) < 0
-                ? order.purpose().toLowerCase(java.util.Locale.ROOT) + " order filled " + outcome.filled()
-                        .toPlainString() + " of " + order.quantity().toPlainString()
-                : h.detail();
-        return new Hedge(h.hedgeId(), h.positionKey(), h.owner(), h.pool(), h.market(), h.volatileToken(),
-                h.volatileDecimals(), status, h.lpState(), h.targetQty(), open,
-                sell ? h.soldValue().add(notional) : h.soldValue(),
-                sell ? h.boughtValue() : h.boughtValue().add(notional), h.fees().add(outcome.fee()), h.nextStep(),
-                detail, h.createdAt(), h.updatedAt());
+        return after.with(status, detail);
     }
 
     private Duration backoff(int attempt) {

@@ -21,6 +21,31 @@ public record Hedge(UUID hedgeId, String positionKey, String owner, String pool,
         return "OPENING".equals(status) || "OPEN".equals(status) || "CLOSING".equals(status);
     }
 
+    /** This hedge with another status, LP state, target, next step and detail. */
+    public Hedge with(String newStatus, String newLpState, BigDecimal newTargetQty, int newNextStep,
+            String newDetail) {
+        return new Hedge(hedgeId, positionKey, owner, pool, market, volatileToken, volatileDecimals, newStatus,
+                newLpState, newTargetQty, openQty, soldValue, boughtValue, fees, newNextStep, newDetail, createdAt,
+                updatedAt);
+    }
+
+    /** This hedge with another status and detail. */
+    public Hedge with(String newStatus, String newDetail) {
+        return with(newStatus, lpState, targetQty, nextStep, newDetail);
+    }
+
+    /**
+     * This hedge after a fill of {@code quantity} worth {@code notional} (quantity × average price) paying
+     * {@code fee}: a sell adds to the short, a buy takes from it.
+     */
+    public Hedge filled(boolean sell, BigDecimal quantity, BigDecimal notional, BigDecimal fee, String newStatus,
+            String newDetail) {
+        return new Hedge(hedgeId, positionKey, owner, pool, market, volatileToken, volatileDecimals, newStatus,
+                lpState, targetQty, sell ? openQty.add(quantity) : openQty.subtract(quantity),
+                sell ? soldValue.add(notional) : soldValue, sell ? boughtValue : boughtValue.add(notional),
+                fees.add(fee), nextStep, newDetail, createdAt, updatedAt);
+    }
+
     /** Sell proceeds minus buy costs: the hedge's realized P&amp;L once it holds nothing, before fees. */
     public BigDecimal tradingPnl() {
         return soldValue.subtract(boughtValue);

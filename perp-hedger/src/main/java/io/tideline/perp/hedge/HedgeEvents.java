@@ -4,7 +4,7 @@ import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventPayload;
 import java.time.Instant;
 
-/** Envelopes of the hedger's events, and hedge copies with a changed status. */
+/** Envelopes of the hedger's events. */
 public final class HedgeEvents {
 
     public static final String SOURCE = "perp-hedger";
@@ -19,11 +19,5 @@ public final class HedgeEvents {
     public static EventEnvelope<?> of(String externalId, String what, String positionKey, EventPayload payload) {
         return EventEnvelope.identified(ExternalIds.eventId(externalId, what), Instant.now(), SOURCE, positionKey,
                 payload);
-    }
-
-    public static Hedge with(Hedge h, String status, String detail) {
-        return new Hedge(h.hedgeId(), h.positionKey(), h.owner(), h.pool(), h.market(), h.volatileToken(),
-                h.volatileDecimals(), status, h.lpState(), h.targetQty(), h.openQty(), h.soldValue(), h.boughtValue(),
-                h.fees(), h.nextStep(), detail, h.createdAt(), h.updatedAt());
     }
 }

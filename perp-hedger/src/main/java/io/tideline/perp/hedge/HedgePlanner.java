@@ -132,7 +132,7 @@ public final class HedgePlanner {
         Hedge h = live.get();
         String status = cancelUnsent(c, h, "the LP position is " + lpState.toLowerCase(Locale.ROOT)
                 + " before the order was sent", events);
-        store.updateHedge(c, with(h, status, lpState, h.targetQty(), h.nextStep(), h.detail()));
+        store.updateHedge(c, h.with(status, lpState, h.targetQty(), h.nextStep(), h.detail()));
     }
 
     private void onRetracted(SqlConnection c, String key, LpFactRetracted r, List<EventEnvelope<?>> events) {
@@ -141,12 +141,12 @@ public final class HedgePlanner {
                     .filter(Hedge::live);
             hedge.ifPresent(h -> {
                 String status = cancelUnsent(c, h, "the LP mint was undone by a chain reorganisation", events);
-                store.updateHedge(c, with(h, status, "RETRACTED", h.targetQty(), h.nextStep(),
+                store.updateHedge(c, h.with(status, "RETRACTED", h.targetQty(), h.nextStep(),
                         "mint retracted at fork block " + r.forkBlock()));
             });
         } else if ("LpClosed".equals(r.retractedType()) || "LpTransferred".equals(r.retractedType())) {
             store.liveHedge(c, key).filter(h -> !"OPEN".equals(h.lpState())).ifPresent(h ->
-                    store.updateHedge(c, with(h, h.status(), "OPEN", h.targetQty(), h.nextStep(),
+                    store.updateHedge(c, h.with(h.status(), "OPEN", h.targetQty(), h.nextStep(),
                             r.retractedType() + " retracted at fork block " + r.forkBlock())));
         }
     }
@@ -180,7 +180,7 @@ public final class HedgePlanner {
         }
         TradeSide side = diff.signum() > 0 ? TradeSide.SELL : TradeSide.BUY;
         BigDecimal price = HedgeSizing.marketPrice(v.price(), pm.volatileIsToken0());
-        Hedge next = with(h, h.status(), h.lpState(), wanted, h.nextStep() + 1, h.detail());
+        Hedge next = h.with(h.status(), h.lpState(), wanted, h.nextStep() + 1, h.detail());
         store.updateHedge(c, next);
         events.add(order(c, h, h.nextStep(), "REBALANCE", side, diff.abs(), side == TradeSide.BUY, price));
     }
@@ -193,7 +193,7 @@ public final class HedgePlanner {
             BigDecimal referencePrice) {
         List<EventEnvelope<?>> events = new ArrayList<>();
         if (h.openQty().signum() <= 0) {
-            store.updateHedge(c, with(h, "CLOSED", h.lpState(), BigDecimal.ZERO, h.nextStep(),
+            store.updateHedge(c, h.with("CLOSED", h.lpState(), BigDecimal.ZERO, h.nextStep(),
                     "LP " + h.lpState().toLowerCase(Locale.ROOT) + "; nothing was held"));
             return events;
         }
@@ -202,7 +202,7 @@ public final class HedgePlanner {
         if (venueShort.signum() == 0) {
             String reason = "the venue shows no short in " + h.market() + " but our fills hold "
                     + h.openQty().toPlainString() + "; nothing bought back, check the account";
-            store.updateHedge(c, with(h, "FAILED", h.lpState(), BigDecimal.ZERO, h.nextStep(), reason));
+            store.updateHedge(c, h.with("FAILED", h.lpState(), BigDecimal.ZERO, h.nextStep(), reason));
             events.add(HedgeEvents.of(ExternalIds.of(h.hedgeId(), h.nextStep(), 0), "HedgeFailed", h.positionKey(),
                     new HedgeFailed(h.positionKey(), h.hedgeId().toString(), h.nextStep(), h.market(),
                             ExternalIds.of(h.hedgeId(), h.nextStep(), 0), reason, false, 0)));
@@ -213,7 +213,7 @@ public final class HedgePlanner {
                 ? "venue short " + venueShort.toPlainString() + " is less than our " + h.openQty().toPlainString()
                         + "; buying back " + quantity.toPlainString()
                 : h.detail();
-        store.updateHedge(c, with(h, "CLOSING", h.lpState(), BigDecimal.ZERO, h.nextStep() + 1, detail));
+        store.updateHedge(c, h.with("CLOSING", h.lpState(), BigDecimal.ZERO, h.nextStep() + 1, detail));
         events.add(order(c, h, h.nextStep(), "CLOSE", TradeSide.BUY, quantity, true, referencePrice));
         return events;
     }
@@ -241,12 +241,6 @@ public final class HedgePlanner {
                 null, BigDecimal.ZERO, null, BigDecimal.ZERO, 0, null, null, null, null, null));
         return HedgeEvents.of(externalId, "HedgeRequested", h.positionKey(), new HedgeRequested(h.positionKey(),
                 h.hedgeId().toString(), step, h.market(), side, quantity, referencePrice, externalId));
-    }
-
-    private static Hedge with(Hedge h, String status, String lpState, BigDecimal targetQty, int nextStep, String detail) {
-        return new Hedge(h.hedgeId(), h.positionKey(), h.owner(), h.pool(), h.market(), h.volatileToken(),
-                h.volatileDecimals(), status, lpState, targetQty, h.openQty(), h.soldValue(), h.boughtValue(),
-                h.fees(), nextStep, detail, h.createdAt(), h.updatedAt());
     }
 
     private static EventPayload decode(LpFact fact) {

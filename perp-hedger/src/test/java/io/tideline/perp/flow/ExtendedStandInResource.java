@@ -29,10 +29,7 @@ public class ExtendedStandInResource implements QuarkusTestResourceLifecycleMana
         config.put("tideline.perp.extended.base-url", "http://localhost:" + server.port() + "/api/v1");
         config.put("tideline.perp.extended.api-key", "stand-in-api-key");
         config.put("tideline.perp.extended.signer", "stand-in");
-        config.put("tideline.perp.pools[0].pool", CHAIN_ID + ":" + POOL);
-        config.put("tideline.perp.pools[0].market", "ETH-USD");
-        config.put("tideline.perp.pools[0].volatile-token", "token0");
-        config.put("tideline.perp.pools[0].step", "0.001");
+        config.putAll(hedgedPool());
         config.put("tideline.perp.rebalance.enabled", "false");
         config.put("tideline.perp.execution.poll-interval", "50ms");
         config.put("tideline.perp.execution.lookup-interval", "100ms");
@@ -41,6 +38,14 @@ public class ExtendedStandInResource implements QuarkusTestResourceLifecycleMana
         config.put("tideline.perp.execution.max-attempts", "3");
         config.put("tideline.perp.execution.reconcile-interval", "1s");
         return config;
+    }
+
+    /** {@link #POOL} hedged on ETH-USD, WETH (token0) the volatile token, step 0.001: the tests' one hedged pool. */
+    static Map<String, String> hedgedPool() {
+        return Map.of("tideline.perp.pools[0].pool", CHAIN_ID + ":" + POOL,
+                "tideline.perp.pools[0].market", "ETH-USD",
+                "tideline.perp.pools[0].volatile-token", "token0",
+                "tideline.perp.pools[0].step", "0.001");
     }
 
     @Override

@@ -16,10 +16,7 @@ public class PaperVenueResource implements QuarkusTestResourceLifecycleManager {
         config.put("tideline.perp.venue", "paper");
         config.put("tideline.perp.paper.slippage", "0.0005");
         config.put("tideline.perp.paper.fee-rate", "0.00025");
-        config.put("tideline.perp.pools[0].pool", ExtendedStandInResource.CHAIN_ID + ":" + ExtendedStandInResource.POOL);
-        config.put("tideline.perp.pools[0].market", "ETH-USD");
-        config.put("tideline.perp.pools[0].volatile-token", "token0");
-        config.put("tideline.perp.pools[0].step", "0.001");
+        config.putAll(ExtendedStandInResource.hedgedPool());
         config.put("tideline.perp.rebalance.enabled", "true");
         config.put("tideline.perp.rebalance.band", "0.10");
         config.put("tideline.perp.rebalance.daily-order-cap", "2");

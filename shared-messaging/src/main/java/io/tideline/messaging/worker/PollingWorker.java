@@ -2,7 +2,6 @@ package io.tideline.messaging.worker;
 
 import io.tideline.messaging.Backoff;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -10,7 +9,7 @@ import org.jboss.logging.Logger;
 /**
  * A daemon thread that runs one step after another: again at once while a step says there is more to do, after
  * {@code pollInterval} when it says it is idle, and after a doubling pause (up to {@code maxBackoff}) when it throws,
- * so a database or venue outage is retried without spinning. {@link #stop()} interrupts it and waits for it.
+ * so a database or venue outage is retried without spinning. {@link #stop(Duration)} interrupts it and waits for it.
  */
 public final class PollingWorker {
 
@@ -23,8 +22,6 @@ public final class PollingWorker {
     private final Consumer<RuntimeException> onFailure;
     private volatile Thread thread;
     private volatile boolean running;
-    private volatile String lastError;
-    private volatile Instant lastErrorAt;
 
     /**
      * @param step one unit of work; returns true if there is more to do right away
@@ -70,26 +67,12 @@ public final class PollingWorker {
         }
     }
 
-    public boolean running() {
-        return thread != null;
-    }
-
-    /** The message of the last failed step, or null once a step succeeded after it. */
-    public String lastError() {
-        return lastError;
-    }
-
-    public Instant lastErrorAt() {
-        return lastErrorAt;
-    }
-
     private void loop() {
         Backoff failures = new Backoff(pollInterval, maxBackoff);
         while (running) {
             try {
                 boolean more = step.getAsBoolean();
                 failures.reset();
-                lastError = null;
                 if (!more && !Backoff.sleep(pollInterval)) {
                     break;
                 }
@@ -97,10 +80,9 @@ public final class PollingWorker {
                 if (!running) {
                     break;
                 }
-                lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                lastErrorAt = Instant.now();
                 onFailure.accept(e);
-                LOG.warnf(e, "%s: step failed, retrying in %d ms: %s", name, failures.current().toMillis(), lastError);
+                LOG.warnf(e, "%s: step failed, retrying in %d ms: %s", name, failures.current().toMillis(),
+                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                 if (!failures.pause()) {
                     break;
                 }
