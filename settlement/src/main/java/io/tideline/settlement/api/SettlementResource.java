@@ -1,0 +1,81 @@
+package io.tideline.settlement.api;
+
+import io.tideline.service.problem.ProblemException;
+import io.tideline.settlement.run.RunInProgressException;
+import io.tideline.settlement.run.RunResult;
+import io.tideline.settlement.run.Settlement;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Settlement runs: one now, and the history. */
+@Path("/api/v1/settlement")
+@Tag(name = "Settlement runs")
+@Produces(MediaType.APPLICATION_JSON)
+public class SettlementResource {
+
+    private final Settlement settlement;
+
+    public SettlementResource(Settlement settlement) {
+        this.settlement = settlement;
+    }
+
+    /** dryRun: compute and report only (no order placed, nothing but the run record written); sessionId optional. */
+    public record RunRequest(Boolean dryRun, String sessionId) {
+    }
+
+    @POST
+    @Path("/run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Run settlement now and answer with what it did",
+            description = "Over the sessions active within the lookback (or the one named): stop-loss check, then per"
+                    + " pair in parallel: take-profit fills recorded, uncovered positions covered, take-profits of"
+                    + " positions in an older tier re-priced. dryRun=true places nothing and reports what a run would"
+                    + " place. Each session's part is published as SessionSettled. 409 when this instance is running"
+                    + " one already.")
+    @APIResponse(responseCode = "200", description = "The run's result")
+    @APIResponse(responseCode = "409", description = "A run is in progress in this instance")
+    public RunResult run(RunRequest request) {
+        boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());
+        String session = request == null ? null : RequestFields.optionalId("sessionId", request.sessionId());
+        try {
+            return settlement.run(dryRun, Optional.ofNullable(session));
+        } catch (RunInProgressException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/runs")
+    @Operation(summary = "Run history, newest first (scheduled and API runs, dry runs included)")
+    public List<RunResult> runs(@QueryParam("limit") Integer limit) {
+        int max = RequestFields.limit(limit, 50, 1000);
+        return settlement.tx().run(c -> settlement.runs().latest(c, max));
+    }
+
+    @GET
+    @Path("/runs/{runId}")
+    @Operation(summary = "One run")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public RunResult run(@PathParam("runId") String runId) {
+        UUID id;
+        try {
+            id = UUID.fromString(runId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("runId", "must be a UUID");
+        }
+        return settlement.tx().run(c -> settlement.runs().run(c, id))
+                .orElseThrow(() -> ProblemException.notFound("run " + runId));
+    }
+}

@@ -1,0 +1,179 @@
+package io.tideline.settlement.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** settlement settings ({@code tideline.settlement.*}); every one can be overridden by an environment variable. */
+@ConfigMapping(prefix = "tideline.settlement")
+public interface SettlementConfig {
+
+    /** The venue take-profits are placed on: {@code paper} (in this service's database) is the only one built. */
+    @WithDefault("paper")
+    @Pattern(regexp = "paper", message = "must be paper (the only venue adapter built so far)")
+    String venue();
+
+    @Valid
+    Run run();
+
+    @Valid
+    Tiers tiers();
+
+    /** Tick size and fee rate of a pair not listed in {@link #pairs()}. */
+    @Valid
+    PairDefaults pairDefaults();
+
+    /**
+     * Per-pair tick sizes and fee rates: {@code tideline.settlement.pairs[0].pair=ETH-USDC},
+     * {@code .tick-size=0.01}, {@code .fee-rate=0.001} (environment {@code TIDELINE_SETTLEMENT_PAIRS_0__PAIR}, ...).
+     */
+    List<@Valid PairSettings> pairs();
+
+    @Valid
+    StopLoss stopLoss();
+
+    @Valid
+    Paper paper();
+
+    @Valid
+    Redis redis();
+
+    interface Run {
+
+        /** Whether this instance runs settlement on its own every {@link #interval()} (the API can always run it). */
+        @WithDefault("true")
+        boolean scheduled();
+
+        /** Time between scheduled runs (from the end of one to the start of the next). */
+        @WithDefault("3m")
+        Duration interval();
+
+        /** Sessions whose last activity (start, a fill, end) is older than this are not settled. */
+        @WithDefault("24h")
+        Duration lookback();
+
+        /** Pairs settled at the same time (threads); each holds two database connections while it works. */
+        @WithDefault("4")
+        @Min(1)
+        @Max(32)
+        int parallelism();
+
+        /** Orders sent to the venue per call (and recorded per transaction). */
+        @WithDefault("50")
+        @Min(1)
+        @Max(1000)
+        int venueBatchSize();
+
+        /** How often resting take-profits are checked for fills between runs (0 = only in runs). */
+        @WithDefault("10s")
+        Duration fillWatchInterval();
+    }
+
+    /** Take-profit markup over the entry price by how long the position has been held. */
+    interface Tiers {
+
+        /** Tier 0: held less than 1 hour. */
+        @WithDefault("50")
+        @Min(0)
+        @Max(100_000)
+        int under1hBps();
+
+        /** Tier 1: 1 to 4 hours. */
+        @WithDefault("30")
+        @Min(0)
+        @Max(100_000)
+        int under4hBps();
+
+        /** Tier 2: 4 to 12 hours. */
+        @WithDefault("15")
+        @Min(0)
+        @Max(100_000)
+        int under12hBps();
+
+        /** Tier 3: 12 hours and more. */
+        @WithDefault("5")
+        @Min(0)
+        @Max(100_000)
+        int over12hBps();
+    }
+
+    interface PairDefaults {
+
+        @WithDefault("0.01")
+        @DecimalMin(value = "0", inclusive = false)
+        BigDecimal tickSize();
+
+        /** Fee rate of one leg (0.001 = 10 bp); a take-profit never sits below entry x (1 + 2 x fee rate). */
+        @WithDefault("0.001")
+        @DecimalMin("0")
+        @DecimalMax("0.1")
+        BigDecimal feeRate();
+    }
+
+    interface PairSettings {
+
+        /** BASE-QUOTE, e.g. {@code ETH-USDC}. */
+        @NotBlank
+        @Pattern(regexp = "[A-Z0-9]{1,20}-[A-Z0-9]{1,20}", message = "must look like BASE-QUOTE, e.g. ETH-USDC")
+        String pair();
+
+        Optional<@DecimalMin(value = "0", inclusive = false) BigDecimal> tickSize();
+
+        Optional<@DecimalMin("0") @DecimalMax("0.1") BigDecimal> feeRate();
+    }
+
+    interface StopLoss {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * A session's unrealized loss (quote asset) on its open positions at the last price beyond which it raises an
+         * alert and places no new take-profits until acknowledged.
+         */
+        @WithDefault("1000")
+        @DecimalMin(value = "0", inclusive = false)
+        BigDecimal maxLoss();
+    }
+
+    interface Paper {
+
+        /** Whether the paper venue offers an atomic replace (else settlement cancels, then places). */
+        @WithDefault("true")
+        boolean supportsReplace();
+
+        /** Simulated answer time of each order batch, after the venue took it (for crash tests and benchmarks). */
+        @WithDefault("0ms")
+        Duration latency();
+    }
+
+    /** The previous system's Redis, read by the importer. */
+    interface Redis {
+
+        @WithDefault("redis://localhost:6379")
+        String url();
+
+        /** Prefix of every key of the layout (see README), e.g. {@code legacy:}; empty by default. */
+        Optional<String> keyPrefix();
+
+        /** Fills inserted per statement batch. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int batchSize();
+
+        /** How long the "imported" marker of a session lives in Redis. */
+        @WithDefault("90d")
+        Duration markerTtl();
+    }
+}

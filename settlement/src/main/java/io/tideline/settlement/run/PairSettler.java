@@ -1,0 +1,409 @@
+package io.tideline.settlement.run;
+
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.TradeSide;
+import io.tideline.messaging.outbox.Outbox;
+import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.settlement.pricing.PairRules;
+import io.tideline.settlement.pricing.TakeProfitPricing;
+import io.tideline.settlement.session.SessionStore.SessionPair;
+import io.tideline.settlement.takeprofit.BuyPosition;
+import io.tideline.settlement.takeprofit.SettlementEvents;
+import io.tideline.settlement.takeprofit.SettlementPlan;
+import io.tideline.settlement.takeprofit.SettlementPlanner;
+import io.tideline.settlement.takeprofit.TakeProfitOrder;
+import io.tideline.settlement.takeprofit.TakeProfitStore;
+import io.tideline.settlement.venue.BestBidAsk;
+import io.tideline.settlement.venue.MakerVenue;
+import io.tideline.settlement.venue.PlaceOutcome;
+import io.tideline.settlement.venue.PostOnlyOrder;
+import io.tideline.settlement.venue.VenueOrder;
+import io.tideline.settlement.venue.VenueTrade;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * Settles one (session, pair), with its lock held by the caller:
+ * <ol>
+ *   <li>reconciles the unfinished take-profits with the venue: fills recorded (TakeProfitFilled), orders a crash left
+ *       PLACING or REPLACING found again by client order id and recorded instead of sent again;</li>
+ *   <li>plans from the open positions ({@link SettlementPlanner});</li>
+ *   <li>writes the new take-profits as PLACING with the PositionUncovered events, in one transaction, before the venue
+ *       is called: a row that cannot be written (the fill has a live take-profit, the id exists) is a duplicate
+ *       prevented;</li>
+ *   <li>places them post-only in batches, re-pricing one tick above the best bid and retrying once when one would
+ *       cross, and records each batch with its TakeProfitPlaced events in one transaction;</li>
+ *   <li>re-prices the take-profits whose position moved into an older tier (replace, or cancel then place).</li>
+ * </ol>
+ */
+public final class PairSettler {
+
+    private static final Logger LOG = Logger.getLogger(PairSettler.class);
+
+    private final BlockingTransaction tx;
+    private final TakeProfitStore store;
+    private final MakerVenue venue;
+    private final SettlementPlanner planner;
+    private final SettlementEvents events;
+    private final int batchSize;
+    private final Clock clock;
+
+    public PairSettler(BlockingTransaction tx, TakeProfitStore store, MakerVenue venue, SettlementPlanner planner,
+            SettlementEvents events, int batchSize, Clock clock) {
+        this.tx = tx;
+        this.store = store;
+        this.venue = venue;
+        this.planner = planner;
+        this.events = events;
+        this.batchSize = batchSize;
+        this.clock = clock;
+    }
+
+    public PairOutcome settle(SessionPair sp, PairRules rules, boolean stopped, UUID runId, boolean dryRun) {
+        PairOutcome out = new PairOutcome();
+        List<TakeProfitOrder> resend = dryRun ? List.of() : reconcile(sp, out);
+        List<BuyPosition> positions = tx.run(c -> store.openPositions(c, sp.sessionId(), sp.pair()));
+        SettlementPlan plan = planner.plan(positions, rules, clock.instant(), stopped);
+        out.uncovered += plan.uncovered().size();
+        if (dryRun) {
+            out.covered += plan.toPlace().size();
+            out.placed += plan.toPlace().size();
+            out.replaced += plan.toReprice().size();
+            return out;
+        }
+        List<TakeProfitOrder> toSend = new ArrayList<>(resend);
+        if (!plan.isEmpty()) {
+            toSend.addAll(tx.run(c -> {
+                List<String> written = store.insertPlacing(c, plan.toPlace(), venue.name(), runId);
+                for (SettlementPlan.Retier r : plan.toRetier()) {
+                    store.retier(c, r.current().clientOrderId(), r.tier());
+                }
+                Outbox.appendWithin(c, plan.uncovered().stream().map(events::uncovered).toList(), tx.timeout());
+                out.duplicatesPrevented += plan.toPlace().size() - written.size();
+                Set<String> ids = new HashSet<>(written);
+                return plan.toPlace().stream().filter(n -> ids.contains(n.clientOrderId()))
+                        .map(n -> placing(n, venue.name())).toList();
+            }));
+        }
+        for (int from = 0; from < toSend.size(); from += batchSize) {
+            send(toSend.subList(from, Math.min(toSend.size(), from + batchSize)), rules, runId, out, true);
+        }
+        for (SettlementPlan.Reprice r : plan.toReprice()) {
+            reprice(sp, r, rules, runId, out);
+        }
+        return out;
+    }
+
+    // ---- placing
+
+    private void send(List<TakeProfitOrder> batch, PairRules rules, UUID runId, PairOutcome out, boolean mayRetry) {
+        List<PlaceOutcome> outcomes = timed(out, () -> venue.placePostOnly(batch.stream().map(o -> new PostOnlyOrder(
+                o.clientOrderId(), o.pair(), TradeSide.SELL, o.price(), o.quantity())).toList()));
+        List<TakeProfitOrder> crossed = new ArrayList<>();
+        tx.run(c -> {
+            List<String[]> live = new ArrayList<>();
+            Map<String, TakeProfitOrder> byId = new HashMap<>();
+            for (int i = 0; i < batch.size(); i++) {
+                TakeProfitOrder o = batch.get(i);
+                byId.put(o.clientOrderId(), o);
+                PlaceOutcome outcome = outcomes.get(i);
+                if (outcome instanceof PlaceOutcome.Placed p) {
+                    live.add(new String[] {o.clientOrderId(), p.venueOrderId()});
+                    out.placed++;
+                } else if (outcome instanceof PlaceOutcome.AlreadyExists e) {
+                    live.add(new String[] {o.clientOrderId(), e.venueOrderId()});
+                    out.duplicatesPrevented++;
+                } else if (outcome instanceof PlaceOutcome.WouldCross && mayRetry) {
+                    store.markFailed(c, o.clientOrderId(), "post-only at " + o.price().toPlainString()
+                            + " would cross; re-priced one tick above the best bid");
+                    crossed.add(o);
+                } else {
+                    String reason = outcome instanceof PlaceOutcome.Rejected r ? r.reason()
+                            : "post-only would cross again after re-pricing";
+                    store.markFailed(c, o.clientOrderId(), reason);
+                    out.failed++;
+                }
+            }
+            List<EventEnvelope<?>> placed = new ArrayList<>();
+            Map<String, String> venueIds = new HashMap<>();
+            live.forEach(l -> venueIds.put(l[0], l[1]));
+            for (String id : store.markLive(c, live)) {
+                TakeProfitOrder o = byId.get(id);
+                placed.add(events.placed(o, id, venueIds.get(id), o.price(), o.quantity(), o.tier(), null));
+                out.covered++;
+            }
+            Outbox.appendWithin(c, placed, tx.timeout());
+            return null;
+        });
+        if (crossed.isEmpty()) {
+            return;
+        }
+        BigDecimal floor = aboveBestBid(crossed.get(0).pair(), rules, out);
+        List<TakeProfitOrder> retries = tx.run(c -> {
+            List<TakeProfitOrder> written = new ArrayList<>();
+            for (TakeProfitOrder o : crossed) {
+                BigDecimal price = floor == null ? o.price() : o.price().max(floor);
+                int attempt = o.attempt() + 1;
+                String id = o.idFor(o.tier(), attempt);
+                if (store.insertRetry(c, o, id, attempt, price, runId)) {
+                    written.add(retry(o, id, attempt, price));
+                } else {
+                    out.duplicatesPrevented++;
+                }
+            }
+            return written;
+        });
+        if (!retries.isEmpty()) {
+            send(retries, rules, runId, out, false);
+        }
+    }
+
+    private BigDecimal aboveBestBid(String pair, PairRules rules, PairOutcome out) {
+        Optional<BestBidAsk> book = timed(out, () -> venue.bestBidAsk(pair));
+        return book.map(b -> TakeProfitPricing.oneTickAbove(b.bid(), rules.tickSize())).orElse(null);
+    }
+
+    // ---- re-pricing for an older tier
+
+    private void reprice(SessionPair sp, SettlementPlan.Reprice r, PairRules rules, UUID runId, PairOutcome out) {
+        if (!tx.run(c -> store.startReplacing(c, r.current().clientOrderId(), r.clientOrderId(), r.price(), r.tier(),
+                r.attempt()))) {
+            return;
+        }
+        TakeProfitOrder old = tx.run(c -> store.order(c, r.current().clientOrderId())).orElseThrow();
+        String id = r.clientOrderId();
+        BigDecimal price = r.price();
+        int attempt = r.attempt();
+        boolean cancelled = false;
+        PlaceOutcome outcome;
+        for (int tries = 0; ; tries++) {
+            PostOnlyOrder order = new PostOnlyOrder(id, sp.pair(), TradeSide.SELL, price, old.remaining());
+            if (venue.supportsReplace()) {
+                outcome = timed(out, () -> venue.replace(sp.pair(), old.venueOrderId(), order));
+            } else {
+                if (!cancelled) {
+                    cancelled = timed(out, () -> venue.cancel(sp.pair(), old.venueOrderId()));
+                    if (!cancelled) {
+                        outcome = new PlaceOutcome.Rejected(id, "order " + old.venueOrderId() + " is no longer open");
+                        break;
+                    }
+                }
+                outcome = timed(out, () -> venue.placePostOnly(List.of(order))).get(0);
+            }
+            if (!(outcome instanceof PlaceOutcome.WouldCross) || tries == 1) {
+                break;
+            }
+            BigDecimal floor = aboveBestBid(sp.pair(), rules, out);
+            price = floor == null ? price : price.max(floor);
+            attempt++;
+            id = old.idFor(r.tier(), attempt);
+            String retryId = id;
+            BigDecimal retryPrice = price;
+            int retryAttempt = attempt;
+            tx.run(c -> {
+                store.changeReplacement(c, old.clientOrderId(), retryId, retryPrice, retryAttempt);
+                return null;
+            });
+        }
+        PlaceOutcome result = outcome;
+        String finalId = id;
+        BigDecimal finalPrice = price;
+        int finalAttempt = attempt;
+        boolean oldCancelled = cancelled;
+        tx.run(c -> {
+            String venueOrderId = result instanceof PlaceOutcome.Placed p ? p.venueOrderId()
+                    : result instanceof PlaceOutcome.AlreadyExists e ? e.venueOrderId() : null;
+            if (venueOrderId != null) {
+                store.close(c, old.clientOrderId(), "REPLACED", old.filledQuantity(), null);
+                store.insertReplacement(c, old, finalId, r.tier(), finalAttempt, finalPrice, old.remaining(), "LIVE",
+                        venueOrderId, runId);
+                Outbox.appendWithin(c, List.of(events.placed(old, finalId, venueOrderId, finalPrice, old.remaining(),
+                        r.tier(), old.clientOrderId())), tx.timeout());
+                out.replaced++;
+                if (result instanceof PlaceOutcome.AlreadyExists) {
+                    out.duplicatesPrevented++;
+                }
+            } else {
+                String reason = result instanceof PlaceOutcome.Rejected rej ? rej.reason()
+                        : "post-only would cross again after re-pricing";
+                if (oldCancelled) {
+                    store.close(c, old.clientOrderId(), "CANCELLED", old.filledQuantity(),
+                            "cancelled to re-price; the replacement was refused: " + reason);
+                } else {
+                    store.abandonReplacing(c, old.clientOrderId(), "re-pricing refused: " + reason);
+                }
+                out.failed++;
+            }
+            return null;
+        });
+    }
+
+    // ---- reconciling with the venue
+
+    /** Brings the unfinished take-profits up to date with the venue; returns those PLACING that it does not have. */
+    List<TakeProfitOrder> reconcile(SessionPair sp, PairOutcome out) {
+        List<TakeProfitOrder> rows = tx.run(c -> store.liveOrders(c, sp.sessionId(), sp.pair()));
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, VenueOrder> open = new HashMap<>();
+        timed(out, () -> venue.openOrders(sp.pair())).forEach(o -> open.put(o.clientOrderId(), o));
+        Set<String> lookup = new HashSet<>();
+        for (TakeProfitOrder row : rows) {
+            VenueOrder resting = open.get(row.clientOrderId());
+            switch (row.state()) {
+                case "PLACING" -> lookup.add(row.clientOrderId());
+                case "LIVE" -> {
+                    if (resting == null || resting.filledQuantity().compareTo(row.filledQuantity()) != 0) {
+                        lookup.add(row.clientOrderId());
+                    }
+                }
+                default -> {
+                    lookup.add(row.clientOrderId());
+                    lookup.add(row.replacementClientOrderId());
+                }
+            }
+        }
+        if (lookup.isEmpty()) {
+            return List.of();
+        }
+        Map<String, VenueOrder> found = new HashMap<>();
+        timed(out, () -> venue.ordersByClientOrderId(sp.pair(), lookup)).forEach(o -> found.put(o.clientOrderId(), o));
+        return tx.run(c -> {
+            List<TakeProfitOrder> resend = new ArrayList<>();
+            List<EventEnvelope<?>> written = new ArrayList<>();
+            for (TakeProfitOrder row : rows) {
+                if (!lookup.contains(row.clientOrderId())) {
+                    continue;
+                }
+                VenueOrder v = found.get(row.clientOrderId());
+                switch (row.state()) {
+                    case "PLACING" -> {
+                        if (v == null) {
+                            resend.add(row);
+                        } else {
+                            LOG.infof("take-profit %s was placed before a restart (venue order %s); recorded, not"
+                                    + " placed again", row.clientOrderId(), v.venueOrderId());
+                            out.duplicatesPrevented++;
+                            if (v.open()) {
+                                store.markLive(c, List.<String[]>of(new String[] {row.clientOrderId(),
+                                        v.venueOrderId()}));
+                                written.add(events.placed(row, row.clientOrderId(), v.venueOrderId(), row.price(),
+                                        row.quantity(), row.tier(), null));
+                                out.covered++;
+                            } else {
+                                settleClosed(c, row, row.clientOrderId(), v, written, out);
+                            }
+                        }
+                    }
+                    case "LIVE" -> {
+                        if (v == null) {
+                            store.close(c, row.clientOrderId(), "CANCELLED", row.filledQuantity(),
+                                    "no longer known to the venue");
+                        } else if (v.open()) {
+                            recordTrades(c, row, row.clientOrderId(), v, written, out);
+                            store.setFilledQuantity(c, row.clientOrderId(), v.filledQuantity());
+                        } else {
+                            settleClosed(c, row, row.clientOrderId(), v, written, out);
+                        }
+                    }
+                    default -> reconcileReplacing(c, row, v, found.get(row.replacementClientOrderId()), written, out);
+                }
+            }
+            Outbox.appendWithin(c, written, tx.timeout());
+            return resend;
+        });
+    }
+
+    private void reconcileReplacing(SqlConnection c, TakeProfitOrder row, VenueOrder old, VenueOrder replacement,
+            List<EventEnvelope<?>> written, PairOutcome out) {
+        BigDecimal oldFilled = old == null ? row.filledQuantity() : old.filledQuantity();
+        if (old != null) {
+            recordTrades(c, row, row.clientOrderId(), old, written, out);
+        }
+        if (replacement != null) {
+            store.close(c, row.clientOrderId(), "REPLACED", oldFilled, null);
+            String state = replacement.open() ? "LIVE" : stateOf(replacement);
+            store.insertReplacement(c, row, replacement.clientOrderId(), row.replacementTier(),
+                    row.replacementAttempt(), replacement.price(), replacement.quantity(), "PLACING",
+                    replacement.venueOrderId(), null);
+            written.add(events.placed(row, replacement.clientOrderId(), replacement.venueOrderId(),
+                    replacement.price(), replacement.quantity(), row.replacementTier(), row.clientOrderId()));
+            TakeProfitOrder inserted = store.order(c, replacement.clientOrderId()).orElseThrow();
+            if ("LIVE".equals(state)) {
+                store.markLive(c, List.<String[]>of(new String[] {inserted.clientOrderId(),
+                        replacement.venueOrderId()}));
+                recordTrades(c, inserted, inserted.clientOrderId(), replacement, written, out);
+                store.setFilledQuantity(c, inserted.clientOrderId(), replacement.filledQuantity());
+            } else {
+                settleClosed(c, inserted, inserted.clientOrderId(), replacement, written, out);
+            }
+            out.replaced++;
+            out.duplicatesPrevented++;
+        } else if (old != null && old.open()) {
+            store.abandonReplacing(c, row.clientOrderId(), "re-pricing interrupted; the order still rests");
+        } else {
+            store.close(c, row.clientOrderId(), old == null ? "CANCELLED" : stateOf(old), oldFilled,
+                    "closed while being re-priced");
+        }
+    }
+
+    private void settleClosed(SqlConnection c, TakeProfitOrder row, String clientOrderId, VenueOrder v,
+            List<EventEnvelope<?>> written, PairOutcome out) {
+        recordTrades(c, row, clientOrderId, v, written, out);
+        store.close(c, clientOrderId, stateOf(v), v.filledQuantity(), v.statusReason());
+    }
+
+    private void recordTrades(SqlConnection c, TakeProfitOrder row, String clientOrderId, VenueOrder v,
+            List<EventEnvelope<?>> written, PairOutcome out) {
+        for (VenueTrade t : v.trades()) {
+            if (store.insertTrade(c, row.venue(), t.tradeId(), clientOrderId, t.quantity(), t.price(), t.fee(),
+                    t.at())) {
+                written.add(events.filled(row, clientOrderId, v.venueOrderId(), t));
+                out.takeProfitsFilled++;
+            }
+        }
+    }
+
+    private static String stateOf(VenueOrder v) {
+        return switch (v.status()) {
+            case OPEN -> "LIVE";
+            case FILLED -> "FILLED";
+            case CANCELLED -> "CANCELLED";
+            case REJECTED -> "FAILED";
+        };
+    }
+
+    private static TakeProfitOrder placing(SettlementPlan.NewTakeProfit n, String venue) {
+        BuyPosition p = n.position();
+        return new TakeProfitOrder(n.clientOrderId(), p.fillKey(), p.venue(), p.orderId(), p.tradeId(),
+                p.sessionId(), p.pair(), venue, "SELL", n.tier(), n.attempt(), n.price(), n.quantity(), "PLACING",
+                null, BigDecimal.ZERO, null, null, null, null, null, null, null, null);
+    }
+
+    private static TakeProfitOrder retry(TakeProfitOrder o, String id, int attempt, BigDecimal price) {
+        return new TakeProfitOrder(id, o.fillKey(), o.fillVenue(), o.fillOrderId(), o.fillId(), o.sessionId(),
+                o.pair(), o.venue(), o.side(), o.tier(), attempt, price, o.quantity(), "PLACING", null,
+                BigDecimal.ZERO, null, null, null, null, null, null, null, null);
+    }
+
+    private static <T> T timed(PairOutcome out, Supplier<T> call) {
+        long started = System.nanoTime();
+        try {
+            return call.get();
+        } finally {
+            out.venueNanos += System.nanoTime() - started;
+        }
+    }
+}

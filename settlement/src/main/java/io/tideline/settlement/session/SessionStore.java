@@ -1,0 +1,102 @@
+package io.tideline.settlement.session;
+
+import io.tideline.settlement.db.Statements;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL of sessions; every method runs in the caller's transaction. */
+public final class SessionStore {
+
+    private static final String COLUMNS = "s.session_id, s.venue, s.pairs, s.started_at, s.ended_at,"
+            + " s.last_activity_at, s.source, s.stop_loss_state, s.stop_loss_tripped_at, s.stop_loss_loss,"
+            + " s.stop_loss_trips, s.acknowledged_loss, s.acknowledged_at, s.acknowledged_by,"
+            + " (select count(*) from mm_fill f where f.session_id = s.session_id) as fills";
+
+    /** A (session, pair) to settle. */
+    public record SessionPair(String sessionId, String venue, String pair) {
+    }
+
+    private final Statements sql;
+
+    public SessionStore(Statements sql) {
+        this.sql = sql;
+    }
+
+    /** Creates the session, or updates its venue-independent facts; true when it was created. */
+    public boolean upsert(SqlConnection c, SessionSubmission s, String source) {
+        OffsetDateTime started = s.startedAt().atOffset(ZoneOffset.UTC);
+        OffsetDateTime ended = s.endedAt() == null ? null : s.endedAt().atOffset(ZoneOffset.UTC);
+        OffsetDateTime activity = ended != null ? ended : started;
+        return sql.first(c, "insert into mm_session (session_id, venue, pairs, started_at, ended_at, last_activity_at,"
+                        + " source) values ($1, $2, $3, $4, $5, $6, $7) on conflict (session_id) do update set"
+                        + " pairs = coalesce((select array_agg(distinct p order by p) from unnest(mm_session.pairs"
+                        + " || excluded.pairs) p), '{}'), started_at = excluded.started_at,"
+                        + " ended_at = coalesce(excluded.ended_at, mm_session.ended_at),"
+                        + " last_activity_at = greatest(mm_session.last_activity_at, excluded.last_activity_at),"
+                        + " updated_at = now() returning (xmax = 0) as created",
+                Tuple.from(Arrays.asList(s.sessionId(), s.venue(), s.pairs().stream().sorted().distinct()
+                        .toArray(String[]::new), started, ended, activity, source)), r -> r.getBoolean(0))
+                .orElse(false);
+    }
+
+    public Optional<Session> session(SqlConnection c, String sessionId) {
+        return sql.first(c, "select " + COLUMNS + " from mm_session s where s.session_id = $1", Tuple.of(sessionId),
+                SessionStore::session);
+    }
+
+    public Optional<Session> sessionForUpdate(SqlConnection c, String sessionId) {
+        return sql.first(c, "select " + COLUMNS + " from mm_session s where s.session_id = $1 for update of s",
+                Tuple.of(sessionId), SessionStore::session);
+    }
+
+    /** Sessions, latest activity first; {@code activeWithin} keeps those active within that time. */
+    public List<Session> sessions(SqlConnection c, Duration activeWithin, int limit) {
+        OffsetDateTime since = activeWithin == null ? null
+                : OffsetDateTime.now(ZoneOffset.UTC).minus(activeWithin);
+        return sql.list(c, "select " + COLUMNS + " from mm_session s where ($1::timestamptz is null"
+                + " or s.last_activity_at >= $1) order by s.last_activity_at desc, s.session_id limit $2",
+                Tuple.of(since, limit), SessionStore::session);
+    }
+
+    /** Every (session, pair) of the sessions active since {@code since}; one session when {@code sessionId} is set. */
+    public List<SessionPair> activePairs(SqlConnection c, Instant since, String sessionId) {
+        return sql.list(c, "select s.session_id, s.venue, p.pair from mm_session s, unnest(s.pairs) as p(pair)"
+                + " where s.last_activity_at >= $1 and ($2::text is null or s.session_id = $2)"
+                + " order by p.pair, s.session_id", Tuple.of(since.atOffset(ZoneOffset.UTC), sessionId),
+                r -> new SessionPair(r.getString(0), r.getString(1), r.getString(2)));
+    }
+
+    public void trip(SqlConnection c, String sessionId, BigDecimal loss) {
+        sql.exec(c, "update mm_session set stop_loss_state = 'TRIPPED', stop_loss_tripped_at = now(),"
+                + " stop_loss_loss = $2, stop_loss_trips = stop_loss_trips + 1, updated_at = now()"
+                + " where session_id = $1", Tuple.of(sessionId, loss));
+    }
+
+    public void acknowledge(SqlConnection c, String sessionId, BigDecimal loss, String by) {
+        sql.exec(c, "update mm_session set stop_loss_state = 'OK', acknowledged_loss = $2, acknowledged_at = now(),"
+                + " acknowledged_by = $3, updated_at = now() where session_id = $1", Tuple.of(sessionId, loss, by));
+    }
+
+    private static Session session(Row r) {
+        List<String> pairs = Arrays.asList(r.getArrayOfStrings("pairs"));
+        return new Session(r.getString("session_id"), r.getString("venue"), pairs, pairs.size(),
+                instant(r, "started_at"), instant(r, "ended_at"), instant(r, "last_activity_at"), r.getString("source"),
+                r.getLong("fills"), r.getString("stop_loss_state"), instant(r, "stop_loss_tripped_at"),
+                r.getBigDecimal("stop_loss_loss"), r.getInteger("stop_loss_trips"), r.getBigDecimal("acknowledged_loss"),
+                instant(r, "acknowledged_at"), r.getString("acknowledged_by"));
+    }
+
+    static Instant instant(Row r, String column) {
+        OffsetDateTime t = r.getOffsetDateTime(column);
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,279 @@
+package io.tideline.settlement.venue.paper;
+
+import io.tideline.events.TradeSide;
+import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.settlement.db.Statements;
+import io.tideline.settlement.venue.BestBidAsk;
+import io.tideline.settlement.venue.MakerVenue;
+import io.tideline.settlement.venue.PlaceOutcome;
+import io.tideline.settlement.venue.PostOnlyOrder;
+import io.tideline.settlement.venue.VenueOrder;
+import io.tideline.settlement.venue.VenueTrade;
+import io.tideline.settlement.venue.VenueUnavailableException;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A venue for local runs, tests and benchmarks, kept in this service's database so that it survives restarts and is
+ * shared by every instance: a book per pair (best bid and ask, set through {@code POST /api/v1/paper/prices} or from
+ * market.prices), post-only orders that rest or are refused when they would cross, and resting orders that fill in
+ * full at their limit once the bid reaches a sell (the ask a buy), with the pair's fee rate on the notional. A second
+ * order under a client order id it knows is refused as {@link PlaceOutcome.AlreadyExists}. A halted pair answers
+ * every call with {@link VenueUnavailableException}, as a venue in maintenance would.
+ *
+ * <p>Fills are applied when the book moves and, lazily, before the pair's orders are read.
+ */
+public final class PaperVenue implements MakerVenue {
+
+    private static final String ORDER_COLUMNS = "order_id, client_order_id, pair, side, price, qty, filled_qty, status,"
+            + " status_reason";
+    private static final String MATCH = "with book as (select bid, ask, updated_at from paper_book where pair = $1"
+            + " and not halted), hit as (update paper_order o set status = 'FILLED', filled_qty = o.qty,"
+            + " updated_at = now() from book where o.pair = $1 and o.status = 'OPEN' and ((o.side = 'SELL'"
+            + " and o.price <= book.bid) or (o.side = 'BUY' and o.price >= book.ask))"
+            + " returning o.order_id, o.qty - o.filled_qty as qty, o.price, book.updated_at)"
+            + " insert into paper_trade (trade_id, order_id, qty, price, fee, created_at)"
+            + " select nextval('paper_id_seq'), order_id, qty, price, qty * price * $2, updated_at from hit";
+
+    private final BlockingTransaction tx;
+    private final Statements sql;
+    private final Function<String, BigDecimal> feeRate;
+    private final boolean supportsReplace;
+    private final Duration latency;
+
+    /**
+     * @param feeRate the fee rate charged on a pair's fills
+     * @param latency how long each call that places orders takes to answer after the venue took them
+     */
+    public PaperVenue(BlockingTransaction tx, Function<String, BigDecimal> feeRate, boolean supportsReplace,
+            Duration latency) {
+        this.tx = tx;
+        this.sql = new Statements(tx.timeout());
+        this.feeRate = feeRate;
+        this.supportsReplace = supportsReplace;
+        this.latency = latency;
+    }
+
+    @Override
+    public String name() {
+        return "paper";
+    }
+
+    @Override
+    public boolean supportsReplace() {
+        return supportsReplace;
+    }
+
+    /** Moves a pair's book and fills what it crosses; the ask defaults to the bid. */
+    public void setBook(String pair, BigDecimal bid, BigDecimal ask) {
+        tx.run(c -> {
+            sql.exec(c, "insert into paper_book (pair, bid, ask) values ($1, $2, $3) on conflict (pair) do update"
+                    + " set bid = excluded.bid, ask = excluded.ask, updated_at = now()", Tuple.of(pair, bid, ask));
+            match(c, pair);
+            return null;
+        });
+    }
+
+    /** Halts or resumes a pair: while halted every call about it fails as an outage would. */
+    public void setHalted(String pair, boolean halted) {
+        tx.run(c -> sql.exec(c, "insert into paper_book (pair, bid, ask, halted) values ($1, 0, 0, $2)"
+                + " on conflict (pair) do update set halted = excluded.halted, updated_at = now()",
+                Tuple.of(pair, halted)));
+    }
+
+    @Override
+    public List<PlaceOutcome> placePostOnly(List<PostOnlyOrder> orders) {
+        if (orders.isEmpty()) {
+            return List.of();
+        }
+        List<PlaceOutcome> outcomes = tx.run(c -> {
+            List<PlaceOutcome> out = new ArrayList<>(orders.size());
+            Map<String, Optional<BestBidAsk>> books = new HashMap<>();
+            Map<String, String> known = new HashMap<>();
+            for (String pair : orders.stream().map(PostOnlyOrder::pair).distinct().toList()) {
+                books.put(pair, book(c, pair));
+            }
+            sql.list(c, "select client_order_id, order_id from paper_order where client_order_id = any($1)",
+                    Tuple.of(orders.stream().map(PostOnlyOrder::clientOrderId).toArray(String[]::new)),
+                    r -> known.put(r.getString(0), Long.toString(r.getLong(1))));
+            List<Tuple> inserts = new ArrayList<>();
+            Iterator<Long> ids = nextIds(c, orders.size() - (int) orders.stream()
+                    .filter(o -> known.containsKey(o.clientOrderId())).count()).iterator();
+            for (PostOnlyOrder o : orders) {
+                if (known.containsKey(o.clientOrderId())) {
+                    out.add(new PlaceOutcome.AlreadyExists(o.clientOrderId(), known.get(o.clientOrderId())));
+                    continue;
+                }
+                long id = ids.next();
+                known.put(o.clientOrderId(), Long.toString(id));
+                boolean crosses = crosses(books.get(o.pair()), o.side(), o.price());
+                inserts.add(Tuple.from(List.of(id, o.clientOrderId(), o.pair(), o.side().name(), o.price(),
+                        o.quantity(), crosses ? "REJECTED" : "OPEN", crosses ? "POST_ONLY_WOULD_CROSS" : "")));
+                out.add(crosses ? new PlaceOutcome.WouldCross(o.clientOrderId())
+                        : new PlaceOutcome.Placed(o.clientOrderId(), Long.toString(id)));
+            }
+            sql.batch(c, "insert into paper_order (order_id, client_order_id, pair, side, price, qty, status,"
+                    + " status_reason) values ($1, $2, $3, $4, $5, $6, $7, nullif($8, ''))", inserts);
+            return out;
+        });
+        answerLatency();
+        return outcomes;
+    }
+
+    @Override
+    public PlaceOutcome replace(String pair, String venueOrderId, PostOnlyOrder replacement) {
+        if (!supportsReplace) {
+            throw new UnsupportedOperationException("the paper venue is configured without replace");
+        }
+        PlaceOutcome outcome = tx.run(c -> {
+            Optional<BestBidAsk> book = book(c, pair);
+            match(c, pair);
+            Optional<String> status = sql.first(c, "select status from paper_order where order_id = $1 and pair = $2"
+                    + " for update", Tuple.of(parseId(venueOrderId), pair), r -> r.getString(0));
+            if (status.isEmpty() || !"OPEN".equals(status.get())) {
+                return new PlaceOutcome.Rejected(replacement.clientOrderId(), "order " + venueOrderId + " is "
+                        + status.orElse("unknown") + ", not open");
+            }
+            Optional<String> existing = sql.first(c, "select order_id from paper_order where client_order_id = $1",
+                    Tuple.of(replacement.clientOrderId()), r -> Long.toString(r.getLong(0)));
+            if (existing.isPresent()) {
+                return new PlaceOutcome.AlreadyExists(replacement.clientOrderId(), existing.get());
+            }
+            if (crosses(book, replacement.side(), replacement.price())) {
+                return new PlaceOutcome.WouldCross(replacement.clientOrderId());
+            }
+            long id = nextId(c);
+            sql.exec(c, "insert into paper_order (order_id, client_order_id, pair, side, price, qty, status) values"
+                    + " ($1, $2, $3, $4, $5, $6, 'OPEN')", Tuple.from(List.of(id, replacement.clientOrderId(), pair,
+                    replacement.side().name(), replacement.price(), replacement.quantity())));
+            sql.exec(c, "update paper_order set status = 'CANCELLED', status_reason = 'REPLACED', replaced_by = $2,"
+                    + " updated_at = now() where order_id = $1", Tuple.of(parseId(venueOrderId),
+                    Long.toString(id)));
+            return new PlaceOutcome.Placed(replacement.clientOrderId(), Long.toString(id));
+        });
+        answerLatency();
+        return outcome;
+    }
+
+    @Override
+    public boolean cancel(String pair, String venueOrderId) {
+        return tx.run(c -> {
+            book(c, pair);
+            match(c, pair);
+            return sql.exec(c, "update paper_order set status = 'CANCELLED', updated_at = now() where order_id = $1"
+                    + " and status = 'OPEN'", Tuple.of(parseId(venueOrderId))) == 1;
+        });
+    }
+
+    @Override
+    public List<VenueOrder> openOrders(String pair) {
+        return tx.run(c -> {
+            book(c, pair);
+            match(c, pair);
+            return sql.list(c, "select " + ORDER_COLUMNS + " from paper_order where pair = $1 and status = 'OPEN'",
+                    Tuple.of(pair), r -> order(r, List.of()));
+        });
+    }
+
+    @Override
+    public List<VenueOrder> ordersByClientOrderId(String pair, Collection<String> clientOrderIds) {
+        if (clientOrderIds.isEmpty()) {
+            return List.of();
+        }
+        return tx.run(c -> {
+            book(c, pair);
+            match(c, pair);
+            String[] ids = clientOrderIds.toArray(String[]::new);
+            Map<Long, List<VenueTrade>> trades = new HashMap<>();
+            sql.list(c, "select t.order_id, t.trade_id, t.qty, t.price, t.fee, t.created_at from paper_trade t"
+                    + " join paper_order o on o.order_id = t.order_id where o.client_order_id = any($1)"
+                    + " order by t.trade_id", Tuple.of(ids), r -> trades.computeIfAbsent(r.getLong(0),
+                    k -> new ArrayList<>()).add(new VenueTrade(Long.toString(r.getLong(1)), r.getBigDecimal(2),
+                    r.getBigDecimal(3), r.getBigDecimal(4), r.getOffsetDateTime(5).toInstant())));
+            return sql.list(c, "select " + ORDER_COLUMNS + " from paper_order where client_order_id = any($1)",
+                    Tuple.of(ids), r -> order(r, trades.getOrDefault(r.getLong(0), List.of())));
+        });
+    }
+
+    @Override
+    public Optional<BestBidAsk> bestBidAsk(String pair) {
+        return tx.run(c -> book(c, pair));
+    }
+
+    /** The orders of a pair (or all), newest first, for the paper venue's API. */
+    public List<VenueOrder> orders(String pair, int limit) {
+        return tx.run(c -> {
+            if (pair != null) {
+                match(c, pair);
+            }
+            return sql.list(c, "select " + ORDER_COLUMNS + " from paper_order where ($1::text is null or pair = $1)"
+                    + " order by order_id desc limit $2", Tuple.of(pair, limit), r -> order(r, List.of()));
+        });
+    }
+
+    private Optional<BestBidAsk> book(SqlConnection c, String pair) {
+        Optional<Row> row = sql.first(c, "select bid, ask, halted from paper_book where pair = $1", Tuple.of(pair),
+                r -> r);
+        if (row.isPresent() && Boolean.TRUE.equals(row.get().getBoolean("halted"))) {
+            throw new VenueUnavailableException("paper venue: " + pair + " is halted");
+        }
+        return row.filter(r -> r.getBigDecimal("bid").signum() > 0)
+                .map(r -> new BestBidAsk(r.getBigDecimal("bid"), r.getBigDecimal("ask")));
+    }
+
+    private void match(SqlConnection c, String pair) {
+        sql.exec(c, MATCH, Tuple.of(pair, feeRate.apply(pair)));
+    }
+
+    private static boolean crosses(Optional<BestBidAsk> book, TradeSide side, BigDecimal price) {
+        return book.map(b -> side == TradeSide.SELL ? price.compareTo(b.bid()) <= 0 : price.compareTo(b.ask()) >= 0)
+                .orElse(false);
+    }
+
+    private List<Long> nextIds(SqlConnection c, int count) {
+        return sql.list(c, "select nextval('paper_id_seq') from generate_series(1, $1)", Tuple.of(count),
+                r -> r.getLong(0));
+    }
+
+    private long nextId(SqlConnection c) {
+        return sql.first(c, "select nextval('paper_id_seq')", Tuple.tuple(), r -> r.getLong(0)).orElseThrow();
+    }
+
+    private static long parseId(String venueOrderId) {
+        try {
+            return Long.parseLong(venueOrderId);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private void answerLatency() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new VenueUnavailableException("interrupted while waiting for the paper venue's answer");
+        }
+    }
+
+    private static VenueOrder order(Row r, List<VenueTrade> trades) {
+        return new VenueOrder(Long.toString(r.getLong("order_id")), r.getString("client_order_id"),
+                r.getString("pair"), TradeSide.valueOf(r.getString("side")), r.getBigDecimal("price"),
+                r.getBigDecimal("qty"), r.getBigDecimal("filled_qty"), VenueOrder.Status.valueOf(r.getString("status")),
+                r.getString("status_reason"), trades);
+    }
+}
