@@ -76,6 +76,26 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The port the service listens on. */
+    public int port() {
+        return port;
+    }
+
+    /** {@code POST path} with the headers and raw body given; returns status and body (status -1: no answer). */
+    public HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("POST " + path + " got no answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** The HTTP status of {@code GET path}, or -1 when the service does not answer. */
     public int status(String path) {
         return get(path).map(HttpResponse::statusCode).orElse(-1);

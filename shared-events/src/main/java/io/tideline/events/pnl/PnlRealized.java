@@ -24,7 +24,12 @@ public record PnlRealized(String user, String venue, String market, String outco
     /** What realized the P&amp;L. */
     public enum Reason {
         SELL,
-        RESOLUTION
+        RESOLUTION,
+        /**
+         * An earlier realization undone because the sale behind it was removed by a chain reorganisation: the amounts
+         * are the negation of the realization's, so sums over a user's PnlRealized stay right.
+         */
+        RETRACTED
     }
 
     public PnlRealized {

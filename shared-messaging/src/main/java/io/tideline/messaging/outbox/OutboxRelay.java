@@ -16,6 +16,8 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +50,8 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile RelayStatus status = RelayStatus.starting();
     private Instant lastCleanup = Instant.EPOCH;
+
+    private final Semaphore wakeups = new Semaphore(0);
 
     public OutboxRelay(Pool pool, OutboxPublisher publisher, MessagingConfig config, SchemaMigration schema) {
         this.pool = pool;
@@ -94,6 +98,27 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Ends the relay's idle pause so rows just committed are published now rather than after the poll interval
+     * (a service calls it after committing events whose latency matters).
+     */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
+    private boolean idle() {
+        try {
+            wakeups.tryAcquire(config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
+            wakeups.drainPermits();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public RelayStatus status() {
         return status;
     }
@@ -112,7 +137,7 @@ public class OutboxRelay {
                 failures.reset();
                 cleanupIfDue();
                 if (sent < config.batchSize()) {
-                    running = Backoff.sleep(config.pollInterval()) && running;
+                    running = idle() && running;
                 }
             } catch (RuntimeException e) {
                 if (!running) {

@@ -2,6 +2,8 @@ package io.tideline.messaging.worker;
 
 import io.tideline.messaging.Backoff;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -9,7 +11,8 @@ import org.jboss.logging.Logger;
 /**
  * A daemon thread that runs one step after another: again at once while a step says there is more to do, after
  * {@code pollInterval} when it says it is idle, and after a doubling pause (up to {@code maxBackoff}) when it throws,
- * so a database or venue outage is retried without spinning. {@link #stop(Duration)} interrupts it and waits for it.
+ * so a database or venue outage is retried without spinning. {@link #wake()} ends an idle pause at once (work was
+ * just handed to it); {@link #stop(Duration)} interrupts it and waits for it.
  */
 public final class PollingWorker {
 
@@ -20,6 +23,7 @@ public final class PollingWorker {
     private final Duration pollInterval;
     private final Duration maxBackoff;
     private final Consumer<RuntimeException> onFailure;
+    private final Semaphore wakeups = new Semaphore(0);
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -52,6 +56,13 @@ public final class PollingWorker {
         thread.start();
     }
 
+    /** Ends the current idle pause, if any, so the next step runs now; cheap enough to call after every hand-over. */
+    public void wake() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
     /** Stops the thread, waiting up to {@code timeout} for the step in progress to end. */
     public synchronized void stop(Duration timeout) {
         running = false;
@@ -67,13 +78,25 @@ public final class PollingWorker {
         }
     }
 
+    /** Waits out the poll interval unless woken; false when interrupted (stopping). */
+    private boolean idle() {
+        try {
+            wakeups.tryAcquire(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+            wakeups.drainPermits();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void loop() {
         Backoff failures = new Backoff(pollInterval, maxBackoff);
         while (running) {
             try {
                 boolean more = step.getAsBoolean();
                 failures.reset();
-                if (!more && !Backoff.sleep(pollInterval)) {
+                if (!more && !idle()) {
                     break;
                 }
             } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,19 +18,30 @@ import java.util.Optional;
  * Transactions and calls from the node's unlocked dev accounts ({@code eth_sendTransaction}: the node signs, picks
  * the nonce and estimates the gas), so tests need no private keys.
  */
-final class DevAccountTransactions {
+public final class DevAccountTransactions {
 
     /** Long enough for a node that a test set to manual mining and then mined by hand. */
     private static final Duration RECEIPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final Web3j web3j;
 
-    DevAccountTransactions(Web3j web3j) {
+    public DevAccountTransactions(Web3j web3j) {
         this.web3j = web3j;
     }
 
+    /** Deploys a contract (creation bytecode with its encoded constructor arguments); returns its address. */
+    public String deploy(String label, String from, String creationCode) {
+        Transaction tx = Transaction.createContractTransaction(from, null, null, null, BigInteger.ZERO, creationCode);
+        EthSendTransaction sent = request(label, () -> web3j.ethSendTransaction(tx).send());
+        TransactionReceipt receipt = awaitReceipt(label, sent.getTransactionHash());
+        if (!"0x1".equals(receipt.getStatus()) || receipt.getContractAddress() == null) {
+            throw new IllegalStateException(label + " failed: status " + receipt.getStatus());
+        }
+        return receipt.getContractAddress();
+    }
+
     /** Sends a contract call and waits for it to be mined; a revert or a failed status throws, naming the label. */
-    TransactionReceipt send(String label, String from, String to, String data) {
+    public TransactionReceipt send(String label, String from, String to, String data) {
         // No nonce, gas price or gas limit: the node fills them in for its own accounts.
         Transaction tx = Transaction.createFunctionCallTransaction(from, null, null, null, to, data);
         EthSendTransaction sent = request(label, () -> web3j.ethSendTransaction(tx).send());
@@ -43,7 +55,7 @@ final class DevAccountTransactions {
     }
 
     /** {@code eth_call} at the latest block; returns the hex return data, or throws {@link CallReverted}. */
-    String call(String label, String from, String to, String data) {
+    public String call(String label, String from, String to, String data) {
         EthCall answer = request(label, () -> web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
                 DefaultBlockParameterName.LATEST).send());
         if (answer.isReverted()) {

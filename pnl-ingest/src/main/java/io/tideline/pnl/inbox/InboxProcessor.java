@@ -1,0 +1,247 @@
+package io.tideline.pnl.inbox;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.pnl.WalletActivityReceived;
+import io.tideline.messaging.outbox.Outbox;
+import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.sql.BlockingSql;
+import io.tideline.messaging.worker.PollingWorker;
+import io.tideline.pnl.activity.Activity;
+import io.tideline.pnl.activity.AlchemyPayload;
+import io.tideline.pnl.activity.Delivery;
+import io.tideline.pnl.activity.InvalidPayloadException;
+import io.tideline.pnl.config.PnlConfig;
+import io.tideline.pnl.config.PnlWiring;
+import io.tideline.pnl.execution.ExecutionRecorder;
+import io.tideline.pnl.execution.PnlEvents;
+import io.tideline.pnl.execution.PolymarketTrades;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Processes acknowledged deliveries from the inbox, oldest first, a batch per transaction: each transfer is stored
+ * once per wallet (WalletActivityReceived), a removed log marks its transfer removed, and every transaction touched is
+ * read again for a Polymarket trade, so an execution appears once both of its legs are known and is retracted when a
+ * leg is removed. State and events commit together. A body that cannot be read is set aside with the reason; a
+ * database failure rolls the batch back and it is retried (one delivery at a time, set aside after
+ * {@value #ATTEMPTS_BEFORE_SET_ASIDE} failures, so one bad delivery cannot stall the inbox).
+ */
+@ApplicationScoped
+public class InboxProcessor {
+
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    static final int ATTEMPTS_BEFORE_SET_ASIDE = 3;
+
+    private final PnlWiring wiring;
+    private final SchemaMigration schema;
+    private final PollingWorker worker;
+    private final BlockingSql sql;
+    private final Map<Long, Integer> failures = new HashMap<>();
+    private final AtomicLong processed = new AtomicLong();
+    private volatile boolean oneAtATime;
+    private boolean registrySeeded;
+
+    public InboxProcessor(PnlWiring wiring, SchemaMigration schema) {
+        this.wiring = wiring;
+        this.schema = schema;
+        this.sql = wiring.sql();
+        PnlConfig.Processing config = wiring.config().processing();
+        this.worker = new PollingWorker("pnl-inbox", this::step, config.pollInterval(), MAX_BACKOFF,
+                this::failed);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (wiring.config().processing().enabled()) {
+            worker.start();
+        } else {
+            LOG.warn("inbox processing is off (tideline.pnl.processing.enabled=false): deliveries are stored only");
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        worker.stop(Duration.ofSeconds(30));
+    }
+
+    /** Tells the processor a delivery was stored, so it does not wait out its poll interval. */
+    public void wake() {
+        worker.wake();
+    }
+
+    /** Deliveries processed since start. */
+    public long processedCount() {
+        return processed.get();
+    }
+
+    private boolean step() {
+        if (!schema.isMigrated()) {
+            return false;
+        }
+        if (!registrySeeded) {
+            wiring.registerConfiguredOutcomes();
+            registrySeeded = true;
+        }
+        int limit = oneAtATime ? 1 : wiring.config().processing().batchSize();
+        int done = wiring.inTransaction(c -> {
+            List<Row> rows = sql.list(c, "select id, body from webhook_inbox where processed_at is null order by id"
+                    + " limit $1 for update skip locked", Tuple.of(limit), r -> r);
+            for (Row row : rows) {
+                process(c, row.getLong("id"), row.getString("body"));
+            }
+            return rows.size();
+        });
+        if (done > 0) {
+            processed.addAndGet(done);
+            oneAtATime = false;
+        }
+        return done == limit;
+    }
+
+    private void failed(RuntimeException e) {
+        if (!oneAtATime) {
+            oneAtATime = true;
+            return;
+        }
+        Long next = wiring.tx().run(c -> sql.first(c, "select id from webhook_inbox where processed_at is null"
+                + " order by id limit 1", Tuple.tuple(), r -> r.getLong(0)).orElse(null));
+        if (next == null) {
+            return;
+        }
+        int attempts = failures.merge(next, 1, Integer::sum);
+        if (attempts >= ATTEMPTS_BEFORE_SET_ASIDE) {
+            failures.remove(next);
+            String reason = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+            LOG.errorf(e, "inbox delivery %d failed %d times; set aside: %s", next, attempts, reason);
+            wiring.tx().run(c -> sql.exec(c, "update webhook_inbox set processed_at = now(), process_error = $2"
+                    + " where id = $1", Tuple.of(next, reason)));
+        }
+    }
+
+    private void process(SqlConnection c, long inboxId, String body) {
+        Delivery delivery;
+        try {
+            delivery = AlchemyPayload.parse(body.getBytes(StandardCharsets.UTF_8));
+        } catch (InvalidPayloadException e) {
+            LOG.errorf("inbox delivery %d set aside: %s", inboxId, e.getMessage());
+            sql.exec(c, "update webhook_inbox set processed_at = now(), process_error = $2 where id = $1",
+                    Tuple.of(inboxId, e.getMessage()));
+            return;
+        }
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        Set<String> touched = new LinkedHashSet<>(); // wallet|txHash
+        for (Activity a : delivery.activities()) {
+            for (String wallet : walletsOf(a)) {
+                if (store(c, inboxId, delivery, a, wallet, events)) {
+                    touched.add(wallet + "|" + a.txHash());
+                }
+            }
+        }
+        for (String walletAndTx : touched) {
+            int bar = walletAndTx.indexOf('|');
+            events.addAll(readTransaction(c, delivery.network(), walletAndTx.substring(0, bar),
+                    walletAndTx.substring(bar + 1)));
+        }
+        sql.exec(c, "update webhook_inbox set processed_at = now() where id = $1", Tuple.of(inboxId));
+        Outbox.appendWithin(c, events, Duration.ofSeconds(30));
+    }
+
+    private List<String> walletsOf(Activity a) {
+        List<String> wallets = new ArrayList<>(2);
+        if (wiring.isWallet(a.from())) {
+            wallets.add(a.from());
+        }
+        if (!a.to().equals(a.from()) && wiring.isWallet(a.to())) {
+            wallets.add(a.to());
+        }
+        return wallets;
+    }
+
+    /** Stores (or removes) one transfer for one wallet; true if that changed anything. */
+    private boolean store(SqlConnection c, long inboxId, Delivery delivery, Activity a, String wallet,
+            List<EventEnvelope<?>> events) {
+        String key = a.key(wallet);
+        boolean changed;
+        if (a.removed()) {
+            changed = sql.exec(c, "update wallet_activity set removed = true where activity_key = $1 and not removed",
+                    Tuple.of(key)) > 0;
+            if (!changed) {
+                // Removed before we saw it added: remember the removal, so a late copy of the add is ignored.
+                insert(c, inboxId, delivery, a, wallet, key);
+                return false;
+            }
+        } else {
+            changed = insert(c, inboxId, delivery, a, wallet, key);
+        }
+        if (changed) {
+            events.add(PnlEvents.of(PnlEvents.idOf("activity|" + key + "|" + a.removed()), wallet,
+                    new WalletActivityReceived(delivery.webhookId(), delivery.deliveryId(), delivery.network(),
+                            wallet, a.txHash(), a.logIndex(), a.category(), a.from(), a.to(), a.contract(),
+                            a.asset(), a.rawValue(), a.decimals(), a.tokenId() == null ? null
+                            : a.tokenId().toString(), a.blockNumber(), a.removed())));
+        }
+        return changed;
+    }
+
+    private boolean insert(SqlConnection c, long inboxId, Delivery delivery, Activity a, String wallet, String key) {
+        return sql.exec(c, "insert into wallet_activity (activity_key, inbox_id, wallet, network, tx_hash, log_index,"
+                        + " category, from_address, to_address, contract_address, token_id, raw_value, block_number,"
+                        + " seen_at, removed) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
+                        + " on conflict (activity_key) do nothing",
+                Tuple.tuple(Arrays.asList(key, inboxId, wallet, delivery.network(), a.txHash(), a.logIndex(),
+                        a.category(), a.from(), a.to(), a.contract(),
+                        a.tokenId() == null ? null : new BigDecimal(a.tokenId()), new BigDecimal(a.rawValue()),
+                        a.blockNumber(), BlockingSql.utc(delivery.createdAt()), a.removed()))) > 0;
+    }
+
+    /** Reads a wallet's transaction again from all its known transfers; records or retracts its execution. */
+    private List<EventEnvelope<?>> readTransaction(SqlConnection c, String network, String wallet, String txHash) {
+        List<Row> rows = sql.list(c, "select * from wallet_activity where wallet = $1 and tx_hash = $2 and not removed"
+                + " order by log_index nulls last", Tuple.of(wallet, txHash), r -> r);
+        List<Activity> transfers = new ArrayList<>();
+        Instant executedAt = null;
+        for (Row r : rows) {
+            BigDecimal token = r.getBigDecimal("token_id");
+            transfers.add(new Activity(r.getString("tx_hash"), r.getInteger("log_index"), r.getLong("block_number"),
+                    r.getString("category"), r.getString("from_address"), r.getString("to_address"),
+                    r.getString("contract_address"), null, r.getBigDecimal("raw_value").toBigIntegerExact(), null,
+                    token == null ? null : token.toBigIntegerExact(), false));
+            Instant seen = BlockingSql.instant(r, "seen_at");
+            executedAt = executedAt == null || seen.isBefore(executedAt) ? seen : executedAt;
+        }
+        ExecutionRecorder recorder = wiring.recorder();
+        List<String> live = recorder.liveIdsOfTransaction(c, wallet, txHash);
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        PolymarketTrades.Reading reading = transfers.isEmpty() ? null
+                : wiring.trades().read(network, wallet, transfers, token -> wiring.outcomeOf(c, token), executedAt);
+        String keep = reading == null || reading.execution() == null ? null : reading.execution().executionId();
+        for (String id : live) {
+            if (!id.equals(keep)) {
+                events.addAll(recorder.retract(c, id));
+            }
+        }
+        if (keep != null && !live.contains(keep)) {
+            events.addAll(recorder.record(c, reading.execution()).events());
+        } else if (reading != null && keep == null) {
+            LOG.debugf("tx %s of %s: no trade (%s)", txHash, wallet, reading.noTradeReason());
+        }
+        return events;
+    }
+}

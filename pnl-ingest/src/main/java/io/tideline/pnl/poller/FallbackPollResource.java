@@ -1,0 +1,35 @@
+package io.tideline.pnl.poller;
+
+import io.tideline.service.problem.ProblemException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Runs the fallback poller by hand. */
+@Path("/api/v1/webhooks/fallback-poll")
+@Tag(name = "Webhooks")
+@Produces(MediaType.APPLICATION_JSON)
+public class FallbackPollResource {
+
+    private final FallbackPoller poller;
+
+    public FallbackPollResource(FallbackPoller poller) {
+        this.poller = poller;
+    }
+
+    @POST
+    @Operation(summary = "Scan the lookback window for transfers the webhooks missed, now",
+            description = "Answers when the scan is done with the block range, the transfer logs found, how many were"
+                    + " not known before and the deliveries put into the inbox (processed right after). 409 when no"
+                    + " RPC endpoint (tideline.pnl.poller.rpc-url) or wallets (tideline.pnl.wallets) are configured.")
+    public FallbackPoller.Scan poll() {
+        if (!poller.configured()) {
+            throw ProblemException.conflict("the fallback poller needs tideline.pnl.poller.rpc-url and"
+                    + " tideline.pnl.wallets");
+        }
+        return poller.scan("manual");
+    }
+}

@@ -1,0 +1,114 @@
+package io.tideline.pnl.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tideline.pnl.webhook.AlchemySignature;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Address Activity webhook bodies in Alchemy's documented format (webhookId, id, createdAt, type, event.network,
+ * event.activity[] with rawContract, erc1155Metadata and log), built field by field as Alchemy sends them, and signed
+ * as Alchemy signs them (hex HMAC-SHA256 of the raw body).
+ */
+public final class AlchemyPayloads {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AtomicLong IDS = new AtomicLong(System.nanoTime() % 1_000_000_000L);
+
+    private AlchemyPayloads() {
+    }
+
+    /** A fresh transaction hash. */
+    public static String txHash() {
+        return "0x" + String.format("%064x", IDS.incrementAndGet());
+    }
+
+    /** A fresh delivery id. */
+    public static String deliveryId() {
+        return "whevt_" + Long.toString(IDS.incrementAndGet(), 36);
+    }
+
+    public static ObjectNode usdc(String hash, int logIndex, String from, String to, String contract, long raw) {
+        ObjectNode a = base(hash, from, to, "token", "USDC");
+        ObjectNode rawContract = a.putObject("rawContract");
+        rawContract.put("rawValue", "0x" + Long.toHexString(raw));
+        rawContract.put("address", contract);
+        rawContract.put("decimals", 6);
+        a.put("value", raw / 1_000_000.0);
+        a.set("log", log(hash, logIndex, contract, false));
+        return a;
+    }
+
+    public static ObjectNode shares(String hash, int logIndex, String from, String to, String contract,
+            BigInteger tokenId, long raw) {
+        ObjectNode a = base(hash, from, to, "erc1155", null);
+        a.putNull("erc721TokenId");
+        ArrayNode meta = a.putArray("erc1155Metadata");
+        meta.addObject().put("tokenId", "0x" + tokenId.toString(16)).put("value", "0x" + Long.toHexString(raw));
+        ObjectNode rawContract = a.putObject("rawContract");
+        rawContract.putNull("rawValue");
+        rawContract.put("address", contract);
+        rawContract.putNull("decimals");
+        a.set("log", log(hash, logIndex, contract, false));
+        return a;
+    }
+
+    /** The same activity as a reorg removes it. */
+    public static ObjectNode removed(ObjectNode activity) {
+        ObjectNode copy = activity.deepCopy();
+        ((ObjectNode) copy.get("log")).put("removed", true);
+        return copy;
+    }
+
+    public static byte[] delivery(String webhookId, String deliveryId, Instant createdAt, ObjectNode... activities) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("webhookId", webhookId);
+        body.put("id", deliveryId);
+        body.put("createdAt", createdAt.toString());
+        body.put("type", "ADDRESS_ACTIVITY");
+        ObjectNode event = body.putObject("event");
+        event.put("network", "MATIC_MAINNET");
+        ArrayNode list = event.putArray("activity");
+        for (ObjectNode a : activities) {
+            list.add(a);
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String sign(byte[] body, String key) {
+        return new AlchemySignature(key).sign(body);
+    }
+
+    private static ObjectNode base(String hash, String from, String to, String category, String asset) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("blockNum", "0x3a2b1c");
+        a.put("hash", hash);
+        a.put("fromAddress", from);
+        a.put("toAddress", to);
+        if (asset == null) {
+            a.putNull("asset");
+        } else {
+            a.put("asset", asset);
+        }
+        a.put("category", category);
+        return a;
+    }
+
+    private static ObjectNode log(String hash, int logIndex, String contract, boolean removed) {
+        ObjectNode log = JSON.createObjectNode();
+        log.put("address", contract);
+        log.putArray("topics");
+        log.put("data", "0x");
+        log.put("blockNumber", "0x3a2b1c");
+        log.put("transactionHash", hash);
+        log.put("transactionIndex", "0x1");
+        log.put("blockHash", "0x" + "ab".repeat(32));
+        log.put("logIndex", "0x" + Integer.toHexString(logIndex));
+        log.put("removed", removed);
+        return log;
+    }
+}

@@ -1,0 +1,133 @@
+package io.tideline.pnl.webhook;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.pnl.config.PnlWiring;
+import io.tideline.pnl.flow.AlchemyPayloads;
+import io.tideline.pnl.flow.PnlTestResources;
+import io.tideline.testing.TidelineTestResources;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The webhook door: the signature is checked over the raw bytes before anything else, bad input is refused with a
+ * problem naming the field, and nothing refused is stored; a replayed delivery id is acknowledged and not stored again.
+ */
+@QuarkusTest
+@WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = PnlTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class WebhookIngressTest {
+
+    private static final String PATH = "/api/v1/webhooks/alchemy";
+    private static final String WALLET = PnlTestResources.Wallets.INGRESS;
+    private static final String USDC = "0x2791bca1f2de4661ed88a30c99a7a9449aa84174";
+
+    @Inject
+    PnlWiring wiring;
+
+    @Test
+    void rejectsWebhookWithoutSignatureAndStoresNothing() {
+        byte[] body = transfer(AlchemyPayloads.deliveryId());
+        long before = inboxRows();
+        given().contentType("application/json").body(body).post(PATH).then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("X-Alchemy-Signature"));
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsWebhookWithBadSignatureAndStoresNothing() {
+        byte[] body = transfer(AlchemyPayloads.deliveryId());
+        long before = inboxRows();
+        String wrongKey = AlchemyPayloads.sign(body, "not-the-key");
+        given().header("X-Alchemy-Signature", wrongKey).contentType("application/json").body(body).post(PATH)
+                .then().statusCode(401).contentType("application/problem+json");
+        // One byte changed after signing: the signature no longer covers the body.
+        String signed = AlchemyPayloads.sign(body, PnlTestResources.SIGNING_KEY);
+        byte[] tampered = new String(body, StandardCharsets.UTF_8).replace("0x3a2b1c", "0x3a2b1d")
+                .getBytes(StandardCharsets.UTF_8);
+        given().header("X-Alchemy-Signature", signed).contentType("application/json").body(tampered).post(PATH)
+                .then().statusCode(401);
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsBodySignedWithAnotherWebhooksKey() {
+        byte[] body = transfer(AlchemyPayloads.deliveryId());
+        long before = inboxRows();
+        given().header("X-Alchemy-Signature", AlchemyPayloads.sign(body, PnlTestResources.OTHER_KEY))
+                .contentType("application/json").body(body).post(PATH).then().statusCode(401)
+                .body("detail", containsString(PnlTestResources.OTHER_WEBHOOK));
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void acceptsUpperCaseHexSignature() {
+        byte[] body = transfer(AlchemyPayloads.deliveryId());
+        given().header("X-Alchemy-Signature", AlchemyPayloads.sign(body, PnlTestResources.SIGNING_KEY).toUpperCase())
+                .contentType("application/json").body(body).post(PATH).then().statusCode(200)
+                .body("status", equalTo("accepted"));
+    }
+
+    @Test
+    void rejectsMalformedJsonNamingTheBody() {
+        byte[] body = "{\"webhookId\": \"wh_tideline_test\", \"id\": ".getBytes(StandardCharsets.UTF_8);
+        long before = inboxRows();
+        signedPost(body).then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
+        assertThat(inboxRows()).isEqualTo(before);
+    }
+
+    @Test
+    void rejectsPayloadThatIsNotAddressActivity() {
+        String body = new String(transfer(AlchemyPayloads.deliveryId()), StandardCharsets.UTF_8)
+                .replace("ADDRESS_ACTIVITY", "NFT_ACTIVITY");
+        signedPost(body.getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("errors[0].field", equalTo("type")).body("detail", containsString("ADDRESS_ACTIVITY"));
+    }
+
+    @Test
+    void rejectsActivityWithoutHashNamingItsPath() {
+        String body = new String(transfer(AlchemyPayloads.deliveryId()), StandardCharsets.UTF_8)
+                .replace("\"hash\"", "\"hashh\"");
+        signedPost(body.getBytes(StandardCharsets.UTF_8)).then().statusCode(400)
+                .body("errors[0].field", equalTo("event.activity[0].hash"));
+    }
+
+    @Test
+    void acknowledgesAReplayedDeliveryWithoutStoringItAgain() {
+        String id = AlchemyPayloads.deliveryId();
+        byte[] body = transfer(id);
+        signedPost(body).then().statusCode(200).body("status", equalTo("accepted")).body("deliveryId", equalTo(id))
+                .body("activities", equalTo(1));
+        long after = inboxRows();
+        signedPost(body).then().statusCode(200).body("status", equalTo("duplicate"));
+        assertThat(inboxRows()).isEqualTo(after);
+        long rows = wiring.tx().run(c -> wiring.sql().first(c, "select count(*) from webhook_inbox where delivery_id"
+                + " = $1", Tuple.of(id), r -> r.getLong(0)).orElseThrow());
+        assertThat(rows).isEqualTo(1);
+    }
+
+    private static io.restassured.response.Response signedPost(byte[] body) {
+        return given().header("X-Alchemy-Signature", AlchemyPayloads.sign(body, PnlTestResources.SIGNING_KEY))
+                .contentType("application/json").body(body).post(PATH);
+    }
+
+    private static byte[] transfer(String deliveryId) {
+        return AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, deliveryId, Instant.now(),
+                AlchemyPayloads.usdc(AlchemyPayloads.txHash(), 3, WALLET, PnlTestResources.EXCHANGE, USDC, 1_000_000));
+    }
+
+    private long inboxRows() {
+        return wiring.tx().run(c -> wiring.sql().first(c, "select count(*) from webhook_inbox where source = 'alchemy'", Tuple.tuple(),
+                r -> r.getLong(0)).orElseThrow());
+    }
+}
