@@ -28,7 +28,7 @@ public final class PairLock implements AutoCloseable {
         SqlConnection connection = pool.getConnection().await().atMost(timeout);
         try {
             long key = connection.preparedQuery("select hashtextextended($1, 0)")
-                    .execute(Tuple.of("tideline.settlement\u0000" + sessionId + "\u0000" + pair))
+                    .execute(Tuple.of("tideline.settlement:" + sessionId + ":" + pair))
                     .await().atMost(timeout).iterator().next().getLong(0);
             boolean locked = connection.preparedQuery("select pg_try_advisory_lock($1)").execute(Tuple.of(key))
                     .await().atMost(timeout).iterator().next().getBoolean(0);

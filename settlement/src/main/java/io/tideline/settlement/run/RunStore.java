@@ -36,7 +36,7 @@ public final class RunStore {
             throw new IllegalStateException(e);
         }
         sql.exec(c, "insert into settlement_run (" + COLUMNS.replace("errors::text", "errors") + ") values ($1, $2,"
-                + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, cast($19 as jsonb))",
+                + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, cast(cast($19 as text) as jsonb))",
                 Tuple.from(Arrays.asList(UUID.fromString(r.runId()), r.trigger(), r.dryRun(),
                         r.startedAt().atOffset(ZoneOffset.UTC), r.finishedAt().atOffset(ZoneOffset.UTC), r.sessions(),
                         r.pairs(), r.positionsUncovered(), r.positionsCovered(), r.ordersPlaced(), r.ordersReplaced(),

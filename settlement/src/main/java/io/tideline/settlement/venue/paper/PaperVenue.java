@@ -42,7 +42,7 @@ public final class PaperVenue implements MakerVenue {
             + " and not halted), hit as (update paper_order o set status = 'FILLED', filled_qty = o.qty,"
             + " updated_at = now() from book where o.pair = $1 and o.status = 'OPEN' and ((o.side = 'SELL'"
             + " and o.price <= book.bid) or (o.side = 'BUY' and o.price >= book.ask))"
-            + " returning o.order_id, o.qty - o.filled_qty as qty, o.price, book.updated_at)"
+            + " returning o.order_id, o.qty, o.price, book.updated_at)"
             + " insert into paper_trade (trade_id, order_id, qty, price, fee, created_at)"
             + " select nextval('paper_id_seq'), order_id, qty, price, qty * price * $2, updated_at from hit";
 
