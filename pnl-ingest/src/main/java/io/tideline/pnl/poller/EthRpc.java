@@ -32,7 +32,8 @@ public final class EthRpc {
     public EthRpc(String endpoint, Duration timeout) {
         this.endpoint = URI.create(endpoint);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1: an h2c upgrade request with a body is refused by some nodes (Hardhat answers 400).
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     public long blockNumber() {

@@ -24,12 +24,18 @@ public class FallbackPollResource {
     @Operation(summary = "Scan the lookback window for transfers the webhooks missed, now",
             description = "Answers when the scan is done with the block range, the transfer logs found, how many were"
                     + " not known before and the deliveries put into the inbox (processed right after). 409 when no"
-                    + " RPC endpoint (tideline.pnl.poller.rpc-url) or wallets (tideline.pnl.wallets) are configured.")
+                    + " RPC endpoint (tideline.pnl.poller.rpc-url) or wallets (tideline.pnl.wallets) are configured; 502 when the"
+                    + " endpoint fails.")
     public FallbackPoller.Scan poll() {
         if (!poller.configured()) {
             throw ProblemException.conflict("the fallback poller needs tideline.pnl.poller.rpc-url and"
                     + " tideline.pnl.wallets");
         }
-        return poller.scan("manual");
+        try {
+            return poller.scan("manual");
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new ProblemException(502, "Bad Gateway", "the chain's JSON-RPC endpoint failed: " + e.getMessage(),
+                    java.util.List.of());
+        }
     }
 }

@@ -36,6 +36,7 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("tideline.pnl.poller.network", "HARDHAT");
         config.put("tideline.pnl.poller.interval", "1h");
         config.put("test.chain.trader", chain.trader());
+        config.put("test.chain.exchange", chain.exchange());
         config.put("test.chain.counterparty", chain.counterparty());
         return config;
     }

@@ -37,19 +37,29 @@ public final class PolymarketChain {
     private final String exchange;
     private final String collateral;
 
-    private PolymarketChain(TestChain chain) {
+    private PolymarketChain(TestChain chain, String conditionalTokens, String exchange) {
         this.chain = chain;
         this.tx = new DevAccountTransactions(Web3j.build(new HttpService(chain.rpcUrl())));
         this.owner = chain.deployment().accounts().owner().address();
         this.collateral = chain.deployment().tokens().usdc().address().toLowerCase();
-        this.conditionalTokens = tx.deploy("deploy TestOutcomeTokens", owner, bytecode("TestOutcomeTokens"))
-                .toLowerCase();
-        this.exchange = tx.deploy("deploy TestExchange", owner, bytecode("TestExchange")).toLowerCase();
+        this.conditionalTokens = conditionalTokens != null ? conditionalTokens
+                : tx.deploy("deploy TestOutcomeTokens", owner, bytecode("TestOutcomeTokens")).toLowerCase();
+        this.exchange = exchange != null ? exchange
+                : tx.deploy("deploy TestExchange", owner, bytecode("TestExchange")).toLowerCase();
     }
 
     /** Deploys the contracts on the shared test chain. */
     public static PolymarketChain deploy() {
-        return new PolymarketChain(TestChain.shared());
+        return new PolymarketChain(TestChain.shared(), null, null);
+    }
+
+    /** The contracts deployed before (e.g. by the test resource, in another class loader). */
+    public static PolymarketChain attach(String conditionalTokens, String exchange) {
+        return new PolymarketChain(TestChain.shared(), conditionalTokens, exchange);
+    }
+
+    public String exchange() {
+        return exchange;
     }
 
     public String rpcUrl() {
