@@ -5,12 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The machine's 1/5/15-minute load average, printed with the figures because a busy machine skews them. */
-final class LoadAverage {
+public final class LoadAverage {
 
     private LoadAverage() {
     }
 
-    static String read() {
+    public static String read() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
             return parts[0] + " " + parts[1] + " " + parts[2];

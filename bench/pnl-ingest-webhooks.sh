@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# pnl-ingest under sustained signed-webhook load: runs the packaged service (a fresh PostgreSQL database, the Kafka
+# broker), sends Alchemy Address Activity deliveries of Polymarket round trips (a buy, then its sale; two activities
+# each) at a fixed rate over HTTP, and reads pnl.executions back. Prints the HTTP acknowledgement latency and the
+# latency from each sale's request to its PnlRealized on Kafka (p50/p90/p99/max), and whether the aim is met
+# (2,000 activities/s, p99 under 50 ms).
+# Needs: PostgreSQL (./platform up, or the local one with the tideline role), Kafka on 127.0.0.1:9092 or
+# TIDELINE_KAFKA_BOOTSTRAP (else a broker is started inside the benchmark's JVM). Run it with the platform's services
+# down (they share the machine's two cores). Usage:
+#   bench/pnl-ingest-webhooks.sh [activities per second=2000] [seconds=30] [warm-up seconds=5] [wallets=200]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+classpath_file=target/pnl-bench.classpath   # relative to each module, so bench's lands in bench/target
+
+echo "building pnl-ingest and the benchmark ..."
+./mvnw -B -q -pl pnl-ingest,bench -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
+
+java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@"
