@@ -10,12 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tideline.testing.TidelineTestResources;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
@@ -36,9 +36,14 @@ class RedisImportTest {
     private String beta;
     private String done;
 
+    @BeforeAll
+    static void redisRuns() {
+        LocalRedis.ensureRunning();
+    }
+
     @BeforeEach
     void legacyData() {
-        redis = new Jedis(URI.create("redis://localhost:6379"));
+        redis = new Jedis(LocalRedis.URL);
         prefix = "tideline-test-" + UUID.randomUUID() + ":";
         String run = UUID.randomUUID().toString().substring(0, 8);
         alpha = "legacy-a-" + run;
