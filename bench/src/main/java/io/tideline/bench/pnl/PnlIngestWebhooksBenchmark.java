@@ -107,6 +107,7 @@ public final class PnlIngestWebhooksBenchmark {
             Instant start = Instant.now();
             int sent = drive(roundTripsPerSecond, seconds, wallets, true);
             Duration took = Duration.between(start, Instant.now());
+            System.out.println("inbox at the end of the load: " + service.body("/api/v1/webhooks/inbox"));
             Thread.sleep(3000); // the last sales' events
             running.set(false);
             reader.join(5000);
@@ -118,7 +119,11 @@ public final class PnlIngestWebhooksBenchmark {
             }
             System.out.println("load after: " + LoadAverage.read());
         } finally {
-            database.drop();
+            if (System.getenv("BENCH_KEEP_DATABASE") == null) {
+                database.drop();
+            } else {
+                System.out.println("database kept: " + database.name());
+            }
         }
     }
 

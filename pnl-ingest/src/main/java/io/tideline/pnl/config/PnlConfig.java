@@ -118,6 +118,13 @@ public interface PnlConfig {
         @Min(1)
         int batchSize();
 
+        /**
+         * A batch's transaction stops taking deliveries after this long and commits: its first deliveries' events
+         * wait for the commit, so this bounds what batching adds to their latency.
+         */
+        @WithDefault("20ms")
+        Duration maxBatchTime();
+
         /** Pause when the inbox is empty (a new delivery wakes the processor at once). */
         @WithDefault("500ms")
         Duration pollInterval();

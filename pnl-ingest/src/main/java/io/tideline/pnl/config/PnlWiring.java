@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -43,6 +45,7 @@ public class PnlWiring {
     private final PolymarketTrades trades;
     private final Set<String> wallets;
     private final Set<String> contracts = new HashSet<>();
+    private final Map<BigInteger, OutcomeRef> outcomes = new ConcurrentHashMap<>();
 
     public PnlWiring(PnlConfig config, Pool pool, Instance<OutboxRelay> relay) {
         this.config = config;
@@ -84,11 +87,22 @@ public class PnlWiring {
         }
     }
 
-    /** The registry's answer for an outcome token id, read in the caller's transaction. */
+    /**
+     * The registry's answer for an outcome token id, read in the caller's transaction. Known ids are kept in memory:
+     * an entry never changes once written (alerts only add ids; the configured ones are written before processing).
+     */
     public OutcomeRef outcomeOf(SqlClient c, BigInteger tokenId) {
-        return sql.first(c, "select venue, market, outcome from outcome_token where token_id = $1",
+        OutcomeRef known = outcomes.get(tokenId);
+        if (known != null) {
+            return known;
+        }
+        OutcomeRef found = sql.first(c, "select venue, market, outcome from outcome_token where token_id = $1",
                 Tuple.of(new BigDecimal(tokenId)),
                 r -> new OutcomeRef(r.getString(0), r.getString(1), r.getString(2))).orElse(null);
+        if (found != null) {
+            outcomes.put(tokenId, found);
+        }
+        return found;
     }
 
     /** Whether a transfer's side counts as one of the desk's wallets. */

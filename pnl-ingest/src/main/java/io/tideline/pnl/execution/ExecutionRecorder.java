@@ -38,20 +38,18 @@ public final class ExecutionRecorder {
     }
 
     public Recorded record(SqlClient c, Execution e) {
+        Optional<String> alert = matcher.match(c, e.venue(), e.market(), e.outcome(), e.executedAt());
         int inserted = sql.exec(c, "insert into execution (execution_id, user_id, venue, market, outcome, side, shares,"
-                        + " price, fee, executed_at, tx_hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-                        + " on conflict (execution_id) do nothing",
+                        + " price, fee, executed_at, tx_hash, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+                        + " $11, $12) on conflict (execution_id) do nothing",
                 Tuple.tuple(Arrays.asList(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(),
                         e.side().name(), e.shares(), e.price(), e.fee(), BlockingSql.utc(e.executedAt()),
-                        e.txHash())));
+                        e.txHash(), alert.orElse(null))));
         if (inserted == 0) {
             return new Recorded(true, existingAlert(c, e.executionId()).orElse(null), List.of());
         }
-        Optional<String> alert = matcher.match(c, e.venue(), e.market(), e.outcome(), e.executedAt());
         List<EventEnvelope<?>> events = new ArrayList<>();
         if (alert.isPresent()) {
-            sql.exec(c, "update execution set alert_id = $2 where execution_id = $1",
-                    Tuple.of(e.executionId(), alert.get()));
             events.add(PnlEvents.of(PnlEvents.idOf("execution|" + e.executionId()), e.user(),
                     new ExecutionMatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
                             e.shares(), e.price(), e.fee(), e.executedAt(), alert.get())));

@@ -50,6 +50,7 @@ public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     static final int ATTEMPTS_BEFORE_SET_ASIDE = 3;
+    private static final int CLAIM_CHUNK = 10;
 
     private final PnlWiring wiring;
     private final SchemaMigration schema;
@@ -59,6 +60,7 @@ public class InboxProcessor {
     private final AtomicLong processed = new AtomicLong();
     private volatile boolean oneAtATime;
     private boolean registrySeeded;
+    private volatile BatchFigures lastBatch = new BatchFigures(0, 0);
 
     public InboxProcessor(PnlWiring wiring, SchemaMigration schema) {
         this.wiring = wiring;
@@ -86,6 +88,14 @@ public class InboxProcessor {
         worker.wake();
     }
 
+    /** The last batch processed: deliveries in it and the milliseconds its transaction took. */
+    public record BatchFigures(int deliveries, double millis) {
+    }
+
+    public BatchFigures lastBatch() {
+        return lastBatch;
+    }
+
     /** Deliveries processed since start. */
     public long processedCount() {
         return processed.get();
@@ -100,19 +110,34 @@ public class InboxProcessor {
             registrySeeded = true;
         }
         int limit = oneAtATime ? 1 : wiring.config().processing().batchSize();
+        long deadline = System.nanoTime() + wiring.config().processing().maxBatchTime().toNanos();
+        long started = System.nanoTime();
+        boolean[] more = {false};
         int done = wiring.inTransaction(c -> {
-            List<Row> rows = sql.list(c, "select id, body from webhook_inbox where processed_at is null order by id"
-                    + " limit $1 for update skip locked", Tuple.of(limit), r -> r);
-            for (Row row : rows) {
-                process(c, row.getLong("id"), row.getString("body"));
+            // Claim a few at a time and stop at the batch's time budget: a long transaction would hold the events
+            // of its first deliveries back until it commits.
+            int count = 0;
+            while (count < limit) {
+                int chunk = Math.min(CLAIM_CHUNK, limit - count);
+                List<Row> rows = sql.list(c, "select id, body from webhook_inbox where processed_at is null"
+                        + " order by id limit $1 for update skip locked", Tuple.of(chunk), r -> r);
+                for (Row row : rows) {
+                    process(c, row.getLong("id"), row.getString("body"));
+                }
+                count += rows.size();
+                more[0] = rows.size() == chunk;
+                if (!more[0] || System.nanoTime() > deadline) {
+                    break;
+                }
             }
-            return rows.size();
+            return count;
         });
         if (done > 0) {
             processed.addAndGet(done);
             oneAtATime = false;
+            lastBatch = new BatchFigures(done, (System.nanoTime() - started) / 1_000_000.0);
         }
-        return done == limit;
+        return more[0];
     }
 
     private void failed(RuntimeException e) {
@@ -147,11 +172,27 @@ public class InboxProcessor {
         }
         List<EventEnvelope<?>> events = new ArrayList<>();
         Set<String> touched = new LinkedHashSet<>(); // wallet|txHash
+        List<Activity> added = new ArrayList<>();
+        List<String> addedWallets = new ArrayList<>();
         for (Activity a : delivery.activities()) {
             for (String wallet : walletsOf(a)) {
-                if (store(c, inboxId, delivery, a, wallet, events)) {
-                    touched.add(wallet + "|" + a.txHash());
+                if (a.removed()) {
+                    if (remove(c, inboxId, delivery, a, wallet, events)) {
+                        touched.add(wallet + "|" + a.txHash());
+                    }
+                } else {
+                    added.add(a);
+                    addedWallets.add(wallet);
                 }
+            }
+        }
+        Set<String> inserted = insertAll(c, inboxId, delivery, added, addedWallets);
+        for (int i = 0; i < added.size(); i++) {
+            Activity a = added.get(i);
+            String wallet = addedWallets.get(i);
+            if (inserted.contains(a.key(wallet))) {
+                events.add(received(delivery, a, wallet));
+                touched.add(wallet + "|" + a.txHash());
             }
         }
         for (String walletAndTx : touched) {
@@ -174,41 +215,73 @@ public class InboxProcessor {
         return wallets;
     }
 
-    /** Stores (or removes) one transfer for one wallet; true if that changed anything. */
-    private boolean store(SqlConnection c, long inboxId, Delivery delivery, Activity a, String wallet,
+    /** Marks one transfer removed for one wallet; true if it had counted until now. */
+    private boolean remove(SqlConnection c, long inboxId, Delivery delivery, Activity a, String wallet,
             List<EventEnvelope<?>> events) {
         String key = a.key(wallet);
-        boolean changed;
-        if (a.removed()) {
-            changed = sql.exec(c, "update wallet_activity set removed = true where activity_key = $1 and not removed",
-                    Tuple.of(key)) > 0;
-            if (!changed) {
-                // Removed before we saw it added: remember the removal, so a late copy of the add is ignored.
-                insert(c, inboxId, delivery, a, wallet, key);
-                return false;
-            }
-        } else {
-            changed = insert(c, inboxId, delivery, a, wallet, key);
-        }
+        boolean changed = sql.exec(c, "update wallet_activity set removed = true where activity_key = $1"
+                + " and not removed", Tuple.of(key)) > 0;
         if (changed) {
-            events.add(PnlEvents.of(PnlEvents.idOf("activity|" + key + "|" + a.removed()), wallet,
-                    new WalletActivityReceived(delivery.webhookId(), delivery.deliveryId(), delivery.network(),
-                            wallet, a.txHash(), a.logIndex(), a.category(), a.from(), a.to(), a.contract(),
-                            a.asset(), a.rawValue(), a.decimals(), a.tokenId() == null ? null
-                            : a.tokenId().toString(), a.blockNumber(), a.removed())));
+            events.add(received(delivery, a, wallet));
+        } else {
+            // Removed before we saw it added: remember the removal, so a late copy of the add is ignored.
+            insertAll(c, inboxId, delivery, List.of(a), List.of(wallet));
         }
         return changed;
     }
 
-    private boolean insert(SqlConnection c, long inboxId, Delivery delivery, Activity a, String wallet, String key) {
-        return sql.exec(c, "insert into wallet_activity (activity_key, inbox_id, wallet, network, tx_hash, log_index,"
-                        + " category, from_address, to_address, contract_address, token_id, raw_value, block_number,"
-                        + " seen_at, removed) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)"
-                        + " on conflict (activity_key) do nothing",
-                Tuple.tuple(Arrays.asList(key, inboxId, wallet, delivery.network(), a.txHash(), a.logIndex(),
-                        a.category(), a.from(), a.to(), a.contract(),
-                        a.tokenId() == null ? null : new BigDecimal(a.tokenId()), new BigDecimal(a.rawValue()),
-                        a.blockNumber(), BlockingSql.utc(delivery.createdAt()), a.removed()))) > 0;
+    private static EventEnvelope<?> received(Delivery delivery, Activity a, String wallet) {
+        return PnlEvents.of(PnlEvents.idOf("activity|" + a.key(wallet) + "|" + a.removed()), wallet,
+                new WalletActivityReceived(delivery.webhookId(), delivery.deliveryId(), delivery.network(), wallet,
+                        a.txHash(), a.logIndex(), a.category(), a.from(), a.to(), a.contract(), a.asset(),
+                        a.rawValue(), a.decimals(), a.tokenId() == null ? null : a.tokenId().toString(),
+                        a.blockNumber(), a.removed()));
+    }
+
+    /** Stores a delivery's transfers in one statement; returns the keys that were new. */
+    private Set<String> insertAll(SqlConnection c, long inboxId, Delivery delivery, List<Activity> activities,
+            List<String> wallets) {
+        if (activities.isEmpty()) {
+            return Set.of();
+        }
+        int n = activities.size();
+        String[] keys = new String[n];
+        String[] walletColumn = new String[n];
+        String[] hashes = new String[n];
+        Integer[] logIndexes = new Integer[n];
+        String[] categories = new String[n];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        String[] contracts = new String[n];
+        String[] tokenIds = new String[n];
+        String[] values = new String[n];
+        Long[] blocks = new Long[n];
+        Boolean[] removed = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Activity a = activities.get(i);
+            keys[i] = a.key(wallets.get(i));
+            walletColumn[i] = wallets.get(i);
+            hashes[i] = a.txHash();
+            logIndexes[i] = a.logIndex();
+            categories[i] = a.category();
+            froms[i] = a.from();
+            tos[i] = a.to();
+            contracts[i] = a.contract();
+            tokenIds[i] = a.tokenId() == null ? null : a.tokenId().toString();
+            values[i] = a.rawValue().toString();
+            blocks[i] = a.blockNumber();
+            removed[i] = a.removed();
+        }
+        return new java.util.HashSet<>(sql.list(c, "insert into wallet_activity (activity_key, inbox_id, wallet,"
+                        + " network, tx_hash, log_index, category, from_address, to_address, contract_address, token_id,"
+                        + " raw_value, block_number, seen_at, removed) select k, $2, w, $3, h, l, cat, f, t, ct,"
+                        + " cast(tok as numeric), cast(v as numeric), b, $4, r from unnest($1::text[], $5::text[],"
+                        + " $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],"
+                        + " $13::text[], $14::bigint[], $15::boolean[]) as x(k, w, h, l, cat, f, t, ct, tok, v, b, r)"
+                        + " on conflict (activity_key) do nothing returning activity_key",
+                Tuple.tuple(Arrays.asList(keys, inboxId, delivery.network(), BlockingSql.utc(delivery.createdAt()),
+                        walletColumn, hashes, logIndexes, categories, froms, tos, contracts, tokenIds, values, blocks,
+                        removed)), r -> r.getString(0)));
     }
 
     /** Reads a wallet's transaction again from all its known transfers; records or retracts its execution. */

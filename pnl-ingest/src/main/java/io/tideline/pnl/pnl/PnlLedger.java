@@ -1,6 +1,7 @@
 package io.tideline.pnl.pnl;
 
 import io.tideline.events.EventEnvelope;
+import io.tideline.events.TradeSide;
 import io.tideline.events.pnl.CostBasisMethod;
 import io.tideline.events.pnl.PnlRealized;
 import io.tideline.messaging.sql.BlockingSql;
@@ -41,9 +42,8 @@ public final class PnlLedger {
 
     /** Applies a new execution to its book; returns the PnlRealized events it caused. */
     public List<EventEnvelope<?>> apply(SqlClient c, Execution e, String alertId) {
-        lockBook(c, e.user(), e.venue(), e.market(), e.outcome());
-        addTrade(c, e.user(), e.executedAt(), 1);
-        if (e.side() == io.tideline.events.TradeSide.BUY) {
+        lockBookAndCountTrade(c, e, 1);
+        if (e.side() == TradeSide.BUY) {
             sql.exec(c, "insert into pnl_lot (user_id, venue, market, outcome, execution_id, acquired_at, shares,"
                             + " remaining, price, fee, remaining_fee, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $7,"
                             + " $8, $9, $9, $10)",
@@ -92,9 +92,8 @@ public final class PnlLedger {
      * PnlRealized each); a buy's lot is withdrawn with whatever of it is still open.
      */
     public List<EventEnvelope<?>> retract(SqlClient c, Execution e) {
-        lockBook(c, e.user(), e.venue(), e.market(), e.outcome());
-        addTrade(c, e.user(), e.executedAt(), -1);
-        if (e.side() == io.tideline.events.TradeSide.BUY) {
+        lockBookAndCountTrade(c, e, -1);
+        if (e.side() == TradeSide.BUY) {
             int spent = sql.first(c, "select count(*) from pnl_lot_consumption k join pnl_lot l on l.lot_id = k.lot_id"
                     + " where l.execution_id = $1", Tuple.of(e.executionId()), r -> r.getLong(0).intValue()).orElse(0);
             if (spent > 0) {
@@ -169,13 +168,20 @@ public final class PnlLedger {
 
     private void lockBook(SqlClient c, String user, String venue, String market, String outcome) {
         sql.exec(c, "select pg_advisory_xact_lock(hashtextextended($1, 7))",
-                Tuple.of(user + "|" + venue + "|" + market + "|" + outcome));
+                Tuple.of(bookKey(user, venue, market, outcome)));
     }
 
-    private void addTrade(SqlClient c, String user, Instant at, int trades) {
-        sql.exec(c, "insert into pnl_daily (user_id, day, trades) values ($1, $2, $3) on conflict (user_id, day)"
-                + " do update set trades = pnl_daily.trades + excluded.trades",
-                Tuple.of(user, at.atZone(ZoneOffset.UTC).toLocalDate(), trades));
+    /** Takes the book's lock and counts the trade for the leaderboard, in one round trip. */
+    private void lockBookAndCountTrade(SqlClient c, Execution e, int trades) {
+        sql.exec(c, "with book as (select pg_advisory_xact_lock(hashtextextended($1, 7)))"
+                + " insert into pnl_daily (user_id, day, trades) select $2, $3, $4 from book"
+                + " on conflict (user_id, day) do update set trades = pnl_daily.trades + excluded.trades",
+                Tuple.of(bookKey(e.user(), e.venue(), e.market(), e.outcome()), e.user(),
+                        e.executedAt().atZone(ZoneOffset.UTC).toLocalDate(), trades));
+    }
+
+    private static String bookKey(String user, String venue, String market, String outcome) {
+        return user + "|" + venue + "|" + market + "|" + outcome;
     }
 
     private void addClose(SqlClient c, String user, Instant at, BigDecimal pnl, int closes, int wins) {
