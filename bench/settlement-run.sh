@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# settlement: one run over many open buy fills on the paper venue. Starts the packaged settlement service on a fresh
+# PostgreSQL database (and the Kafka broker on 127.0.0.1:9092 or TIDELINE_KAFKA_BOOTSTRAP, else one inside the
+# benchmark's JVM), seeds N buy fills over P pairs (10 per session, spread over the four age tiers), runs settlement once
+# through POST /api/v1/settlement/run and prints the run's time, the part inside venue calls and the orders placed; a
+# second run over the covered fills shows the steady state; then the same at 10 x N. Aim: N = 10,000 over 100 pairs in
+# under 1 s. Run it with nothing else heavy on the machine: the figures print the load average.
+# Needs: PostgreSQL (./platform up, or the local one with the tideline role). Usage:
+#   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+classpath_file=target/settlement-bench.classpath   # relative to each module, so bench's lands in bench/target
+
+echo "building settlement and the benchmark ..."
+./mvnw -B -q ${TIDELINE_BENCH_MAVEN_ARGS:-} -pl settlement,bench -am package dependency:build-classpath -DskipTests \
+  -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
+
+java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.settlement.SettlementRunBenchmark "$@"

@@ -1,0 +1,234 @@
+package io.tideline.bench.settlement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.bench.lp.LoadAverage;
+import io.tideline.testing.ServiceProcess;
+import io.tideline.testing.TestDatabase;
+import io.tideline.testing.TestKafka;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One settlement run over many open buy fills: the packaged settlement service on its paper venue (both in a fresh
+ * PostgreSQL database), fills seeded straight into its tables as the mm.fills consumer stores them, spread over
+ * {@code pairs} pairs (10 per session) and over the four age tiers; then {@code POST /api/v1/settlement/run} and the
+ * run's own figures: wall time, the part spent in venue calls (summed over the pair workers; the paper venue is SQL in
+ * the same database, so all of it is "computation and database work"), orders placed. A second run over the same,
+ * now covered, fills shows the steady state. Measured at N fills and at 10 x N, each on a fresh database and service
+ * after a warm-up run of its own (JIT) on fills then aged out of the lookback.
+ *
+ * <p>Arguments: {@code [fills=10000] [pairs=100] [parallelism=4]}. Run by {@code bench/settlement-run.sh}.
+ */
+public final class SettlementRunBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration START = Duration.ofSeconds(120);
+    private static final long[] AGES_MINUTES = {10, 90, 300, 900}; // one per tier: <1h, 1-4h, 4-12h, 12h+
+
+    private SettlementRunBenchmark() {
+    }
+
+    /** One scenario's figures. */
+    record Figures(int fills, int pairs, long seedMillis, JsonNode first, long firstClientMillis, JsonNode second) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int fills = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        try {
+            List<Figures> all = new ArrayList<>();
+            all.add(scenario(fills, pairs, parallelism));
+            all.add(scenario(fills * 10, pairs, parallelism));
+            report(all, parallelism);
+        } finally {
+            System.exit(0); // the broker a benchmark may have started in this JVM runs non-daemon threads
+        }
+    }
+
+    private static Figures scenario(int fills, int pairs, int parallelism) throws Exception {
+        Path jar = Path.of("settlement", "target", "quarkus-app", "quarkus-run.jar");
+        TestDatabase database = TestDatabase.create();
+        int port = freePort();
+        Map<String, String> env = new LinkedHashMap<>(database.serviceEnvironment());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("TIDELINE_SETTLEMENT_RUN_SCHEDULED", "false");
+        env.put("TIDELINE_SETTLEMENT_RUN_FILL_WATCH_INTERVAL", "0s");
+        env.put("TIDELINE_SETTLEMENT_RUN_PARALLELISM", Integer.toString(parallelism));
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        say("scenario: " + fills + " open buy fills over " + pairs + " pairs; starting settlement (" + jar + ") ...");
+        try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
+            awaitReady(service, port);
+            say("  warm-up run over " + Math.min(fills, 2_000) + " fills ...");
+            seed(database, "warm", Math.min(fills, 2_000), Math.min(pairs, 20));
+            run(port);
+            age(database, "warm");
+
+            long seedStarted = System.nanoTime();
+            seed(database, "bench", fills, pairs);
+            long seedMillis = (System.nanoTime() - seedStarted) / 1_000_000;
+            say("  seeded in " + seedMillis + " ms; running settlement ...");
+            long started = System.nanoTime();
+            JsonNode first = run(port);
+            long client = (System.nanoTime() - started) / 1_000_000;
+            say("  first run: " + first.path("durationMillis").asLong() + " ms, placed "
+                    + first.path("ordersPlaced").asInt());
+            JsonNode second = run(port);
+            return new Figures(fills, pairs, seedMillis, first, client, second);
+        } finally {
+            database.drop();
+        }
+    }
+
+    /** {@code fills} buy fills at 100 over {@code pairs} pairs (10 per session), ages spread over the tiers. */
+    private static void seed(TestDatabase database, String prefix, int fills, int pairs) throws SQLException {
+        Instant now = Instant.now();
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+            c.setAutoCommit(false);
+            int sessions = (pairs + 9) / 10;
+            try (PreparedStatement s = c.prepareStatement("insert into mm_session (session_id, venue, pairs,"
+                    + " started_at, last_activity_at, source) values (?, 'binance', ?, ?, ?, 'api')");
+                 PreparedStatement book = c.prepareStatement("insert into paper_book (pair, bid, ask) values (?, 99,"
+                         + " 99.01) on conflict (pair) do nothing")) {
+                for (int i = 0; i < sessions; i++) {
+                    List<String> names = new ArrayList<>();
+                    for (int p = i * 10; p < Math.min(pairs, (i + 1) * 10); p++) {
+                        names.add(pair(p));
+                        book.setString(1, pair(p));
+                        book.addBatch();
+                    }
+                    s.setString(1, prefix + "-" + i);
+                    s.setArray(2, c.createArrayOf("text", names.toArray()));
+                    s.setTimestamp(3, Timestamp.from(now.minus(Duration.ofHours(20))));
+                    s.setTimestamp(4, Timestamp.from(now));
+                    s.addBatch();
+                }
+                s.executeBatch();
+                book.executeBatch();
+            }
+            try (PreparedStatement f = c.prepareStatement("insert into mm_fill (session_id, pair, venue, order_id,"
+                    + " trade_id, side, qty, price, fee, filled_at, source) values (?, ?, 'binance', ?, ?, 'BUY', ?,"
+                    + " ?, 0.01, ?, 'api')")) {
+                for (int i = 0; i < fills; i++) {
+                    int p = i % pairs;
+                    f.setString(1, prefix + "-" + p / 10);
+                    f.setString(2, pair(p));
+                    f.setString(3, prefix + "-o" + i);
+                    f.setString(4, prefix + "-t" + i);
+                    f.setBigDecimal(5, new BigDecimal("0.1"));
+                    f.setBigDecimal(6, new BigDecimal("100").add(BigDecimal.valueOf(i % 100, 2)));
+                    f.setTimestamp(7, Timestamp.from(now.minus(Duration.ofMinutes(AGES_MINUTES[i % 4]))));
+                    f.addBatch();
+                    if (i % 5_000 == 4_999) {
+                        f.executeBatch();
+                    }
+                }
+                f.executeBatch();
+            }
+            c.commit();
+        }
+    }
+
+    /** Moves a session out of the lookback, so that later runs leave it alone. */
+    private static void age(TestDatabase database, String prefix) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             PreparedStatement s = c.prepareStatement("update mm_session set last_activity_at = now() - interval"
+                     + " '30 days' where session_id like ?")) {
+            s.setString(1, prefix + "-%");
+            s.executeUpdate();
+        }
+    }
+
+    private static String pair(int p) {
+        return String.format(Locale.ROOT, "B%03d-USDC", p);
+    }
+
+    private static JsonNode run(int port) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/settlement/run")).timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("run answered " + r.statusCode() + ": " + r.body());
+        }
+        return JSON.readTree(r.body());
+    }
+
+    private static void awaitReady(ServiceProcess service, int port) throws InterruptedException {
+        long deadline = System.nanoTime() + START.toNanos();
+        while (true) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            if (System.nanoTime() > deadline || !service.isAlive()) {
+                throw new IllegalStateException("settlement did not get ready:\n" + service.output());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void report(List<Figures> all, int parallelism) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "Tideline settlement run, paper venue, %d pair workers, %d cores, load %s, %s%n",
+                parallelism, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
+                System.getProperty("java.version"));
+        System.out.println("run ms: the service's own timing of the run (stop-loss check, positions, plans, PLACING rows"
+                + " and events, venue, LIVE rows and events, run record); venue ms: inside venue calls, summed over the"
+                + " workers (paper venue = SQL in the same database); steady: a second run with everything covered");
+        System.out.printf(Locale.ROOT, "%8s %6s %8s %8s %9s %10s %12s %10s %10s%n", "fills", "pairs", "placed",
+                "run ms", "venue ms", "client ms", "us per fill", "steady ms", "seed ms");
+        for (Figures f : all) {
+            long runMs = f.first().path("durationMillis").asLong();
+            System.out.printf(Locale.ROOT, "%8d %6d %8d %8d %9d %10d %12.1f %10d %10d%n", f.fills(), f.pairs(),
+                    f.first().path("ordersPlaced").asInt(), runMs, f.first().path("venueMillis").asLong(),
+                    f.firstClientMillis(), runMs * 1000.0 / f.fills(), f.second().path("durationMillis").asLong(),
+                    f.seedMillis());
+        }
+        if (all.size() > 1) {
+            double growth = (double) all.get(1).first().path("durationMillis").asLong()
+                    / Math.max(1, all.get(0).first().path("durationMillis").asLong());
+            System.out.printf(Locale.ROOT, "10x the fills: %.1fx the run time%n", growth);
+        }
+        long firstMs = all.get(0).first().path("durationMillis").asLong();
+        System.out.printf(Locale.ROOT, "aim: one run over %d fills in under 1000 ms: %s (%d ms)%n", all.get(0).fills(),
+                firstMs < 1000 ? "met" : "NOT met", firstMs);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
