@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads Alchemy's Address Activity webhook body (webhookId, id, createdAt, type, event.network, event.activity[]) into
@@ -83,7 +84,7 @@ public final class AlchemyPayload {
                 contract = optionalText(log, "address");
             }
         }
-        String lowerCategory = category.toLowerCase(java.util.Locale.ROOT);
+        String lowerCategory = category.toLowerCase(Locale.ROOT);
         if ("erc1155".equals(lowerCategory)) {
             JsonNode metadata = node.get("erc1155Metadata");
             if (metadata == null || !metadata.isArray() || metadata.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.tideline.pnl.config;
 
+import io.tideline.messaging.outbox.OutboxRelay;
 import io.tideline.messaging.sql.BlockingSql;
 import io.tideline.messaging.sql.BlockingTransaction;
 import io.tideline.pnl.alert.AlertMatcher;
@@ -7,14 +8,12 @@ import io.tideline.pnl.execution.ExecutionRecorder;
 import io.tideline.pnl.execution.OutcomeRef;
 import io.tideline.pnl.execution.PolymarketTrades;
 import io.tideline.pnl.pnl.PnlLedger;
-import io.tideline.messaging.outbox.OutboxRelay;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.inject.Instance;
-import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -22,8 +21,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * The plain-Java parts of the service (no framework in them), built once from the configuration and shared by the

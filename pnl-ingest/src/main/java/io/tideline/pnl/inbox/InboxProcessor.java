@@ -29,6 +29,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -272,7 +273,7 @@ public class InboxProcessor {
             blocks[i] = a.blockNumber();
             removed[i] = a.removed();
         }
-        return new java.util.HashSet<>(sql.list(c, "insert into wallet_activity (activity_key, inbox_id, wallet,"
+        return new HashSet<>(sql.list(c, "insert into wallet_activity (activity_key, inbox_id, wallet,"
                         + " network, tx_hash, log_index, category, from_address, to_address, contract_address, token_id,"
                         + " raw_value, block_number, seen_at, removed) select k, $2, w, $3, h, l, cat, f, t, ct,"
                         + " cast(tok as numeric), cast(v as numeric), b, $4, r from unnest($1::text[], $5::text[],"

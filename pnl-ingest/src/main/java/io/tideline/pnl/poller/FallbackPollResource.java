@@ -5,6 +5,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -33,9 +35,9 @@ public class FallbackPollResource {
         }
         try {
             return poller.scan("manual");
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             throw new ProblemException(502, "Bad Gateway", "the chain's JSON-RPC endpoint failed: " + e.getMessage(),
-                    java.util.List.of());
+                    List.of());
         }
     }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -31,10 +33,10 @@ public final class TransferLogs {
         List<String> padded = wallets.stream().map(TransferLogs::topicOf).toList();
         List<String> erc1155 = List.of(TRANSFER_SINGLE, TRANSFER_BATCH);
         List<List<Object>> filters = new ArrayList<>();
-        filters.add(java.util.Arrays.asList(TRANSFER, padded));
-        filters.add(java.util.Arrays.asList(TRANSFER, null, padded));
-        filters.add(java.util.Arrays.asList(erc1155, null, padded));
-        filters.add(java.util.Arrays.asList(erc1155, null, null, padded));
+        filters.add(Arrays.asList(TRANSFER, padded));
+        filters.add(Arrays.asList(TRANSFER, null, padded));
+        filters.add(Arrays.asList(erc1155, null, padded));
+        filters.add(Arrays.asList(erc1155, null, null, padded));
         return filters;
     }
 
@@ -114,6 +116,6 @@ public final class TransferLogs {
 
     private static byte[] bytes(String hex) {
         String h = hex.startsWith("0x") ? hex.substring(2) : hex;
-        return java.util.HexFormat.of().parseHex(h);
+        return HexFormat.of().parseHex(h);
     }
 }
