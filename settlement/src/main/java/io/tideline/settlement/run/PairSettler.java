@@ -72,7 +72,7 @@ public final class PairSettler {
 
     public PairOutcome settle(SessionPair sp, PairRules rules, boolean stopped, UUID runId, boolean dryRun) {
         PairOutcome out = new PairOutcome();
-        List<TakeProfitOrder> resend = dryRun ? List.of() : reconcile(sp, out);
+        List<TakeProfitOrder> resend = dryRun ? List.of() : reconcile(sp, out, true);
         List<BuyPosition> positions = tx.run(c -> store.openPositions(c, sp.sessionId(), sp.pair()));
         SettlementPlan plan = planner.plan(positions, rules, clock.instant(), stopped);
         out.uncovered += plan.uncovered().size();
@@ -251,9 +251,15 @@ public final class PairSettler {
 
     // ---- reconciling with the venue
 
-    /** Brings the unfinished take-profits up to date with the venue; returns those PLACING that it does not have. */
-    List<TakeProfitOrder> reconcile(SessionPair sp, PairOutcome out) {
-        List<TakeProfitOrder> rows = tx.run(c -> store.liveOrders(c, sp.sessionId(), sp.pair()));
+    /**
+     * Brings the unfinished take-profits up to date with the venue; returns those PLACING that it does not have.
+     *
+     * @param recover whether to recover what a crash left PLACING or REPLACING too (runs), or only to record the fills
+     *                and ends of resting ones (the fill watcher between runs, which leaves recovery to the next run)
+     */
+    List<TakeProfitOrder> reconcile(SessionPair sp, PairOutcome out, boolean recover) {
+        List<TakeProfitOrder> rows = tx.run(c -> store.liveOrders(c, sp.sessionId(), sp.pair())).stream()
+                .filter(r -> recover || "LIVE".equals(r.state())).toList();
         if (rows.isEmpty()) {
             return List.of();
         }

@@ -200,7 +200,7 @@ public final class SettlementRunner {
                 }
                 try (PairLock held = lock.get()) {
                     PairOutcome out = new PairOutcome();
-                    settler.reconcile(sp, out);
+                    settler.reconcile(sp, out, false);
                     filled += out.takeProfitsFilled();
                 }
             } catch (RuntimeException e) {
