@@ -68,8 +68,11 @@ public interface SettlementConfig {
         @Max(32)
         int parallelism();
 
-        /** Orders sent to the venue per call (and recorded per transaction). */
-        @WithDefault("50")
+        /**
+         * Orders handed to the venue adapter per call, and recorded per transaction (an adapter splits them further
+         * to its API's own batch limit).
+         */
+        @WithDefault("200")
         @Min(1)
         @Max(1000)
         int venueBatchSize();

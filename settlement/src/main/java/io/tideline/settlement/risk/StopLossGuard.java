@@ -9,9 +9,7 @@ import io.tideline.settlement.session.Session;
 import io.tideline.settlement.session.SessionStore;
 import io.tideline.settlement.takeprofit.BuyPosition;
 import io.tideline.settlement.takeprofit.TakeProfitStore;
-import io.tideline.settlement.venue.BestBidAsk;
 import io.tideline.settlement.venue.MakerVenue;
-import io.tideline.settlement.venue.VenueUnavailableException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -101,13 +99,9 @@ public final class StopLossGuard {
 
     private Map<String, BigDecimal> lastPrices(Set<String> pairs) {
         Map<String, BigDecimal> prices = new HashMap<>();
-        for (String pair : pairs) {
-            try {
-                venue.bestBidAsk(pair).map(BestBidAsk::bid).ifPresent(bid -> prices.put(pair, bid));
-            } catch (VenueUnavailableException e) {
-                LOG.warnf("stop-loss: no price for %s (%s); its positions are left out of the check", pair,
-                        e.getMessage());
-            }
+        venue.bestBidAsks(pairs).forEach((pair, book) -> prices.put(pair, book.bid()));
+        if (prices.size() < pairs.size()) {
+            LOG.debugf("stop-loss: no price for %d pair(s); their positions are left out", pairs.size() - prices.size());
         }
         return prices;
     }

@@ -3,6 +3,10 @@ package io.tideline.settlement.run;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -27,9 +31,7 @@ public final class PairLock implements AutoCloseable {
     public static Optional<PairLock> tryAcquire(Pool pool, String sessionId, String pair, Duration timeout) {
         SqlConnection connection = pool.getConnection().await().atMost(timeout);
         try {
-            long key = connection.preparedQuery("select hashtextextended($1, 0)")
-                    .execute(Tuple.of("tideline.settlement:" + sessionId + ":" + pair))
-                    .await().atMost(timeout).iterator().next().getLong(0);
+            long key = keyOf(sessionId, pair);
             boolean locked = connection.preparedQuery("select pg_try_advisory_lock($1)").execute(Tuple.of(key))
                     .await().atMost(timeout).iterator().next().getBoolean(0);
             if (locked) {
@@ -41,6 +43,17 @@ public final class PairLock implements AutoCloseable {
         }
         connection.close().onFailure().recoverWithNull().await().atMost(timeout);
         return Optional.empty();
+    }
+
+    /** The lock's 64-bit key: the first 8 bytes of SHA-256 over the names (the same in every instance). */
+    static long keyOf(String sessionId, String pair) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(("tideline.settlement\u0000" + sessionId
+                    + "\u0000" + pair).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     @Override

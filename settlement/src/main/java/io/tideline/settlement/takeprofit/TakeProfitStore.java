@@ -78,22 +78,50 @@ public final class TakeProfitStore {
      * is left out: that is a duplicate prevented). */
     public List<String> insertPlacing(SqlConnection c, List<SettlementPlan.NewTakeProfit> orders, String venue,
             UUID runId) {
-        List<Tuple> rows = new ArrayList<>(orders.size());
-        for (SettlementPlan.NewTakeProfit o : orders) {
-            rows.add(Tuple.from(Arrays.asList(o.clientOrderId(), o.position().fillKey(), o.position().sessionId(),
-                    o.position().pair(), venue, "SELL", o.tier(), o.attempt(), o.price(), o.quantity(), runId)));
+        if (orders.isEmpty()) {
+            return List.of();
         }
-        return sql.batch(c, "insert into tp_order (client_order_id, fill_key, session_id, pair, venue, side, tier,"
-                + " attempt, price, qty, state, run_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'PLACING', $11)"
-                + " on conflict do nothing returning client_order_id", rows, r -> r.getString(0));
+        int n = orders.size();
+        String[] ids = new String[n];
+        Long[] fills = new Long[n];
+        String[] sessions = new String[n];
+        String[] pairs = new String[n];
+        Integer[] tiers = new Integer[n];
+        Integer[] attempts = new Integer[n];
+        String[] prices = new String[n];
+        String[] quantities = new String[n];
+        for (int i = 0; i < n; i++) {
+            SettlementPlan.NewTakeProfit o = orders.get(i);
+            ids[i] = o.clientOrderId();
+            fills[i] = o.position().fillKey();
+            sessions[i] = o.position().sessionId();
+            pairs[i] = o.position().pair();
+            tiers[i] = o.tier();
+            attempts[i] = o.attempt();
+            prices[i] = o.price().toPlainString();
+            quantities[i] = o.quantity().toPlainString();
+        }
+        // One statement over arrays: far less work for PostgreSQL than one execution per row.
+        return sql.list(c, "insert into tp_order (client_order_id, fill_key, session_id, pair, venue, side, tier,"
+                + " attempt, price, qty, state, run_id) select t.id, t.fill_key, t.session_id, t.pair, $9, 'SELL',"
+                + " t.tier, t.attempt, t.price::numeric, t.qty::numeric, 'PLACING', $10 from unnest($1::text[],"
+                + " $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[])"
+                + " as t(id, fill_key, session_id, pair, tier, attempt, price, qty)"
+                + " on conflict do nothing returning client_order_id", Tuple.from(Arrays.asList(ids, fills, sessions,
+                pairs, tiers, attempts, prices, quantities, venue, runId)), r -> r.getString(0));
     }
 
     /** PLACING to LIVE; returns the ids changed (a row no longer PLACING was recorded by another instance). */
     public List<String> markLive(SqlConnection c, List<String[]> clientAndVenueIds) {
-        List<Tuple> rows = clientAndVenueIds.stream().map(p -> Tuple.of(p[0], p[1])).toList();
-        return sql.batch(c, "update tp_order set state = 'LIVE', venue_order_id = $2, updated_at = now()"
-                + " where client_order_id = $1 and state = 'PLACING' returning client_order_id", rows,
-                r -> r.getString(0));
+        if (clientAndVenueIds.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = clientAndVenueIds.stream().map(p -> p[0]).toArray(String[]::new);
+        String[] venueIds = clientAndVenueIds.stream().map(p -> p[1]).toArray(String[]::new);
+        return sql.list(c, "update tp_order t set state = 'LIVE', venue_order_id = u.venue_order_id,"
+                + " updated_at = now() from unnest($1::text[], $2::text[]) as u(id, venue_order_id)"
+                + " where t.client_order_id = u.id and t.state = 'PLACING' returning t.client_order_id",
+                Tuple.of(ids, venueIds), r -> r.getString(0));
     }
 
     public void markFailed(SqlConnection c, String clientOrderId, String detail) {

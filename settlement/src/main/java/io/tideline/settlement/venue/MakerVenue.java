@@ -1,7 +1,9 @@
 package io.tideline.settlement.venue;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,4 +42,17 @@ public interface MakerVenue {
 
     /** The best bid and ask; empty when the venue has no market for the pair (yet). */
     Optional<BestBidAsk> bestBidAsk(String pair);
+
+    /** The best bids and asks of several pairs; pairs without a market (or halted) are left out. */
+    default Map<String, BestBidAsk> bestBidAsks(Collection<String> pairs) {
+        Map<String, BestBidAsk> books = new HashMap<>();
+        for (String pair : pairs) {
+            try {
+                bestBidAsk(pair).ifPresent(b -> books.put(pair, b));
+            } catch (VenueUnavailableException e) {
+                // left out: the caller treats it as a pair without a price
+            }
+        }
+        return books;
+    }
 }

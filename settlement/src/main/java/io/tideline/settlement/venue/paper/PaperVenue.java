@@ -16,6 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -107,7 +108,7 @@ public final class PaperVenue implements MakerVenue {
             sql.list(c, "select client_order_id, order_id from paper_order where client_order_id = any($1)",
                     Tuple.of(orders.stream().map(PostOnlyOrder::clientOrderId).toArray(String[]::new)),
                     r -> known.put(r.getString(0), Long.toString(r.getLong(1))));
-            List<Tuple> inserts = new ArrayList<>();
+            List<Object[]> inserts = new ArrayList<>();
             Iterator<Long> ids = nextIds(c, orders.size() - (int) orders.stream()
                     .filter(o -> known.containsKey(o.clientOrderId())).count()).iterator();
             for (PostOnlyOrder o : orders) {
@@ -118,13 +119,26 @@ public final class PaperVenue implements MakerVenue {
                 long id = ids.next();
                 known.put(o.clientOrderId(), Long.toString(id));
                 boolean crosses = crosses(books.get(o.pair()), o.side(), o.price());
-                inserts.add(Tuple.from(List.of(id, o.clientOrderId(), o.pair(), o.side().name(), o.price(),
-                        o.quantity(), crosses ? "REJECTED" : "OPEN", crosses ? "POST_ONLY_WOULD_CROSS" : "")));
+                inserts.add(new Object[] {id, o.clientOrderId(), o.pair(), o.side().name(), o.price().toPlainString(),
+                        o.quantity().toPlainString(), crosses ? "REJECTED" : "OPEN",
+                        crosses ? "POST_ONLY_WOULD_CROSS" : null});
                 out.add(crosses ? new PlaceOutcome.WouldCross(o.clientOrderId())
                         : new PlaceOutcome.Placed(o.clientOrderId(), Long.toString(id)));
             }
-            sql.batch(c, "insert into paper_order (order_id, client_order_id, pair, side, price, qty, status,"
-                    + " status_reason) values ($1, $2, $3, $4, $5, $6, $7, nullif($8, ''))", inserts);
+            if (!inserts.isEmpty()) {
+                Object[][] columns = new Object[8][];
+                columns[0] = inserts.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
+                for (int col = 1; col < 8; col++) {
+                    int k = col;
+                    columns[col] = inserts.stream().map(r -> (String) r[k]).toArray(String[]::new);
+                }
+                sql.exec(c, "insert into paper_order (order_id, client_order_id, pair, side, price, qty, status,"
+                        + " status_reason) select t.id, t.cid, t.pair, t.side, t.price::numeric, t.qty::numeric,"
+                        + " t.status, t.reason from unnest($1::bigint[], $2::text[], $3::text[], $4::text[],"
+                        + " $5::text[], $6::text[], $7::text[], $8::text[])"
+                        + " as t(id, cid, pair, side, price, qty, status, reason)", Tuple.from(Arrays.asList(
+                        (Object[]) columns)));
+            }
             return out;
         });
         answerLatency();
@@ -209,6 +223,18 @@ public final class PaperVenue implements MakerVenue {
     @Override
     public Optional<BestBidAsk> bestBidAsk(String pair) {
         return tx.run(c -> book(c, pair));
+    }
+
+    @Override
+    public Map<String, BestBidAsk> bestBidAsks(Collection<String> pairs) {
+        Map<String, BestBidAsk> books = new HashMap<>();
+        if (pairs.isEmpty()) {
+            return books;
+        }
+        tx.run(c -> sql.list(c, "select pair, bid, ask from paper_book where pair = any($1) and not halted"
+                + " and bid > 0", Tuple.of(pairs.toArray(String[]::new)), r -> books.put(r.getString(0),
+                new BestBidAsk(r.getBigDecimal(1), r.getBigDecimal(2)))));
+        return books;
     }
 
     /** The orders of a pair (or all), newest first, for the paper venue's API. */
