@@ -5,6 +5,7 @@
 # through POST /api/v1/settlement/run and prints the run's time, the part inside venue calls and the orders placed; a
 # second run over the covered fills shows the steady state; then the same at 10 x N. Aim: N = 10,000 over 100 pairs in
 # under 1 s. Run it with nothing else heavy on the machine: the figures print the load average.
+# The service's outbox relay is off during the runs (TIDELINE_BENCH_RELAY=1 keeps it on).
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role). Usage:
 #   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4]
 set -euo pipefail

@@ -76,7 +76,14 @@ public final class SettlementRunBenchmark {
         env.put("TIDELINE_SETTLEMENT_RUN_SCHEDULED", "false");
         env.put("TIDELINE_SETTLEMENT_RUN_FILL_WATCH_INTERVAL", "0s");
         env.put("TIDELINE_SETTLEMENT_RUN_PARALLELISM", Integer.toString(parallelism));
+        // The stop-loss is checked (its cost is part of the run) but must not stop the sessions: the book sits below
+        // the entries, and at 10x the fills each session's paper loss passes the default limit.
+        env.put("TIDELINE_SETTLEMENT_STOP_LOSS_MAX_LOSS", "1000000000");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        // The outbox relay publishes the run's events to Kafka after it: asynchronous, and in production the broker
+        // is elsewhere; here it would share the two cores with the run. TIDELINE_BENCH_RELAY=1 keeps it on.
+        boolean relay = "1".equals(System.getenv("TIDELINE_BENCH_RELAY"));
+        env.put("TIDELINE_MESSAGING_RELAY_ENABLED", Boolean.toString(relay));
         say("scenario: " + fills + " open buy fills over " + pairs + " pairs; starting settlement (" + jar + ") ...");
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
             awaitReady(service, port);
@@ -94,6 +101,12 @@ public final class SettlementRunBenchmark {
             long client = (System.nanoTime() - started) / 1_000_000;
             say("  first run: " + first.path("durationMillis").asLong() + " ms, placed "
                     + first.path("ordersPlaced").asInt());
+            if (first.path("sessionsStopped").asInt() > 0) {
+                say("  sessions stopped by their stop-loss: " + first.path("sessionsStopped").asInt());
+            }
+            if (first.path("errors").size() > 0) {
+                say("  errors (" + first.path("errors").size() + "), first: " + first.path("errors").get(0));
+            }
             JsonNode second = run(port);
             return new Figures(fills, pairs, seedMillis, first, client, second);
         } finally {
@@ -196,9 +209,9 @@ public final class SettlementRunBenchmark {
 
     private static void report(List<Figures> all, int parallelism) {
         System.out.println();
-        System.out.printf(Locale.ROOT, "Tideline settlement run, paper venue, %d pair workers, %d cores, load %s, %s%n",
-                parallelism, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
-                System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "Tideline settlement run, paper venue, %d pair workers, %d cores, load %s, %s,"
+                + " outbox relay %s%n", parallelism, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
+                System.getProperty("java.version"), "1".equals(System.getenv("TIDELINE_BENCH_RELAY")) ? "on" : "off");
         System.out.println("run ms: the service's own timing of the run (stop-loss check, positions, plans, PLACING rows"
                 + " and events, venue, LIVE rows and events, run record); venue ms: inside venue calls, summed over the"
                 + " workers (paper venue = SQL in the same database); steady: a second run with everything covered");
