@@ -122,9 +122,19 @@ public class InboxProcessor {
                 int chunk = Math.min(CLAIM_CHUNK, limit - count);
                 List<Row> rows = sql.list(c, "select id, body from webhook_inbox where processed_at is null"
                         + " order by id limit $1 for update skip locked", Tuple.of(chunk), r -> r);
+                // One update and one outbox write per chunk, in delivery order.
+                List<EventEnvelope<?>> events = new ArrayList<>();
+                List<Long> read = new ArrayList<>();
                 for (Row row : rows) {
-                    process(c, row.getLong("id"), row.getString("body"));
+                    if (process(c, row.getLong("id"), row.getString("body"), events)) {
+                        read.add(row.getLong("id"));
+                    }
                 }
+                if (!read.isEmpty()) {
+                    sql.exec(c, "update webhook_inbox set processed_at = now() where id = any($1)",
+                            Tuple.of(read.toArray(Long[]::new)));
+                }
+                Outbox.appendWithin(c, events, Duration.ofSeconds(30));
                 count += rows.size();
                 more[0] = rows.size() == chunk;
                 if (!more[0] || System.nanoTime() > deadline) {
@@ -161,7 +171,8 @@ public class InboxProcessor {
         }
     }
 
-    private void process(SqlConnection c, long inboxId, String body) {
+    /** Reads one delivery, adding the events it causes; false when it was set aside instead. */
+    private boolean process(SqlConnection c, long inboxId, String body, List<EventEnvelope<?>> events) {
         Delivery delivery;
         try {
             delivery = AlchemyPayload.parse(body.getBytes(StandardCharsets.UTF_8));
@@ -169,9 +180,8 @@ public class InboxProcessor {
             LOG.errorf("inbox delivery %d set aside: %s", inboxId, e.getMessage());
             sql.exec(c, "update webhook_inbox set processed_at = now(), process_error = $2 where id = $1",
                     Tuple.of(inboxId, e.getMessage()));
-            return;
+            return false;
         }
-        List<EventEnvelope<?>> events = new ArrayList<>();
         Set<String> touched = new LinkedHashSet<>(); // wallet|txHash
         List<Activity> added = new ArrayList<>();
         List<String> addedWallets = new ArrayList<>();
@@ -201,8 +211,7 @@ public class InboxProcessor {
             events.addAll(readTransaction(c, delivery.network(), walletAndTx.substring(0, bar),
                     walletAndTx.substring(bar + 1)));
         }
-        sql.exec(c, "update webhook_inbox set processed_at = now() where id = $1", Tuple.of(inboxId));
-        Outbox.appendWithin(c, events, Duration.ofSeconds(30));
+        return true;
     }
 
     private List<String> walletsOf(Activity a) {

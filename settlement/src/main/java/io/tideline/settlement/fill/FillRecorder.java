@@ -3,7 +3,7 @@ package io.tideline.settlement.fill;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.mm.FillRecorded;
 import io.tideline.messaging.outbox.Outbox;
-import io.tideline.settlement.db.Statements;
+import io.tideline.messaging.sql.BlockingSql;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.ZoneOffset;
@@ -20,10 +20,10 @@ import java.util.Map;
  */
 public final class FillRecorder {
 
-    private final Statements sql;
+    private final BlockingSql sql;
     private final String service;
 
-    public FillRecorder(Statements sql, String service) {
+    public FillRecorder(BlockingSql sql, String service) {
         this.sql = sql;
         this.service = service;
     }

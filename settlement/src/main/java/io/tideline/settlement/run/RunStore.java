@@ -3,7 +3,7 @@ package io.tideline.settlement.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tideline.settlement.db.Statements;
+import io.tideline.messaging.sql.BlockingSql;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,9 +22,9 @@ public final class RunStore {
             + " duplicates_prevented, take_profits_filled, pairs_skipped_locked, sessions_stopped, duration_ms,"
             + " venue_ms, errors::text";
 
-    private final Statements sql;
+    private final BlockingSql sql;
 
-    public RunStore(Statements sql) {
+    public RunStore(BlockingSql sql) {
         this.sql = sql;
     }
 

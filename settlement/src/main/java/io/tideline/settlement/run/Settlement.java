@@ -4,10 +4,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.sql.BlockingSql;
 import io.tideline.messaging.sql.BlockingTransaction;
 import io.tideline.messaging.worker.PollingWorker;
 import io.tideline.settlement.config.SettlementConfig;
-import io.tideline.settlement.db.Statements;
 import io.tideline.settlement.fill.FillRecorder;
 import io.tideline.settlement.pricing.AgeTiers;
 import io.tideline.settlement.pricing.PairCatalogue;
@@ -44,7 +44,7 @@ public class Settlement {
     private final SettlementConfig config;
     private final SchemaMigration schema;
     private final BlockingTransaction tx;
-    private final Statements sql = new Statements(DB_TIMEOUT);
+    private final BlockingSql sql = new BlockingSql(DB_TIMEOUT);
     private final SessionStore sessions = new SessionStore(sql);
     private final TakeProfitStore takeProfits = new TakeProfitStore(sql);
     private final RunStore runs = new RunStore(sql);
@@ -152,7 +152,7 @@ public class Settlement {
         return tx;
     }
 
-    public Statements sql() {
+    public BlockingSql sql() {
         return sql;
     }
 

@@ -1,6 +1,6 @@
 package io.tideline.settlement.session;
 
-import io.tideline.settlement.db.Statements;
+import io.tideline.messaging.sql.BlockingSql;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,9 +25,9 @@ public final class SessionStore {
     public record SessionPair(String sessionId, String venue, String pair) {
     }
 
-    private final Statements sql;
+    private final BlockingSql sql;
 
-    public SessionStore(Statements sql) {
+    public SessionStore(BlockingSql sql) {
         this.sql = sql;
     }
 

@@ -1,6 +1,6 @@
 package io.tideline.settlement.takeprofit;
 
-import io.tideline.settlement.db.Statements;
+import io.tideline.messaging.sql.BlockingSql;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -22,9 +22,9 @@ public final class TakeProfitStore {
             + " t.state, t.venue_order_id, t.filled_qty, t.replaces_client_order_id, t.replacement_client_order_id,"
             + " t.replacement_price, t.replacement_tier, t.replacement_attempt, t.detail, t.created_at, t.updated_at";
 
-    private final Statements sql;
+    private final BlockingSql sql;
 
-    public TakeProfitStore(Statements sql) {
+    public TakeProfitStore(BlockingSql sql) {
         this.sql = sql;
     }
 

@@ -30,11 +30,34 @@ public final class BlockingSql {
         return client.preparedQuery(sql).execute(args).await().atMost(timeout).rowCount();
     }
 
-    /** Runs a statement once per tuple, in one round trip. */
-    public void batch(SqlClient client, String sql, List<Tuple> rows) {
-        if (!rows.isEmpty()) {
-            client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** Runs a statement once per tuple, in one round trip; returns the rows changed in all. */
+    public int batch(SqlClient client, String sql, List<Tuple> rows) {
+        if (rows.isEmpty()) {
+            return 0;
         }
+        int changed = 0;
+        for (RowSet<Row> set = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout); set != null;
+                set = set.next()) {
+            changed += set.rowCount();
+        }
+        return changed;
+    }
+
+    /** Runs a statement once per tuple, in one round trip; returns the rows each execution returned, in order. */
+    public <T> List<T> batch(SqlClient client, String sql, List<Tuple> rows, Function<Row, T> mapper) {
+        List<T> result = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return result;
+        }
+        for (RowSet<Row> set = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout); set != null;
+                set = set.next()) {
+            set.forEach(r -> result.add(mapper.apply(r)));
+        }
+        return result;
     }
 
     public <T> List<T> list(SqlClient client, String sql, Tuple args, Function<Row, T> mapper) {

@@ -1,8 +1,8 @@
 package io.tideline.settlement.venue.paper;
 
 import io.tideline.events.TradeSide;
+import io.tideline.messaging.sql.BlockingSql;
 import io.tideline.messaging.sql.BlockingTransaction;
-import io.tideline.settlement.db.Statements;
 import io.tideline.settlement.venue.BestBidAsk;
 import io.tideline.settlement.venue.MakerVenue;
 import io.tideline.settlement.venue.PlaceOutcome;
@@ -48,7 +48,7 @@ public final class PaperVenue implements MakerVenue {
             + " select nextval('paper_id_seq'), order_id, qty, price, qty * price * $2, updated_at from hit";
 
     private final BlockingTransaction tx;
-    private final Statements sql;
+    private final BlockingSql sql;
     private final Function<String, BigDecimal> feeRate;
     private final boolean supportsReplace;
     private final Duration latency;
@@ -60,7 +60,7 @@ public final class PaperVenue implements MakerVenue {
     public PaperVenue(BlockingTransaction tx, Function<String, BigDecimal> feeRate, boolean supportsReplace,
             Duration latency) {
         this.tx = tx;
-        this.sql = new Statements(tx.timeout());
+        this.sql = new BlockingSql(tx.timeout());
         this.feeRate = feeRate;
         this.supportsReplace = supportsReplace;
         this.latency = latency;
