@@ -1,18 +1,17 @@
 package io.tideline.perp.hedge;
 
 import io.tideline.events.TradeSide;
+import io.tideline.messaging.sql.BlockingSql;
 import io.tideline.perp.venue.VenueOrder;
 import io.tideline.perp.venue.VenueTrade;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,10 +30,10 @@ public final class HedgeStore {
             + " venue_status, status_reason, filled_qty, average_price, fee, attempts, next_attempt_at, last_error,"
             + " retryable, created_at, updated_at";
 
-    private final Duration timeout;
+    private final BlockingSql sql;
 
     public HedgeStore(Duration timeout) {
-        this.timeout = timeout;
+        this.sql = new BlockingSql(timeout);
     }
 
     // ---- LP facts
@@ -213,10 +212,9 @@ public final class HedgeStore {
         }
         int inserted = 0;
         for (Tuple row : rows) {
-            inserted += c.preparedQuery("insert into perp_trades (trade_id, position_key, hedge_id, order_id,"
+            inserted += sql.exec(c, "insert into perp_trades (trade_id, position_key, hedge_id, order_id,"
                     + " external_id, market, side, qty, price, fee, created_time, raw) values ($1, $2, $3, $4, $5,"
-                    + " $6, $7, $8, $9, $10, $11, $12) on conflict (trade_id) do nothing").execute(row)
-                    .await().atMost(timeout).rowCount();
+                    + " $6, $7, $8, $9, $10, $11, $12) on conflict (trade_id) do nothing", row);
         }
         return inserted;
     }
@@ -277,22 +275,18 @@ public final class HedgeStore {
     }
 
     static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        return BlockingSql.utc(instant);
     }
 
-    private void exec(SqlConnection c, String sql, Tuple args) {
-        c.preparedQuery(sql).execute(args).await().atMost(timeout);
+    private void exec(SqlConnection c, String statement, Tuple args) {
+        sql.exec(c, statement, args);
     }
 
-    private <T> List<T> list(SqlConnection c, String sql, Tuple args, Function<Row, T> mapper) {
-        RowSet<Row> rows = c.preparedQuery(sql).execute(args).await().atMost(timeout);
-        List<T> out = new ArrayList<>();
-        rows.forEach(r -> out.add(mapper.apply(r)));
-        return out;
+    private <T> List<T> list(SqlConnection c, String statement, Tuple args, Function<Row, T> mapper) {
+        return sql.list(c, statement, args, mapper);
     }
 
-    private <T> Optional<T> first(SqlConnection c, String sql, Tuple args, Function<Row, T> mapper) {
-        List<T> all = list(c, sql, args, mapper);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    private <T> Optional<T> first(SqlConnection c, String statement, Tuple args, Function<Row, T> mapper) {
+        return sql.first(c, statement, args, mapper);
     }
 }
