@@ -36,9 +36,4 @@ public final class AlertMatcher {
     public Instant windowStart(Instant executedAt) {
         return executedAt.minus(window);
     }
-
-    /** Whether an alert created at {@code createdAt} is inside the window of an execution at {@code executedAt}. */
-    public boolean inWindow(Instant createdAt, Instant executedAt) {
-        return !createdAt.isAfter(executedAt) && !createdAt.isBefore(windowStart(executedAt));
-    }
 }

@@ -17,9 +17,4 @@ import java.time.Instant;
 public record Execution(String executionId, String user, String venue, String market, String outcome,
                         TradeSide side, BigDecimal shares, BigDecimal price, BigDecimal fee, Instant executedAt,
                         String txHash) {
-
-    /** What the shares cost (buy) or returned (sell), before the fee. */
-    public BigDecimal notional() {
-        return shares.multiply(price);
-    }
 }

@@ -186,8 +186,9 @@ public class PnlResource {
     }
 
     private static void add(Map<String, BigDecimal[]> slices, String key, int column, BigDecimal amount) {
-        slices.computeIfAbsent(key == null ? "" : key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO})
-                [column] = slices.get(key == null ? "" : key)[column].add(amount);
+        BigDecimal[] slice = slices.computeIfAbsent(key == null ? "" : key,
+                k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+        slice[column] = slice[column].add(amount);
     }
 
     private static List<Slice> slices(Map<String, BigDecimal[]> slices) {

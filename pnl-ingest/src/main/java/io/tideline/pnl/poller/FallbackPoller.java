@@ -143,12 +143,14 @@ public class FallbackPoller {
         int fresh = 0;
         for (EthRpc.BlockHeader header : headers) {
             ArrayNode activities = JSON.createArrayNode();
-            List<String> keys = new ArrayList<>();
+            List<String> hashes = new ArrayList<>();
+            List<Integer> logIndexes = new ArrayList<>();
             for (JsonNode log : byBlock.get(header.number())) {
                 ObjectNode activity = TransferLogs.activity(log);
                 if (activity != null) {
                     activities.add(activity);
-                    keys.add(activity.get("hash").asText() + "|" + EthRpc.quantity(log.get("logIndex")));
+                    hashes.add(activity.get("hash").asText());
+                    logIndexes.add(EthRpc.quantity(log.get("logIndex")).intValueExact());
                 }
             }
             if (activities.isEmpty()) {
@@ -164,18 +166,15 @@ public class FallbackPoller {
             event.set("activity", activities);
             String json = body.toString();
             int[] counts = wiring.tx().run(c -> {
-                int known = 0;
-                for (String key : keys) {
-                    int bar = key.indexOf('|');
-                    known += wiring.sql().first(c, "select count(*) from wallet_activity where tx_hash = $1"
-                            + " and log_index = $2", Tuple.of(key.substring(0, bar),
-                            Integer.parseInt(key.substring(bar + 1))), r -> r.getLong(0) > 0 ? 1 : 0).orElse(0);
-                }
+                long known = wiring.sql().first(c, "select count(distinct (tx_hash, log_index)) from wallet_activity"
+                        + " where (tx_hash, log_index) in (select * from unnest($1::text[], $2::int[]))",
+                        Tuple.of(hashes.toArray(String[]::new), logIndexes.toArray(Integer[]::new)),
+                        r -> r.getLong(0)).orElse(0L);
                 int inserted = wiring.sql().exec(c, "insert into webhook_inbox (source, webhook_id, delivery_id,"
                         + " created_at, body) values ('poller', $1, $2, $3, $4) on conflict (delivery_id) do nothing",
                         Tuple.of(WEBHOOK_ID, body.get("id").asText(),
                                 BlockingSql.utc(Instant.ofEpochSecond(header.timestamp())), json));
-                return new int[] {inserted, keys.size() - known};
+                return new int[] {inserted, hashes.size() - (int) known};
             });
             deliveries += counts[0];
             fresh += counts[0] > 0 ? counts[1] : 0;

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.worker.Wakeup;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,8 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -50,7 +49,7 @@ public class OutboxRelay {
     private volatile RelayStatus status = RelayStatus.starting();
     private Instant lastCleanup = Instant.EPOCH;
 
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
 
     public OutboxRelay(Pool pool, OutboxPublisher publisher, MessagingConfig config, SchemaMigration schema) {
         this.pool = pool;
@@ -102,20 +101,7 @@ public class OutboxRelay {
      * (a service calls it after committing events whose latency matters).
      */
     public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
-    }
-
-    private boolean idle() {
-        try {
-            wakeups.tryAcquire(config.pollInterval().toNanos(), TimeUnit.NANOSECONDS);
-            wakeups.drainPermits();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        wakeup.wake();
     }
 
     public RelayStatus status() {
@@ -136,7 +122,7 @@ public class OutboxRelay {
                 failures.reset();
                 cleanupIfDue();
                 if (sent < config.batchSize()) {
-                    running = idle() && running;
+                    running = wakeup.pause(config.pollInterval()) && running;
                 }
             } catch (RuntimeException e) {
                 if (!running) {

@@ -2,8 +2,6 @@ package io.tideline.messaging.worker;
 
 import io.tideline.messaging.Backoff;
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -23,7 +21,7 @@ public final class PollingWorker {
     private final Duration pollInterval;
     private final Duration maxBackoff;
     private final Consumer<RuntimeException> onFailure;
-    private final Semaphore wakeups = new Semaphore(0);
+    private final Wakeup wakeup = new Wakeup();
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -58,9 +56,7 @@ public final class PollingWorker {
 
     /** Ends the current idle pause, if any, so the next step runs now; cheap enough to call after every hand-over. */
     public void wake() {
-        if (wakeups.availablePermits() == 0) {
-            wakeups.release();
-        }
+        wakeup.wake();
     }
 
     /** Stops the thread, waiting up to {@code timeout} for the step in progress to end. */
@@ -78,25 +74,13 @@ public final class PollingWorker {
         }
     }
 
-    /** Waits out the poll interval unless woken; false when interrupted (stopping). */
-    private boolean idle() {
-        try {
-            wakeups.tryAcquire(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
-            wakeups.drainPermits();
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     private void loop() {
         Backoff failures = new Backoff(pollInterval, maxBackoff);
         while (running) {
             try {
                 boolean more = step.getAsBoolean();
                 failures.reset();
-                if (!more && !idle()) {
+                if (!more && !wakeup.pause(pollInterval)) {
                     break;
                 }
             } catch (RuntimeException e) {
