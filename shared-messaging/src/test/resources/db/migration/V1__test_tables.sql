@@ -11,3 +11,11 @@ create table applied_price (
     instrument  varchar(200) not null,
     price       numeric(38, 18) not null
 );
+alter table applied_price add column correlation_id varchar(300);
+
+-- The effect of the test inbox handler: one row per message handled, with the order it was handled in.
+create table handled_message (
+    seq         bigserial    primary key,
+    message_id  varchar(300) not null,
+    body        text         not null
+);

@@ -68,9 +68,29 @@ public record EventEnvelope<T extends EventPayload>(UUID eventId, String type, i
      */
     public static <T extends EventPayload> EventEnvelope<T> causedBy(EventEnvelope<?> cause, String source, String key,
                                                                      T payload) {
+        return of(source, key, correlationOf(require(cause, "cause")), payload);
+    }
+
+    /**
+     * A new event caused by {@code cause}, with an id derived from the fact (see {@link EventIds}), so that deciding
+     * the same thing about the same cause twice yields the same envelope; it inherits the cause's correlation id.
+     */
+    public static <T extends EventPayload> EventEnvelope<T> causedBy(EventEnvelope<?> cause, UUID eventId,
+                                                                     String source, String key, T payload) {
         require(cause, "cause");
-        String correlationId = cause.correlationId() != null ? cause.correlationId() : cause.eventId().toString();
-        return of(source, key, correlationId, payload);
+        EventType type = EventType.of(require(payload, "payload").getClass());
+        return new EventEnvelope<>(require(eventId, "eventId"), type.wireName(), type.version(),
+                Instant.now().truncatedTo(ChronoUnit.MICROS), source, key, correlationOf(cause), payload);
+    }
+
+    /** The correlation id that events caused by {@code cause} carry: its own, or its event id when it has none. */
+    public static String correlationOf(EventEnvelope<?> cause) {
+        return cause.correlationId() != null ? cause.correlationId() : cause.eventId().toString();
+    }
+
+    /** This event with another correlation id (e.g. a derived fact that joins the chain of an earlier one). */
+    public EventEnvelope<T> withCorrelationId(String correlation) {
+        return new EventEnvelope<>(eventId, type, version, occurredAt, source, key, correlation, payload);
     }
 
     /** The registry entry of this event's type. */

@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -31,4 +33,11 @@ public interface DatabaseConfig {
 
     /** Empty for trust or certificate authentication. */
     Optional<String> password();
+
+    /**
+     * The one bound on every statement the service waits for (and on getting a connection), client side; the same
+     * value is sent to the server as its {@code statement_timeout}, so a statement abandoned here does not run on.
+     */
+    @WithDefault("30s")
+    Duration statementTimeout();
 }

@@ -27,6 +27,39 @@ public interface MessagingConfig {
 
     Consumer consumer();
 
+    Inbox inbox();
+
+    /** The durable inbox's workers (one per {@link io.tideline.messaging.inbox.InboxHandler}). */
+    interface Inbox {
+        /** Messages processed per transaction at most. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(10_000)
+        int batchSize();
+
+        /** A batch stops taking more messages after this long, so its events are not held back. */
+        @WithDefault("20ms")
+        Duration maxBatchTime();
+
+        /** Pause when the inbox is empty (a new message wakes the worker at once). */
+        @WithDefault("200ms")
+        Duration pollInterval();
+
+        /** Longest pause after a failed batch or during an outage. */
+        @WithDefault("5s")
+        Duration maxBackoff();
+
+        /** Failed attempts, while the database answers, before a message is set aside with the reason. */
+        @WithDefault("3")
+        @Min(1)
+        @Max(100)
+        int maxAttempts();
+
+        /** How long processed messages are kept for inspection. */
+        @WithDefault("7d")
+        Duration retention();
+    }
+
     /** The outbox relay. */
     interface Relay {
         /** Whether this instance relays its outbox to Kafka (one relay per database at a time holds the lock). */

@@ -1,17 +1,15 @@
 package io.tideline.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.Topics;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.messaging.consumer.IdempotentConsumer;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.testing.KafkaTestClient;
-import io.tideline.testing.OnVertx;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
@@ -38,6 +37,9 @@ class IdempotentConsumerTest {
 
     @Inject
     IdempotentConsumer idempotent;
+
+    @Inject
+    Transactions transactions;
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
@@ -68,10 +70,10 @@ class IdempotentConsumerTest {
         UUID eventId = UUID.randomUUID();
         AtomicInteger effects = new AtomicInteger();
 
-        boolean first = OnVertx.await(() -> Panache.withTransaction(() -> idempotent.applyOnce("test-consumer",
-                eventId, () -> Uni.createFrom().item(effects::incrementAndGet).replaceWithVoid())));
-        boolean second = OnVertx.await(() -> Panache.withTransaction(() -> idempotent.applyOnce("test-consumer",
-                eventId, () -> Uni.createFrom().item(effects::incrementAndGet).replaceWithVoid())));
+        boolean first = transactions.run(uow -> idempotent.applyOnce(uow, "test-consumer", eventId,
+                effects::incrementAndGet));
+        boolean second = transactions.run(uow -> idempotent.applyOnce(uow, "test-consumer", eventId,
+                effects::incrementAndGet));
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();
@@ -82,16 +84,29 @@ class IdempotentConsumerTest {
     void forgetsTheClaimWhenTheEffectRollsBack() {
         UUID eventId = UUID.randomUUID();
 
-        try {
-            OnVertx.await(() -> Panache.withTransaction(() -> idempotent.applyOnce("test-consumer", eventId,
-                    () -> Uni.createFrom().failure(new IllegalStateException("effect failed")))));
-        } catch (IllegalStateException expected) {
-            // the effect failed, so the event must count as not processed
+        assertThatThrownBy(() -> transactions.run(uow -> idempotent.applyOnce(uow, "test-consumer", eventId, () -> {
+            throw new IllegalStateException("effect failed");
+        }))).hasMessageContaining("effect failed");
+
+        boolean retried = transactions.run(uow -> idempotent.applyOnce(uow, "test-consumer", eventId, () -> { }));
+        assertThat(retried).isTrue();
+    }
+
+    @Test
+    void putsTheCorrelationIdInTheLogContextWhileHandling() {
+        String instrument = "corr-" + UUID.randomUUID();
+        EventEnvelope<PriceObserved> cause = Prices.observed(instrument, BigDecimal.ONE);
+        EventEnvelope<PriceObserved> effect = EventEnvelope.causedBy(cause, PriceLedger.SOURCE, instrument,
+                cause.payload());
+
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(Topics.MARKET_PRICES.name(), instrument, CODEC.encode(effect));
         }
 
-        boolean retried = OnVertx.await(() -> Panache.withTransaction(() ->
-                idempotent.applyOnce("test-consumer", eventId, () -> Uni.createFrom().voidItem())));
-        assertThat(retried).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(effect.eventId()) == 1);
+        assertThat(pool.preparedQuery("select correlation_id from applied_price where event_id = $1")
+                .execute(Tuple.of(effect.eventId())).await().indefinitely().iterator().next().getString(0))
+                .isEqualTo(cause.eventId().toString());
     }
 
     private long applied(UUID eventId) {

@@ -1,6 +1,5 @@
 package io.tideline.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,14 +8,14 @@ import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.Topics;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.messaging.outbox.KafkaOutboxPublisher;
-import io.tideline.messaging.outbox.Outbox;
+import io.tideline.messaging.kafka.Headers;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.outbox.OutboxPublishException;
 import io.tideline.messaging.outbox.OutboxPublisher;
 import io.tideline.messaging.outbox.OutboxRelay;
 import io.tideline.messaging.outbox.PendingEvent;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.testing.KafkaTestClient;
-import io.tideline.testing.OnVertx;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -50,7 +50,10 @@ class OutboxRelayTest {
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
 
     @Inject
-    Outbox outbox;
+    Transactions transactions;
+
+    @Inject
+    DatabaseConfig database;
 
     @Inject
     Pool pool;
@@ -69,7 +72,7 @@ class OutboxRelayTest {
 
     @BeforeEach
     void publishWhatOtherTestsLeftPending() {
-        drain(new OutboxRelay(pool, kafka, config, schema));
+        drain(relay(kafka));
     }
 
     @Test
@@ -78,11 +81,11 @@ class OutboxRelayTest {
         List<EventEnvelope<PriceObserved>> written = writeEvents(run);
 
         // The first relay dies after handing 300 events to the broker, before it can mark any row sent.
-        OutboxRelay crashing = new OutboxRelay(pool, new DiesAfter(kafka, 300), config, schema);
+        OutboxRelay crashing = relay(new DiesAfter(kafka, 300));
         assertThatThrownBy(crashing::relayOnce).hasMessageContaining("relay process killed");
         assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY);
 
-        OutboxRelay restarted = new OutboxRelay(pool, kafka, config, schema);
+        OutboxRelay restarted = relay(kafka);
         drain(restarted);
         assertThat(pendingRows(run)).isZero();
 
@@ -92,6 +95,14 @@ class OutboxRelayTest {
         assertThat(publishedIds).containsExactlyInAnyOrderElementsOf(
                 written.stream().map(EventEnvelope::eventId).toList());
         assertPerKeyOrder(published);
+        // lineage in the headers: the correlation id (here the event's own) and a W3C traceparent derived from it
+        ConsumerRecord<String, byte[]> first = published.get(0);
+        UUID firstId = CODEC.decode(first.value()).eventId();
+        assertThat(new String(first.headers().lastHeader(Headers.CORRELATION_ID).value(), StandardCharsets.UTF_8))
+                .isEqualTo(firstId.toString());
+        assertThat(new String(first.headers().lastHeader(Headers.TRACEPARENT).value(), StandardCharsets.UTF_8))
+                .isEqualTo("00-" + firstId.toString().replace("-", "") + "-"
+                        + firstId.toString().replace("-", "").substring(16) + "-01");
     }
 
     @Test
@@ -99,7 +110,7 @@ class OutboxRelayTest {
         String run = "prefix-" + UUID.randomUUID().toString().substring(0, 8);
         List<EventEnvelope<PriceObserved>> written = writeEvents(run);
 
-        OutboxRelay failing = new OutboxRelay(pool, new ConfirmsOnly(kafka, 120), config, schema);
+        OutboxRelay failing = relay(new ConfirmsOnly(kafka, 120));
         assertThatThrownBy(failing::relayOnce).isInstanceOf(OutboxPublishException.class)
                 .hasMessageContaining("published 120 of");
         assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY - 120);
@@ -110,7 +121,7 @@ class OutboxRelayTest {
         assertThat(stuck.getString("last_error")).contains("broker unavailable");
         assertThat(stuck.getInteger("attempts")).isEqualTo(1);
 
-        drain(new OutboxRelay(pool, kafka, config, schema));
+        drain(relay(kafka));
         assertThat(pendingRows(run)).isZero();
         List<ConsumerRecord<String, byte[]>> published = readBack(run, KEYS * PER_KEY);
         assertThat(published.stream().map(r -> CODEC.decode(r.value()).eventId()).collect(Collectors.toSet()))
@@ -125,8 +136,12 @@ class OutboxRelayTest {
                 events.add(Prices.observed(run + "-k" + key, BigDecimal.valueOf(seq)));
             }
         }
-        OnVertx.await(() -> Panache.withTransaction(() -> outbox.appendAll(events)));
+        transactions.execute(uow -> uow.publishAll(events));
         return events;
+    }
+
+    private OutboxRelay relay(OutboxPublisher publisher) {
+        return new OutboxRelay(pool, publisher, config, schema, database);
     }
 
     private void drain(OutboxRelay relay) {

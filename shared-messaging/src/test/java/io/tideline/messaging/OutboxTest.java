@@ -1,37 +1,36 @@
 package io.tideline.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.market.PriceObserved;
-import io.tideline.messaging.outbox.Outbox;
-import io.tideline.testing.OnVertx;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OutboxTest {
 
     @Inject
-    Outbox outbox;
+    Transactions transactions;
 
     @Inject
     Pool pool;
@@ -42,8 +41,10 @@ class OutboxTest {
         BigInteger balance = BigInteger.TWO.pow(200);
         EventEnvelope<PriceObserved> event = Prices.observed(account, new BigDecimal("1.50"));
 
-        OnVertx.await(() -> Panache.withTransaction(() ->
-                TestAccount.of(account, balance).persist().chain(() -> outbox.append(event))));
+        transactions.execute(uow -> {
+            uow.exec("insert into test_account (id, balance) values ($1, $2)", account, new BigDecimal(balance));
+            uow.publish(event);
+        });
 
         Row state = pool.preparedQuery("select balance from test_account where id = $1")
                 .execute(Tuple.of(account)).await().indefinitely().iterator().next();
@@ -52,6 +53,7 @@ class OutboxTest {
         assertThat(row.getString("topic")).isEqualTo("market.prices");
         assertThat(row.getString("event_key")).isEqualTo(account);
         assertThat(row.getString("event_type")).isEqualTo("PriceObserved");
+        assertThat(row.getString("correlation_id")).isEqualTo(event.eventId().toString());
         assertThat(row.getValue("sent_at")).isNull();
         assertThat(new EventEnvelopeCodec().decode(row.getString("envelope").getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(event);
@@ -62,11 +64,11 @@ class OutboxTest {
         String account = "acct-" + UUID.randomUUID();
         EventEnvelope<PriceObserved> event = Prices.observed(account, BigDecimal.ONE);
 
-        assertThatThrownBy(() -> OnVertx.await(() -> Panache.withTransaction(() ->
-                TestAccount.of(account, BigInteger.ONE).persist()
-                        .chain(() -> outbox.append(event))
-                        .chain(() -> Uni.createFrom().failure(new IllegalStateException("business rule broken"))))))
-                .hasMessageContaining("business rule broken");
+        assertThatThrownBy(() -> transactions.execute(uow -> {
+            uow.exec("insert into test_account (id, balance) values ($1, $2)", account, BigDecimal.ONE);
+            uow.publish(event);
+            throw new IllegalStateException("business rule broken");
+        })).hasMessageContaining("business rule broken");
 
         assertThat(pool.preparedQuery("select 1 from test_account where id = $1")
                 .execute(Tuple.of(account)).await().indefinitely().size()).isZero();
@@ -74,12 +76,41 @@ class OutboxTest {
     }
 
     @Test
-    void refusesToAppendOutsideATransaction() {
-        EventEnvelope<PriceObserved> event = Prices.observed("no-tx-" + UUID.randomUUID(), BigDecimal.ONE);
+    void keepsThePublishingOrderOfOneUnitOfWork() {
+        String key = "order-" + UUID.randomUUID();
+        List<EventEnvelope<PriceObserved>> events = List.of(Prices.observed(key, new BigDecimal("3")),
+                Prices.observed(key, new BigDecimal("1")), Prices.observed(key, new BigDecimal("2")));
 
-        assertThatThrownBy(() -> OnVertx.await(() -> Panache.withSession(() -> outbox.append(event))))
-                .hasMessageContaining("inside a transaction");
-        assertThat(outboxRow(event.eventId()).size()).isZero();
+        transactions.execute(uow -> events.forEach(uow::publish));
+
+        List<UUID> stored = pool.preparedQuery("select event_id from outbox where event_key = $1 order by id")
+                .execute(Tuple.of(key)).await().indefinitely().stream().map(r -> r.getUUID(0)).toList();
+        assertThat(stored).containsExactly(events.get(0).eventId(), events.get(1).eventId(),
+                events.get(2).eventId());
+    }
+
+    @Test
+    void refusesToPublishAfterTheUnitOfWorkEnded() {
+        AtomicReference<UnitOfWork> escaped = new AtomicReference<>();
+        transactions.execute(escaped::set);
+        EventEnvelope<PriceObserved> late = Prices.observed("late-" + UUID.randomUUID(), BigDecimal.ONE);
+
+        assertThatThrownBy(() -> escaped.get().publish(late)).hasMessageContaining("has ended");
+        assertThat(outboxRow(late.eventId()).size()).isZero();
+    }
+
+    @Test
+    void derivesTheCorrelationOfACausedEventFromItsCause() {
+        EventEnvelope<PriceObserved> cause = Prices.observed("cause-" + UUID.randomUUID(), BigDecimal.ONE);
+        EventEnvelope<PriceObserved> effect = EventEnvelope.causedBy(cause, "messaging-test", cause.key(),
+                cause.payload());
+        EventEnvelope<PriceObserved> further = EventEnvelope.causedBy(effect, "messaging-test", cause.key(),
+                cause.payload());
+
+        transactions.execute(uow -> uow.publishAll(List.of(effect, further)));
+
+        assertThat(outboxRow(further.eventId()).iterator().next().getString("correlation_id"))
+                .isEqualTo(cause.eventId().toString());
     }
 
     private RowSet<Row> outboxRow(UUID eventId) {

@@ -1,11 +1,12 @@
 package io.tideline.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.Topics;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.messaging.consumer.EventHandler;
+import io.tideline.messaging.lineage.Correlation;
+import io.tideline.messaging.tx.UnitOfWork;
+import org.jboss.logging.MDC;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
@@ -35,16 +36,12 @@ public class PriceLedger implements EventHandler {
     }
 
     @Override
-    public Uni<Void> handle(EventEnvelope<?> event) {
+    public void handle(EventEnvelope<?> event, UnitOfWork uow) {
         PriceObserved price = (PriceObserved) event.payload();
         if (price.instrument().startsWith("poison")) {
-            return Uni.createFrom().failure(new IllegalStateException("cannot apply " + price.instrument()));
+            throw new IllegalStateException("cannot apply " + price.instrument());
         }
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "insert into applied_price (event_id, instrument, price) values (?1, ?2, ?3)")
-                .setParameter(1, event.eventId())
-                .setParameter(2, price.instrument())
-                .setParameter(3, price.price())
-                .executeUpdate()).replaceWithVoid();
+        uow.exec("insert into applied_price (event_id, instrument, price, correlation_id) values ($1, $2, $3, $4)",
+                event.eventId(), price.instrument(), price.price(), MDC.get(Correlation.CORRELATION_ID));
     }
 }

@@ -5,7 +5,7 @@ import io.smallrye.mutiny.Uni;
 
 import java.util.function.Supplier;
 
-/** Runs reactive (Hibernate Reactive, Panache) work from a test thread on a Vert.x context and waits for it. */
+/** Runs reactive (Mutiny) work from a test thread on a Vert.x context and waits for it. */
 public final class OnVertx {
 
     private OnVertx() {

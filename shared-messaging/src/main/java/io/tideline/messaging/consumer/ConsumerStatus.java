@@ -14,6 +14,6 @@ public record ConsumerStatus(String consumer, String state, String error, long a
                              Instant at) {
 
     public boolean isHealthy() {
-        return !"BLOCKED".equals(state) && !"STOPPED".equals(state);
+        return "RUNNING".equals(state) || "STARTING".equals(state);
     }
 }

@@ -70,40 +70,69 @@ final class EventConsumerRunner implements Runnable {
         }
     }
 
+    /**
+     * Consumes until stopped. Whatever goes wrong with the broker (a failed commit after a rebalance, a timeout, a
+     * fenced or closed consumer) or in a handler beyond its retries ends only the current Kafka consumer: it is
+     * closed, the loop backs off and subscribes again, and the records not committed are delivered again (the
+     * handler's idempotence drops those already applied). The thread ends only when stopped.
+     */
     @Override
     public void run() {
         Backoff outage = new Backoff(config.initialBackoff(), config.maxBackoff());
-        try (KafkaConsumer<String, byte[]> kafka = clients.consumer(groupId, config.maxPollRecords())) {
-            consumer = kafka;
-            kafka.subscribe(handler.topics());
-            status = status("RUNNING", null);
+        try {
             while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
-                if (records.isEmpty()) {
-                    continue;
-                }
-                try {
-                    process(records);
-                    kafka.commitSync();
-                    outage.reset();
+                try (KafkaConsumer<String, byte[]> kafka = clients.consumer(groupId, config.maxPollRecords())) {
+                    consumer = kafka;
+                    kafka.subscribe(handler.topics());
                     status = status("RUNNING", null);
-                } catch (OutageException e) {
-                    status = status("BLOCKED", e.getMessage());
-                    LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), outage.current().toMillis());
-                    rewind(kafka, records);
-                    running = outage.pause() && running;
+                    pollUntilStopped(kafka, outage);
+                } catch (WakeupException e) {
+                    if (!running) {
+                        break;
+                    }
+                    recovering(e, outage);
+                } catch (RuntimeException | Error e) {
+                    if (!running) {
+                        break;
+                    }
+                    recovering(e, outage);
+                } finally {
+                    consumer = null;
                 }
             }
-        } catch (WakeupException e) {
+            status = status("STOPPED", null);
+        } finally {
             if (running) {
-                throw e;
+                status = status("DEAD", "the consumer thread ended unexpectedly");
             }
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "%s stopped", groupId);
-            status = status("STOPPED", e.getMessage());
-            return;
         }
-        status = status("STOPPED", null);
+    }
+
+    private void pollUntilStopped(KafkaConsumer<String, byte[]> kafka, Backoff outage) {
+        while (running) {
+            ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
+            if (records.isEmpty()) {
+                continue;
+            }
+            try {
+                process(records);
+                kafka.commitSync();
+                outage.reset();
+                status = status("RUNNING", null);
+            } catch (OutageException e) {
+                status = status("BLOCKED", e.getMessage());
+                LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), outage.current().toMillis());
+                rewind(kafka, records);
+                running = outage.pause() && running;
+            }
+        }
+    }
+
+    private void recovering(Throwable e, Backoff outage) {
+        status = status("RECOVERING", e.getClass().getSimpleName() + ": " + e.getMessage());
+        LOG.warnf(e, "%s: the Kafka consumer failed (%s); recreating it in %d ms", groupId, e.getMessage(),
+                outage.current().toMillis());
+        running = outage.pause() && running;
     }
 
     private void process(ConsumerRecords<String, byte[]> records) {
@@ -147,7 +176,7 @@ final class EventConsumerRunner implements Runnable {
             try {
                 applied.addAndGet(applier.apply(handler, events));
                 return null;
-            } catch (Exception e) {
+            } catch (RuntimeException e) {
                 last = e;
                 if (!database.isReachable()) {
                     throw new OutageException("database unreachable: " + e.getMessage(), e);

@@ -1,14 +1,19 @@
 package io.tideline.messaging.consumer;
 
-import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
-
+import io.tideline.messaging.tx.UnitOfWork;
 import java.util.Set;
 
 /**
  * A service's reaction to events on some topics. Implement it as a CDI bean and the messaging layer consumes for it:
- * each event is applied at most once per handler (recorded in {@code processed_event} in the same transaction as the
- * handler's effects), in order per key, and a record that cannot be decoded or applied goes to its dead-letter topic.
+ * each event is applied at most once per handler (recorded in {@code processed_event} in the same unit of work as the
+ * handler's effects), in order per key, with the event's correlation id in the log context; a record that cannot be
+ * decoded or applied goes to its dead-letter topic.
+ *
+ * <p>Apply an event here when applying it is quick and needs only the database (store a fact, update a read model).
+ * When the reaction is slow or reaches outside (a venue, a chain, an e-mail), accept the event into the
+ * {@link io.tideline.messaging.inbox.Inbox} here and act on it from an {@link io.tideline.messaging.inbox.InboxHandler},
+ * so that a slow outside party never holds up consumption.
  */
 public interface EventHandler {
 
@@ -24,9 +29,8 @@ public interface EventHandler {
     }
 
     /**
-     * Applies one event. Runs inside the transaction that records the event as processed, on a Vert.x context:
-     * use Panache and {@link io.tideline.messaging.outbox.Outbox} and return when the effects are written. A failure
-     * rolls the whole transaction back and the event is retried, then dead-lettered.
+     * Applies one event inside the unit of work that records it as processed; events it publishes are written with
+     * it. Throwing rolls the whole unit back, and the event is retried, then dead-lettered.
      */
-    Uni<Void> handle(EventEnvelope<?> event);
+    void handle(EventEnvelope<?> event, UnitOfWork uow);
 }

@@ -1,11 +1,11 @@
 package io.tideline.messaging.consumer;
 
 /** The database or broker is unreachable: the records are retried later, never dead-lettered for it. */
-class OutageException extends RuntimeException {
+public class OutageException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    OutageException(String message, Throwable cause) {
+    public OutageException(String message, Throwable cause) {
         super(message, cause);
     }
 }

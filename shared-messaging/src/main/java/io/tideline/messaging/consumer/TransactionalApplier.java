@@ -1,54 +1,48 @@
 package io.tideline.messaging.consumer;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
+import io.tideline.messaging.lineage.Correlation;
+import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
-
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies a batch of envelopes for one handler in one transaction: claims their ids in {@code processed_event}, then
+ * Applies a batch of envelopes for one handler in one unit of work: claims their ids in {@code processed_event}, then
  * hands the newly claimed ones to the handler in order. A redelivered envelope is claimed by nobody and skipped.
  */
 @ApplicationScoped
 public class TransactionalApplier {
 
     private final IdempotentConsumer idempotent;
+    private final Transactions transactions;
 
-    public TransactionalApplier(IdempotentConsumer idempotent) {
+    public TransactionalApplier(IdempotentConsumer idempotent, Transactions transactions) {
         this.idempotent = idempotent;
+        this.transactions = transactions;
     }
 
     /**
-     * Blocks the calling worker thread until the transaction commits.
+     * Blocks the calling thread until the unit of work commits.
      *
      * @return how many envelopes were applied (the rest had been applied before)
      */
-    public int apply(EventHandler handler, List<EventEnvelope<?>> batch) throws Exception {
+    public int apply(EventHandler handler, List<EventEnvelope<?>> batch) {
         List<UUID> ids = batch.stream().map(EventEnvelope::eventId).toList();
-        try {
-            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() ->
-                    idempotent.claim(handler.name(), ids).chain(claimed -> applyClaimed(handler, batch, claimed))));
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private static Uni<Integer> applyClaimed(EventHandler handler, List<EventEnvelope<?>> batch, Set<UUID> claimed) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        Set<UUID> pending = new java.util.HashSet<>(claimed);
-        for (EventEnvelope<?> event : batch) {
-            // remove(): an envelope repeated inside one batch is applied once, at its first position
-            if (pending.remove(event.eventId())) {
-                chain = chain.chain(() -> handler.handle(event));
+        return transactions.run(uow -> {
+            Set<UUID> claimed = idempotent.claim(uow, handler.name(), ids);
+            Set<UUID> pending = new HashSet<>(claimed);
+            for (EventEnvelope<?> event : batch) {
+                // remove(): an envelope repeated inside one batch is applied once, at its first position
+                if (pending.remove(event.eventId())) {
+                    try (Correlation.Scope scope = Correlation.of(event)) {
+                        handler.handle(event, uow);
+                    }
+                }
             }
-        }
-        return chain.replaceWith(claimed.size());
+            return claimed.size();
+        });
     }
 }

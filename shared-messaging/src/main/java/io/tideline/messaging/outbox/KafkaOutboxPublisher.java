@@ -3,6 +3,7 @@ package io.tideline.messaging.outbox;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import io.tideline.messaging.kafka.LazyProducer;
 import io.tideline.messaging.kafka.Headers;
+import io.tideline.messaging.lineage.Correlation;
 import io.quarkus.arc.DefaultBean;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,10 @@ public class KafkaOutboxPublisher implements OutboxPublisher {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.envelope());
                 record.headers().add(Headers.EVENT_ID, event.eventId().toString().getBytes(StandardCharsets.UTF_8));
                 record.headers().add(Headers.EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+                String correlation = event.correlationId() != null ? event.correlationId() : event.eventId().toString();
+                record.headers().add(Headers.CORRELATION_ID, correlation.getBytes(StandardCharsets.UTF_8));
+                record.headers().add(Headers.TRACEPARENT,
+                        Correlation.traceparent(correlation, event.eventId()).getBytes(StandardCharsets.UTF_8));
                 acks.add(out.send(record));
             }
         } catch (RuntimeException e) {

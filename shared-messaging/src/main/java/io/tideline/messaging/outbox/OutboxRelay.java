@@ -3,6 +3,7 @@ package io.tideline.messaging.outbox;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.Backoff;
+import io.tideline.messaging.DatabaseConfig;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.worker.Wakeup;
@@ -35,7 +36,6 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** pg advisory lock key: "tideline.outbox.relay" hashed once, the same in every service. */
     static final long RELAY_LOCK = 0x7469_6465_6f62_7831L;
-    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final Pool pool;
@@ -43,6 +43,7 @@ public class OutboxRelay {
     private final MessagingConfig.Relay config;
     private final SchemaMigration schema;
     private final AtomicLong published = new AtomicLong();
+    private final Duration timeout;
 
     private volatile Thread worker;
     private volatile boolean running;
@@ -51,8 +52,10 @@ public class OutboxRelay {
 
     private final Wakeup wakeup = new Wakeup();
 
-    public OutboxRelay(Pool pool, OutboxPublisher publisher, MessagingConfig config, SchemaMigration schema) {
+    public OutboxRelay(Pool pool, OutboxPublisher publisher, MessagingConfig config, SchemaMigration schema,
+            DatabaseConfig database) {
         this.pool = pool;
+        this.timeout = database.statementTimeout();
         this.publisher = publisher;
         this.config = config.relay();
         this.schema = schema;
@@ -89,7 +92,7 @@ public class OutboxRelay {
         if (current != null) {
             current.interrupt();
             try {
-                current.join(DB_TIMEOUT.toMillis());
+                current.join(timeout.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -142,13 +145,13 @@ public class OutboxRelay {
      * @return how many rows were published and marked, 0 if another instance holds the relay lock
      */
     public int relayOnce() {
-        SqlConnection connection = pool.getConnection().await().atMost(DB_TIMEOUT);
+        SqlConnection connection = pool.getConnection().await().atMost(timeout);
         try {
-            Transaction tx = connection.begin().await().atMost(DB_TIMEOUT);
+            Transaction tx = connection.begin().await().atMost(timeout);
             try {
                 Pass pass = relayInTransaction(connection);
                 // Commit even when the broker failed part-way: the confirmed prefix must stay marked sent.
-                tx.commit().await().atMost(DB_TIMEOUT);
+                tx.commit().await().atMost(timeout);
                 if (pass.failure() != null) {
                     throw pass.failure();
                 }
@@ -156,11 +159,11 @@ public class OutboxRelay {
             } catch (OutboxPublishException e) {
                 throw e;
             } catch (RuntimeException e) {
-                tx.rollback().onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+                tx.rollback().onFailure().recoverWithNull().await().atMost(timeout);
                 throw e;
             }
         } finally {
-            connection.close().onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+            connection.close().onFailure().recoverWithNull().await().atMost(timeout);
         }
     }
 
@@ -170,7 +173,7 @@ public class OutboxRelay {
 
     private Pass relayInTransaction(SqlConnection connection) {
         boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
-                .execute(Tuple.of(RELAY_LOCK)).await().atMost(DB_TIMEOUT)
+                .execute(Tuple.of(RELAY_LOCK)).await().atMost(timeout)
                 .iterator().next().getBoolean(0);
         if (!leader) {
             status = RelayStatus.standby();
@@ -178,12 +181,12 @@ public class OutboxRelay {
         }
         List<PendingEvent> batch = new ArrayList<>();
         for (Row row : connection.preparedQuery("""
-                        select id, event_id, topic, event_key, event_type, envelope from outbox
+                        select id, event_id, topic, event_key, event_type, envelope, correlation_id from outbox
                         where sent_at is null order by id limit $1""")
-                .execute(Tuple.of(config.batchSize())).await().atMost(DB_TIMEOUT)) {
+                .execute(Tuple.of(config.batchSize())).await().atMost(timeout)) {
             batch.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("topic"),
                     row.getString("event_key"), row.getString("event_type"),
-                    row.getString("envelope").getBytes(StandardCharsets.UTF_8)));
+                    row.getString("envelope").getBytes(StandardCharsets.UTF_8), row.getString("correlation_id")));
         }
         if (batch.isEmpty()) {
             status = RelayStatus.healthy(0);
@@ -195,14 +198,14 @@ public class OutboxRelay {
             connection.preparedQuery("""
                             update outbox set sent_at = now(), attempts = attempts + 1, last_error = null
                             where id = any($1)""")
-                    .execute(Tuple.of(confirmed)).await().atMost(DB_TIMEOUT);
+                    .execute(Tuple.of(confirmed)).await().atMost(timeout);
             published.addAndGet(confirmed.length);
         }
         if (result.failure() != null) {
             PendingEvent stuck = batch.get(result.confirmed());
             connection.preparedQuery("update outbox set attempts = attempts + 1, last_error = $2 where id = $1")
                     .execute(Tuple.of(stuck.id(), String.valueOf(result.failure())))
-                    .await().atMost(DB_TIMEOUT);
+                    .await().atMost(timeout);
             return new Pass(confirmed.length, new OutboxPublishException("published " + confirmed.length + " of "
                     + batch.size() + " outbox events; event " + stuck.eventId() + " failed: "
                     + result.failure().getMessage(), result.failure()));
@@ -218,7 +221,7 @@ public class OutboxRelay {
         }
         lastCleanup = now;
         int deleted = pool.preparedQuery("delete from outbox where sent_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) config.retention().toSeconds())).await().atMost(DB_TIMEOUT).rowCount();
+                .execute(Tuple.of((double) config.retention().toSeconds())).await().atMost(timeout).rowCount();
         if (deleted > 0) {
             LOG.infof("outbox: deleted %d published rows older than %s", deleted, config.retention());
         }

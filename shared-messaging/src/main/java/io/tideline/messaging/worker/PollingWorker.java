@@ -24,6 +24,8 @@ public final class PollingWorker {
     private final Wakeup wakeup = new Wakeup();
     private volatile Thread thread;
     private volatile boolean running;
+    private volatile long stepStartedNanos;
+    private volatile String lastFailure;
 
     /**
      * @param step one unit of work; returns true if there is more to do right away
@@ -51,7 +53,31 @@ public final class PollingWorker {
         running = true;
         thread = new Thread(this::loop, name);
         thread.setDaemon(true);
+        WorkerRegistry.register(this);
         thread.start();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /**
+     * How the worker is: DEAD if its thread ended while it should run, STUCK if one step has run longer than
+     * {@code stuckAfter}, else RUNNING (or STOPPED after {@link #stop}).
+     */
+    public WorkerState state(Duration stuckAfter) {
+        Thread current = thread;
+        if (!running || current == null) {
+            return new WorkerState(name, "STOPPED", lastFailure);
+        }
+        if (!current.isAlive()) {
+            return new WorkerState(name, "DEAD", lastFailure);
+        }
+        long started = stepStartedNanos;
+        if (started != 0 && System.nanoTime() - started > stuckAfter.toNanos()) {
+            return new WorkerState(name, "STUCK", "one step has run for more than " + stuckAfter.toSeconds() + " s");
+        }
+        return new WorkerState(name, "RUNNING", lastFailure);
     }
 
     /** Ends the current idle pause, if any, so the next step runs now; cheap enough to call after every hand-over. */
@@ -64,6 +90,7 @@ public final class PollingWorker {
         running = false;
         Thread current = thread;
         thread = null;
+        WorkerRegistry.unregister(this);
         if (current != null) {
             current.interrupt();
             try {
@@ -78,18 +105,29 @@ public final class PollingWorker {
         Backoff failures = new Backoff(pollInterval, maxBackoff);
         while (running) {
             try {
+                stepStartedNanos = System.nanoTime();
                 boolean more = step.getAsBoolean();
+                stepStartedNanos = 0;
                 failures.reset();
+                lastFailure = null;
                 if (!more && !wakeup.pause(pollInterval)) {
                     break;
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // An Error from a step (a linkage error, a stack overflow in one message) must not end the worker
+                // for good: the step is retried after the back-off, and liveness reports the failure meanwhile.
+                stepStartedNanos = 0;
                 if (!running) {
                     break;
                 }
-                onFailure.accept(e);
-                LOG.warnf(e, "%s: step failed, retrying in %d ms: %s", name, failures.current().toMillis(),
-                        e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                lastFailure = message;
+                try {
+                    onFailure.accept(e instanceof RuntimeException r ? r : new IllegalStateException(message, e));
+                } catch (RuntimeException | Error again) {
+                    LOG.warnf(again, "%s: the failure callback failed too: %s", name, again.getMessage());
+                }
+                LOG.warnf(e, "%s: step failed, retrying in %d ms: %s", name, failures.current().toMillis(), message);
                 if (!failures.pause()) {
                     break;
                 }

@@ -1,0 +1,129 @@
+package io.tideline.messaging.inbox;
+
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.UnitOfWork;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The durable inbox's table: accepting a message (once per stream and message id), and what its worker and the
+ * operators need (claim in order, mark processed, count a failure, set aside, re-drive).
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
+    private static final String COLUMNS = "id, stream, message_id, message_key, message_type, body, received_at, attempts";
+
+    private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
+
+    /**
+     * Accepts a message into the stream in the caller's unit of work; its worker is woken when that commits.
+     *
+     * @return false if the stream already has a message with this id (a redelivery), which changes nothing
+     */
+    public boolean accept(UnitOfWork uow, String stream, String messageId, String key, String type, String body) {
+        boolean added = uow.exec("insert into inbox (stream, message_id, message_key, message_type, body)"
+                + " values ($1, $2, $3, $4, $5) on conflict (stream, message_id) do nothing",
+                Tuple.from(new Object[] {stream, messageId, key, type, body})) > 0;
+        if (added) {
+            Runnable wake = wakers.get(stream);
+            if (wake != null) {
+                uow.afterCommit(wake);
+            }
+        }
+        return added;
+    }
+
+    /** Accepts an event, keeping its whole envelope; the message id is the event id, the key the event's key. */
+    public boolean accept(UnitOfWork uow, String stream, EventEnvelope<?> event) {
+        return accept(uow, stream, event.eventId().toString(), event.key(), event.type(),
+                new String(CODEC.encode(event), StandardCharsets.UTF_8));
+    }
+
+    /** Pending messages of the stream, oldest first, locked for this transaction; others' locks are skipped. */
+    List<InboxMessage> claim(Sql uow, String stream, int limit) {
+        return uow.list("select " + COLUMNS + " from inbox where stream = $1 and processed_at is null"
+                + " and set_aside_at is null order by id limit $2 for update skip locked",
+                Tuple.of(stream, limit), Inbox::message);
+    }
+
+    void markProcessed(Sql uow, List<Long> ids) {
+        if (!ids.isEmpty()) {
+            uow.exec("update inbox set processed_at = now() where id = any($1)",
+                    Tuple.of((Object) ids.toArray(Long[]::new)));
+        }
+    }
+
+    /** Counts a failed attempt; sets the message aside when it reaches {@code maxAttempts}. Says whether it did. */
+    boolean recordFailure(Sql uow, long id, String error, int maxAttempts) {
+        return uow.one("update inbox set attempts = attempts + 1, last_error = $2,"
+                + " set_aside_at = case when attempts + 1 >= $3 then now() end where id = $1"
+                + " returning set_aside_at is not null", Tuple.of(id, error, maxAttempts), r -> r.getBoolean(0));
+    }
+
+    void setAside(Sql uow, long id, String reason) {
+        uow.exec("update inbox set set_aside_at = now(), last_error = $2 where id = $1", Tuple.of(id, reason));
+    }
+
+    /** Puts set-aside messages of the stream back in line (all, or one by id); returns how many. */
+    public int redrive(UnitOfWork uow, String stream, Long id) {
+        int n = uow.exec("update inbox set set_aside_at = null, attempts = 0 where stream = $1"
+                + " and set_aside_at is not null and ($2::bigint is null or id = $2)", Tuple.of(stream, id));
+        Runnable wake = wakers.get(stream);
+        if (n > 0 && wake != null) {
+            uow.afterCommit(wake);
+        }
+        return n;
+    }
+
+    /** The stream's counts: pending, set aside, processed (still kept). */
+    public InboxCounts counts(Sql sql, String stream) {
+        return sql.one("select count(*) filter (where processed_at is null and set_aside_at is null),"
+                + " count(*) filter (where set_aside_at is not null), count(*) filter (where processed_at is not null)"
+                + " from inbox where stream = $1", Tuple.of(stream),
+                r -> new InboxCounts(r.getLong(0), r.getLong(1), r.getLong(2)));
+    }
+
+    /** Set-aside messages of the stream, newest first, with their reasons. */
+    public List<SetAsideMessage> setAside(Sql sql, String stream, int limit) {
+        return sql.list("select id, message_id, message_type, attempts, last_error, received_at, set_aside_at"
+                + " from inbox where stream = $1 and set_aside_at is not null order by id desc limit $2",
+                Tuple.of(stream, limit), r -> new SetAsideMessage(r.getLong("id"), r.getString("message_id"),
+                        r.getString("message_type"), r.getInteger("attempts"), r.getString("last_error"),
+                        Sql.instant(r, "received_at"), Sql.instant(r, "set_aside_at")));
+    }
+
+    /** Deletes processed rows older than the retention; set-aside rows are kept for the operators. */
+    int deleteProcessedBefore(Sql sql, Duration retention) {
+        return sql.exec("delete from inbox where processed_at < now() - make_interval(secs => $1)",
+                Tuple.of((double) retention.toSeconds()));
+    }
+
+    void onAccepted(String stream, Runnable wake) {
+        wakers.put(stream, wake);
+    }
+
+    private static InboxMessage message(Row r) {
+        return new InboxMessage(r.getLong("id"), r.getString("stream"), r.getString("message_id"),
+                r.getString("message_key"), r.getString("message_type"), r.getString("body"),
+                Sql.instant(r, "received_at"), r.getInteger("attempts"));
+    }
+
+    /** How many messages a stream holds in each state. */
+    public record InboxCounts(long pending, long setAside, long processedKept) {
+    }
+
+    /** A message set aside, and why. */
+    public record SetAsideMessage(long id, String messageId, String type, int attempts, String reason,
+                                  java.time.Instant receivedAt, java.time.Instant setAsideAt) {
+    }
+}

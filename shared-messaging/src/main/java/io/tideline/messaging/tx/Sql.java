@@ -1,0 +1,101 @@
+package io.tideline.messaging.tx;
+
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed prepared statements that wait for their answer, on a worker thread: inside a {@link UnitOfWork} (one
+ * transaction) or, for reads, on the pool ({@link Transactions#reads()}). Every statement has the one timeout
+ * from {@code tideline.db.statement-timeout}; the row mapping loops live here once.
+ */
+public class Sql {
+
+    private final SqlClient client;
+    private final Duration timeout;
+
+    Sql(SqlClient client, Duration timeout) {
+        this.client = client;
+        this.timeout = timeout;
+    }
+
+    /** Runs a statement; returns the rows it changed. */
+    public int exec(String sql, Tuple args) {
+        return client.preparedQuery(sql).execute(args).await().atMost(timeout).rowCount();
+    }
+
+    /** Runs a statement with positional arguments ($1, $2, ...). */
+    public int exec(String sql, Object... args) {
+        return exec(sql, Tuple.from(args));
+    }
+
+    /** Runs a statement once per tuple, in one round trip; returns the rows changed in all. */
+    public int batch(String sql, List<Tuple> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        for (RowSet<Row> set = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout); set != null;
+                set = set.next()) {
+            changed += set.rowCount();
+        }
+        return changed;
+    }
+
+    /** Runs a statement once per tuple, in one round trip; returns the rows each execution returned, in order. */
+    public <T> List<T> batch(String sql, List<Tuple> rows, Function<Row, T> mapper) {
+        List<T> result = new ArrayList<>();
+        if (rows.isEmpty()) {
+            return result;
+        }
+        for (RowSet<Row> set = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout); set != null;
+                set = set.next()) {
+            set.forEach(r -> result.add(mapper.apply(r)));
+        }
+        return result;
+    }
+
+    public <T> List<T> list(String sql, Tuple args, Function<Row, T> mapper) {
+        RowSet<Row> rows = client.preparedQuery(sql).execute(args).await().atMost(timeout);
+        List<T> result = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            result.add(mapper.apply(row));
+        }
+        return result;
+    }
+
+    public <T> Optional<T> first(String sql, Tuple args, Function<Row, T> mapper) {
+        RowSet<Row> rows = client.preparedQuery(sql).execute(args).await().atMost(timeout);
+        var it = rows.iterator();
+        return it.hasNext() ? Optional.ofNullable(mapper.apply(it.next())) : Optional.empty();
+    }
+
+    /** The single row a statement must return (a count, an insert's returning clause). */
+    public <T> T one(String sql, Tuple args, Function<Row, T> mapper) {
+        return first(sql, args, mapper).orElseThrow(() -> new IllegalStateException("no row from: " + sql));
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** An instant as PostgreSQL's client wants a {@code timestamptz} parameter. */
+    public static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A {@code timestamptz} column as an instant. */
+    public static Instant instant(Row row, String column) {
+        OffsetDateTime value = row.getOffsetDateTime(column);
+        return value == null ? null : value.toInstant();
+    }
+}
