@@ -101,21 +101,19 @@ public final class EventJson {
                 case VALUE_STRING: {
                     String text = p.getText();
                     try {
-                        return new BigInteger(text);
-                    } catch (NumberFormatException e) {
-                        return (BigInteger) ctxt.handleWeirdStringValue(BigInteger.class, text,
-                                "not an integer");
+                        return ExactNumbers.integer(text);
+                    } catch (ExactNumbers.InvalidNumberException e) {
+                        return (BigInteger) ctxt.handleWeirdStringValue(BigInteger.class,
+                                text.length() > 40 ? text.substring(0, 40) + "..." : text, e.getMessage());
                     }
                 }
                 case VALUE_NUMBER_INT:
-                    return p.getBigIntegerValue();
                 case VALUE_NUMBER_FLOAT: {
                     BigDecimal number = p.getDecimalValue();
                     try {
-                        return number.toBigIntegerExact();
-                    } catch (ArithmeticException e) {
-                        return (BigInteger) ctxt.handleWeirdNumberValue(BigInteger.class, number,
-                                "not an integer");
+                        return ExactNumbers.integer(number);
+                    } catch (ExactNumbers.InvalidNumberException e) {
+                        return (BigInteger) ctxt.handleWeirdNumberValue(BigInteger.class, number, e.getMessage());
                     }
                 }
                 default:
@@ -137,15 +135,21 @@ public final class EventJson {
                 case VALUE_STRING: {
                     String text = p.getText();
                     try {
-                        return new BigDecimal(text);
-                    } catch (NumberFormatException e) {
-                        return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class, text,
-                                "not a decimal number");
+                        return ExactNumbers.decimal(text);
+                    } catch (ExactNumbers.InvalidNumberException e) {
+                        return (BigDecimal) ctxt.handleWeirdStringValue(BigDecimal.class,
+                                text.length() > 40 ? text.substring(0, 40) + "..." : text, e.getMessage());
                     }
                 }
                 case VALUE_NUMBER_INT:
-                case VALUE_NUMBER_FLOAT:
-                    return p.getDecimalValue();
+                case VALUE_NUMBER_FLOAT: {
+                    BigDecimal number = p.getDecimalValue();
+                    try {
+                        return ExactNumbers.bounded(number);
+                    } catch (ExactNumbers.InvalidNumberException e) {
+                        return (BigDecimal) ctxt.handleWeirdNumberValue(BigDecimal.class, number, e.getMessage());
+                    }
+                }
                 default:
                     return (BigDecimal) ctxt.handleUnexpectedToken(BigDecimal.class, p);
             }
