@@ -2,7 +2,9 @@ package io.tideline.events;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The catalogue of Kafka topics: names, partition counts and the dead-letter topic of each (ARCHITECTURE.md).
@@ -52,6 +54,32 @@ public final class Topics {
     public static Optional<TopicSpec> byName(String name) {
         return all().stream().filter(t -> t.name().equals(name)).findFirst();
     }
+
+    /**
+     * The services that may publish on a topic (an envelope's {@code source}); empty where outside parties publish
+     * too (fills from the market maker or the importer, prices from venue feeds). Consumers refuse, to the
+     * dead-letter topic, an event whose source does not own its topic.
+     */
+    public static Set<String> producers(String topic) {
+        return PRODUCERS.getOrDefault(topic, Set.of());
+    }
+
+    /** Why an event from {@code source} on {@code topic} must be refused, or empty if its source may publish there. */
+    public static Optional<String> sourceRefusal(String topic, String source) {
+        Set<String> owners = producers(topic);
+        if (owners.isEmpty() || owners.contains(source)) {
+            return Optional.empty();
+        }
+        return Optional.of("source '" + source + "' may not publish on " + topic + " (its producers: "
+                + String.join(", ", new java.util.TreeSet<>(owners)) + ")");
+    }
+
+    private static final Map<String, Set<String>> PRODUCERS = Map.of(
+            LP_POSITIONS.name(), Set.of("lp-tracker"),
+            PERP_HEDGES.name(), Set.of("perp-hedger"),
+            PNL_EXECUTIONS.name(), Set.of("pnl-ingest"),
+            MM_SETTLEMENT.name(), Set.of("settlement"),
+            ALERTS.name(), Set.of("alerting"));
 
     /** The dead-letter topic name for a source topic. */
     public static String deadLetterOf(String topic) {

@@ -42,4 +42,15 @@ class TopicsTest {
         assertThat(Topics.byName("lp.positions.dlq")).contains(Topics.LP_POSITIONS.deadLetter());
         assertThat(Topics.byName("lp.positions.dlq.dlq")).isEmpty();
     }
+
+    @Test
+    void refusesEventsFromServicesThatDoNotOwnTheTopic() {
+        assertThat(Topics.sourceRefusal("lp.positions", "lp-tracker")).isEmpty();
+        assertThat(Topics.sourceRefusal("lp.positions", "pnl-ingest"))
+                .hasValue("source 'pnl-ingest' may not publish on lp.positions (its producers: lp-tracker)");
+        assertThat(Topics.sourceRefusal("perp.hedges", "intruder")).isPresent();
+        // fills and prices come from outside parties as well: any source, validated by their consumers
+        assertThat(Topics.sourceRefusal("mm.fills", "market-maker")).isEmpty();
+        assertThat(Topics.sourceRefusal("market.prices", "a-venue-feed")).isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package io.tideline.messaging.consumer;
 import io.tideline.events.EventDecodingException;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.events.Topics;
 import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -148,6 +150,11 @@ final class EventConsumerRunner implements Runnable {
                 event = CODEC.decode(record.value());
             } catch (EventDecodingException e) {
                 deadLetter(record, "undecodable: " + e.getMessage(), e, 1);
+                continue;
+            }
+            Optional<String> refusal = Topics.sourceRefusal(record.topic(), event.source());
+            if (refusal.isPresent()) {
+                deadLetter(record, refusal.get(), null, 1);
                 continue;
             }
             if (handler.wants(event)) {

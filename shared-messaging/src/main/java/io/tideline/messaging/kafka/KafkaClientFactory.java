@@ -12,18 +12,48 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.Config;
 
 /**
- * Builds the Kafka clients of the messaging layer with one set of reliability settings.
+ * Builds the Kafka clients of the messaging layer with one set of reliability settings, plus the connection's
+ * security settings: every {@code kafka.security.*}, {@code kafka.sasl.*} and {@code kafka.ssl.*} property (the same
+ * names the Quarkus Kafka health check reads, e.g. {@code KAFKA_SECURITY_PROTOCOL=SASL_SSL},
+ * {@code KAFKA_SASL_MECHANISM=SCRAM-SHA-512}, {@code KAFKA_SASL_JAAS_CONFIG=...}, {@code KAFKA_SSL_TRUSTSTORE_LOCATION})
+ * is passed to every client. Only those: the reliability settings below cannot be overridden by accident.
  */
 @ApplicationScoped
 public class KafkaClientFactory {
 
-    private final MessagingConfig config;
+    private static final List<String> SECURITY_PREFIXES = List.of("security.", "sasl.", "ssl.");
 
-    public KafkaClientFactory(MessagingConfig config) {
+    private final MessagingConfig config;
+    private final Map<String, Object> security;
+
+    public KafkaClientFactory(MessagingConfig config, Config all) {
         this.config = config;
+        this.security = securitySettings(all);
+    }
+
+    static Map<String, Object> securitySettings(Config all) {
+        Map<String, Object> settings = new TreeMap<>();
+        for (String name : all.getPropertyNames()) {
+            if (!name.startsWith("kafka.")) {
+                continue;
+            }
+            String key = name.substring("kafka.".length());
+            if (SECURITY_PREFIXES.stream().anyMatch(key::startsWith)) {
+                all.getOptionalValue(name, String.class).ifPresent(v -> settings.put(key, v));
+            }
+        }
+        return Map.copyOf(settings);
+    }
+
+    /** The names of the security settings in use (never their values: they hold credentials). */
+    public java.util.Set<String> securitySettingNames() {
+        return security.keySet();
     }
 
     /** An idempotent producer that waits for all in-sync replicas: per-partition order survives retries. */
@@ -39,6 +69,7 @@ public class KafkaClientFactory {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        props.putAll(security);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -52,6 +83,7 @@ public class KafkaClientFactory {
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putAll(security);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
