@@ -1,6 +1,6 @@
 # shellcheck shell=bash
-# PostgreSQL: the system's server (started, or installed from the OS packages, when none answers; never stopped), and
-# one role and database per service plus the test suite's role.
+# PostgreSQL: the system's server (started, or installed from the OS packages, when none answers; never stopped) and a
+# superuser connection to it. The roles and databases it gets are in postgres-roles.sh.
 
 PG_HOST="${TIDELINE_PG_HOST:-127.0.0.1}"
 PG_PORT="${TIDELINE_PG_PORT:-5432}"
@@ -72,31 +72,7 @@ pg_admin_connect() {
        Set TIDELINE_PG_ADMIN_USER / TIDELINE_PG_ADMIN_PASSWORD to a superuser, or create the roles and databases listed in deploy/README.md yourself."
 }
 
-# Creates the service roles and databases and the test role; leaves existing ones (and their passwords) alone.
-provision_postgres() {
-  pg_admin_connect
-  local sql="" db
-  for db in "${DATABASES[@]}" tideline; do
-    local extra=""
-    [[ "$db" == tideline ]] && extra=" CREATEDB"
-    sql+="DO \$\$ BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db') THEN
-    CREATE ROLE $db LOGIN$extra PASSWORD '$db';
-  ELSE
-    ALTER ROLE $db LOGIN$extra;
-  END IF;
-END \$\$;
-"
-  done
-  for db in "${DATABASES[@]}"; do
-    sql+="SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db') \\gexec
-"
-  done
-  echo "$sql" | "${PSQL_ADMIN[@]}" >/dev/null || die "creating the Tideline roles and databases failed (see the psql error above)."
-  info "databases ${DATABASES[*]} (role = database name, password = role name) and the CREATEDB role 'tideline' are in place"
-}
-
-ensure_postgres() {
+ensure_postgres() { # [SERVICE...]: the services whose roles a server that is not on this machine needs
   step "PostgreSQL on $PG_HOST:$PG_PORT"
   if pg_answers; then
     info "using the PostgreSQL already running there"
@@ -104,5 +80,5 @@ ensure_postgres() {
     start_system_postgres
     info "started the system PostgreSQL (it is a system service: ./platform down leaves it running)"
   fi
-  provision_postgres
+  provision_postgres "$@"
 }

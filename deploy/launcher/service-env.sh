@@ -4,6 +4,10 @@
 
 # lp-tracker follows the local chain when it was deployed: its addresses from deployment.json, the owner wallet of the
 # sample position watched from block 0. Explicit TIDELINE_LP_* variables in the environment win.
+# The local chain lives in memory: after `down` and `up` it is a new chain (another genesis block) under the same
+# addresses, and lp-tracker's checkpoint in its database belongs to the old one. So when the launcher is the one that
+# points lp-tracker at its own chain (TIDELINE_LP_CHAIN_RPC_URL not set by the user), lp-tracker is told to start over
+# on a new chain (TIDELINE_LP_CHAIN_ON_NEW_CHAIN=start-over); on a chain the user supplies it keeps its default, fail.
 lp_tracker_chain_env() {
   [[ -f "$CHAIN_DEPLOYMENT" ]] && command -v node >/dev/null 2>&1 || return 0
   # shellcheck disable=SC2016 # JavaScript: its template literals are not shell expansions
@@ -18,6 +22,7 @@ lp_tracker_chain_env() {
     put("TIDELINE_LP_CHAIN_MULTICALL3", d.contracts.multicall3);
     if (d.pool && d.pool.initCodeHash) put("TIDELINE_LP_CHAIN_POOL_INIT_CODE_HASH", d.pool.initCodeHash);
     put("TIDELINE_LP_WATCHED_WALLETS", d.owner);
+    if (!e.TIDELINE_LP_CHAIN_RPC_URL) put("TIDELINE_LP_CHAIN_ON_NEW_CHAIN", "start-over");
     console.log(out.join("\n"));
   ' "$CHAIN_DEPLOYMENT" "$CHAIN_RPC" 2>/dev/null || true
 }

@@ -21,7 +21,7 @@ check_service_ports() {
 }
 
 start_service() {
-  local svc="$1" port jar pid db
+  local svc="$1" port jar pid db password=""
   port="$(service_port "$svc")"
   jar="$(service_jar "$svc")"
   if pid="$(running_pid "$svc")"; then
@@ -46,6 +46,7 @@ start_service() {
   if [[ -n "$db" ]]; then
     # The services build both datasource URLs from these (shared-messaging's defaults).
     env+=("TIDELINE_DB_HOST=$PG_HOST" "TIDELINE_DB_PORT=$PG_PORT")
+    password="$(given_db_password "$svc")"
   fi
   if [[ "$svc" == lp-tracker ]]; then
     local chain_env
@@ -59,8 +60,14 @@ start_service() {
     # shellcheck disable=SC2206 # one NAME=value per line, no spaces in the values
     [[ -n "$hedge_env" ]] && env+=($hedge_env)
   fi
-  # shellcheck disable=SC2086 # TIDELINE_JAVA_OPTS is a list of JVM options
-  launch "$svc" env "${env[@]}" "$JAVA" ${TIDELINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "$jar"
+  # shellcheck disable=SC2206 # TIDELINE_JAVA_OPTS is a list of JVM options
+  local command=(env "${env[@]}" "$JAVA" ${TIDELINE_JAVA_OPTS:-} -Dquarkus.profile=local -jar "$jar")
+  if [[ -n "$password" ]]; then
+    # A given password (postgres-roles.sh) reaches the service through the environment, not a command line that ps shows.
+    TIDELINE_DB_PASSWORD="$password" launch "$svc" "${command[@]}"
+  else
+    launch "$svc" "${command[@]}"
+  fi
   info "$svc: starting (pid $(cat "$(pid_file "$svc")"), port $port, log $LOG_DIR/$svc.log)"
   STARTED+=("$svc")
 }

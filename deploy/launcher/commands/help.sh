@@ -37,6 +37,11 @@ environment (defaults in brackets):
   TIDELINE_PG_HOST, TIDELINE_PG_PORT                 PostgreSQL [127.0.0.1, 5432]
   TIDELINE_PG_ADMIN_USER, TIDELINE_PG_ADMIN_PASSWORD superuser that creates roles and databases [postgres, none]
   TIDELINE_PG_ADMIN_DB            database the superuser connects to [postgres]
+  TIDELINE_PG_SERVICE_PASSWORD    password of every service's role [role name, only on a local PostgreSQL];
+  TIDELINE_DB_PASSWORD_<SERVICE>  or of one, e.g. TIDELINE_DB_PASSWORD_LP_TRACKER (given to it as TIDELINE_DB_PASSWORD).
+                                  Required when TIDELINE_PG_HOST is not 127.0.0.1, localhost or ::1: there the launcher
+                                  creates no role with a guessable password, and only the roles of the services started
+  TIDELINE_TEST_PG_PASSWORD       password of the test role 'tideline', required by 'test' on such a PostgreSQL
   TIDELINE_SKIP_CHAIN=1           do not start the local EVM chain
   TIDELINE_CHAIN_PORT             JSON-RPC port of the local chain [8545]
 EOF

@@ -13,6 +13,7 @@ test_cleanup() {
 }
 
 cmd_test() {
+  require_test_db_password
   require_java
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   ensure_postgres
@@ -22,6 +23,13 @@ cmd_test() {
   ensure_kafka
   ensure_chain_packages
   export TIDELINE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" TIDELINE_PG_HOST="$PG_HOST" TIDELINE_PG_PORT="$PG_PORT"
+  if ! pg_is_local; then
+    # The tests' databases (shared-testing's TestDatabase) on that server too, as the test role with its given password.
+    local jdbc_host="$PG_HOST"
+    [[ "$jdbc_host" == *:* ]] && jdbc_host="[$jdbc_host]"
+    export TIDELINE_TEST_PG_URL="${TIDELINE_TEST_PG_URL:-jdbc:postgresql://$jdbc_host:$PG_PORT/$PG_ADMIN_DB}"
+    export TIDELINE_TEST_PG_USER="${TIDELINE_TEST_PG_USER:-$TEST_ROLE}"
+  fi
   step "Running the tests: ./mvnw -B verify $* (TIDELINE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP)"
   local status=0
   (cd "$ROOT" && ./mvnw -B verify "$@") || status=$?

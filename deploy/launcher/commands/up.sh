@@ -16,11 +16,12 @@ cmd_up() {
   for svc in "${args[@]+"${args[@]}"}"; do default_port "$svc" >/dev/null || die "unknown service '$svc'. Services: ${SERVICES[*]}"; done
   if (( ${#args[@]} )); then selected=("${args[@]}"); else selected=("${SERVICES[@]}"); fi
   start="$(now)"
+  require_db_passwords "${selected[@]}"
   require_java
   mkdir -p "$RUN_DIR" "$LOG_DIR"
   build "${args[@]+"${args[@]}"}"
   check_service_ports "${selected[@]}"
-  ensure_postgres
+  ensure_postgres "${selected[@]}"
   ensure_kafka
   ensure_redis
   ensure_local_chain
