@@ -1,0 +1,48 @@
+# shellcheck shell=bash
+# `./platform help`: the commands and the launcher's environment variables.
+
+usage() {
+  cat <<EOF
+Tideline local launcher (no Docker): PostgreSQL + a single-node Kafka broker + the services.
+
+usage: ./platform COMMAND [ARGS]
+
+  up [--no-build] [SERVICE...]  build, then start PostgreSQL (or use the running one), Kafka (+ topics), the local
+                                EVM chain with Uniswap v3 (needs Node.js 18+; skipped with a warning without it) and
+                                the services (all, or the ones named); waits until each is ready and prints the URLs
+  down [--purge]                stop what 'up' started (services, chain, Kafka); --purge also deletes the Kafka data
+                                and the chain's deployment record
+  status                        show what runs, and where
+  logs SERVICE|kafka|chain      follow a log (tail -F)
+  import-redis [--dry-run] [--stats] [--session ID] [--limit N] [--prefix P]
+                                settlement's legacy importer: sessions and fills from the previous system's Redis
+                                (127.0.0.1:6379, layout in settlement/README.md) into settlement; needs settlement up
+  test [MAVEN ARGS...]          PostgreSQL + roles, a Kafka broker and the local chain's npm packages for the tests,
+                                then ./mvnw -B verify [ARGS]; stops the broker afterwards if it started it (this is
+                                what CI runs)
+  help                          this text
+
+services: ${SERVICES[*]}
+state:    $TIDELINE_HOME  (run/*.pid, logs/*.log, kafka/)
+
+environment (defaults in brackets):
+  TIDELINE_HOME                   state folder [<repo>/.platform]
+  TIDELINE_SKIP_BUILD=1           same as --no-build
+  TIDELINE_KAFKA_PORT             Kafka client port [9092]
+  TIDELINE_KAFKA_CONTROLLER_PORT  KRaft controller port [9093]
+  TIDELINE_KAFKA_HEAP             broker heap [512m]; TIDELINE_KAFKA_OPTS: more broker JVM options
+  TIDELINE_PORT_<SERVICE>         HTTP port of a service, e.g. TIDELINE_PORT_LP_TRACKER=9181 (passed as QUARKUS_HTTP_PORT)
+  TIDELINE_JAVA_OPTS              extra JVM options for the services
+  TIDELINE_READY_TIMEOUT          seconds to wait for a service's /q/health/ready [90]
+  TIDELINE_PG_HOST, TIDELINE_PG_PORT                 PostgreSQL [127.0.0.1, 5432]
+  TIDELINE_PG_ADMIN_USER, TIDELINE_PG_ADMIN_PASSWORD superuser that creates roles and databases [postgres, none]
+  TIDELINE_PG_ADMIN_DB            database the superuser connects to [postgres]
+  TIDELINE_PG_SERVICE_PASSWORD    password of every service's role [role name, only on a local PostgreSQL];
+  TIDELINE_DB_PASSWORD_<SERVICE>  or of one, e.g. TIDELINE_DB_PASSWORD_LP_TRACKER (given to it as TIDELINE_DB_PASSWORD).
+                                  Required when TIDELINE_PG_HOST is not 127.0.0.1, localhost or ::1: there the launcher
+                                  creates no role with a guessable password, and only the roles of the services started
+  TIDELINE_TEST_PG_PASSWORD       password of the test role 'tideline', required by 'test' on such a PostgreSQL
+  TIDELINE_SKIP_CHAIN=1           do not start the local EVM chain
+  TIDELINE_CHAIN_PORT             JSON-RPC port of the local chain [8545]
+EOF
+}
