@@ -21,7 +21,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
@@ -37,7 +40,7 @@ class DeadLetterTest {
     String bootstrap;
 
     @Test
-    void sendsUndecodableAndFailingRecordsToTheDeadLetterTopicAndGoesOn() {
+    void sendsUndecodableAndFailingRecordsToTheDeadLetterTopicAndParksTheFailedKey() {
         String key = "dlq-" + UUID.randomUUID();
         byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
         byte[] unknownType = ("{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"NoSuchEvent\",\"version\":1,"
@@ -53,7 +56,8 @@ class DeadLetterTest {
             kafka.send(Topics.MARKET_PRICES.name(), key, CODEC.encode(
                     Prices.observed(healthy, BigDecimal.TEN, key)));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> appliedFor(healthy) == 1);
+            // the poison record parks its key: the healthy record after it on the same key waits behind it
+            await().atMost(Duration.ofSeconds(30)).until(() -> keptFor(key) == 2);
 
             List<ConsumerRecord<String, byte[]>> letters = kafka.read(
                     Topics.deadLetterOf(Topics.MARKET_PRICES.name()), r -> key.equals(r.key()), 3,
@@ -73,6 +77,50 @@ class DeadLetterTest {
             }
         }
         assertThat(appliedFor("poison-" + key)).isZero();
+        assertThat(appliedFor(healthy)).isZero();
+    }
+
+    @Test
+    void appliesOtherKeysAndRedrivesAParkedKeyInOrderOnceTheCauseIsDealtWith() {
+        String key = "park-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(Topics.MARKET_PRICES.name(), key, CODEC.encode(Prices.observed("first-" + key, BigDecimal.ONE, key)));
+            kafka.send(Topics.MARKET_PRICES.name(), key, CODEC.encode(Prices.observed("poison-" + key, BigDecimal.ONE, key)));
+            kafka.send(Topics.MARKET_PRICES.name(), key, CODEC.encode(Prices.observed("second-" + key, BigDecimal.ONE, key)));
+            kafka.send(Topics.MARKET_PRICES.name(), other, CODEC.encode(Prices.observed(other, BigDecimal.ONE)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> keptFor(key) == 2 && appliedFor(other) == 1);
+        assertThat(appliedFor("first-" + key)).isEqualTo(1);
+        assertThat(appliedFor("second-" + key)).isZero();
+
+        // the poison record still fails: the re-drive changes nothing and says why
+        given().contentType("application/json")
+                .body("{\"consumer\":\"price-ledger\",\"key\":\"" + key + "\"}")
+                .post("/api/v1/messaging/parked/redrive")
+                .then().statusCode(409).body("detail", containsString("cannot apply poison-" + key));
+        assertThat(keptFor(key)).isEqualTo(2);
+
+        // the operator drops the dead-lettered record (it stays on the DLQ) and applies the rest in order
+        given().contentType("application/json")
+                .body("{\"consumer\":\"price-ledger\",\"key\":\"" + key + "\",\"skipDeadLettered\":true}")
+                .post("/api/v1/messaging/parked/redrive")
+                .then().statusCode(200).body("count", is(1));
+        assertThat(appliedFor("second-" + key)).isEqualTo(1);
+        assertThat(keptFor(key)).isZero();
+
+        // released: the key's next record is applied at once
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(Topics.MARKET_PRICES.name(), key, CODEC.encode(Prices.observed("third-" + key, BigDecimal.ONE, key)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedFor("third-" + key) == 1);
+        given().contentType("application/json").body("{}").post("/api/v1/messaging/parked/redrive")
+                .then().statusCode(400).body("errors[0].field", is("consumer"));
+    }
+
+    private long keptFor(String key) {
+        return pool.preparedQuery("select count(*) from parked_event where event_key = $1")
+                .execute(Tuple.of(key)).await().indefinitely().iterator().next().getLong(0);
     }
 
     private long appliedFor(String instrument) {

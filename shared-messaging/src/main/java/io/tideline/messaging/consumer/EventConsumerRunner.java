@@ -7,6 +7,7 @@ import io.tideline.events.Topics;
 import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
+import io.tideline.messaging.tx.Transactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -40,6 +43,8 @@ final class EventConsumerRunner implements Runnable {
     private final TransactionalApplier applier;
     private final DeadLetterPublisher deadLetters;
     private final DatabaseProbe database;
+    private final ParkedKeys parked;
+    private final Transactions transactions;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
@@ -49,7 +54,7 @@ final class EventConsumerRunner implements Runnable {
 
     EventConsumerRunner(EventHandler handler, String groupId, MessagingConfig.Consumer config,
                         KafkaClientFactory clients, TransactionalApplier applier, DeadLetterPublisher deadLetters,
-                        DatabaseProbe database) {
+                        DatabaseProbe database, ParkedKeys parked, Transactions transactions) {
         this.handler = handler;
         this.groupId = groupId;
         this.config = config;
@@ -57,6 +62,8 @@ final class EventConsumerRunner implements Runnable {
         this.applier = applier;
         this.deadLetters = deadLetters;
         this.database = database;
+        this.parked = parked;
+        this.transactions = transactions;
         this.status = status("STARTING", null);
     }
 
@@ -138,8 +145,7 @@ final class EventConsumerRunner implements Runnable {
     }
 
     private void process(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> accepted = new ArrayList<>();
-        List<EventEnvelope<?>> events = new ArrayList<>();
+        List<ParkedKeys.ParkedRecord> accepted = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             if (record.value() == null) {
                 deadLetter(record, "empty record value", null, 1);
@@ -158,30 +164,84 @@ final class EventConsumerRunner implements Runnable {
                 continue;
             }
             if (handler.wants(event)) {
-                accepted.add(record);
-                events.add(event);
+                accepted.add(new ParkedKeys.ParkedRecord(event, record.topic(), record.partition(), record.offset()));
             }
         }
-        if (events.isEmpty() || applyWithRetries(events) == null) {
+        if (accepted.isEmpty()) {
             return;
         }
-        // The batch keeps failing while the database answers: find the poison record(s).
-        for (int i = 0; i < events.size(); i++) {
-            Exception failure = applyWithRetries(List.of(events.get(i)));
+        Set<String> parkedKeys = new HashSet<>(parkedAmong(accepted));
+        List<EventEnvelope<?>> toApply = new ArrayList<>();
+        List<ParkedKeys.ParkedRecord> toKeep = new ArrayList<>();
+        for (ParkedKeys.ParkedRecord record : accepted) {
+            if (parkedKeys.contains(record.event().key())) {
+                toKeep.add(record);
+            } else {
+                toApply.add(record.event());
+            }
+        }
+        if (applyWithRetries(toApply, toKeep) == null) {
+            return;
+        }
+        // The batch keeps failing while the database answers: find the poison record(s), record by record. A
+        // poison record is dead-lettered and parks its key, so that the key's later records wait behind it.
+        for (ParkedKeys.ParkedRecord record : accepted) {
+            String key = record.event().key();
+            if (parkedKeys.contains(key)) {
+                if (applyWithRetries(List.of(), List.of(record)) != null) {
+                    throw new OutageException("cannot keep a record of the parked key " + key, null);
+                }
+                continue;
+            }
+            Exception failure = applyWithRetries(List.of(record.event()), List.of());
             if (failure != null) {
-                deadLetter(accepted.get(i), "processing failed after " + config.maxAttempts() + " attempts: "
-                        + failure.getMessage(), failure, config.maxAttempts());
+                String reason = "processing failed after " + config.maxAttempts() + " attempts: "
+                        + failure.getMessage();
+                deadLetter(consumerRecord(records, record), reason, failure, config.maxAttempts());
+                park(record, reason);
+                parkedKeys.add(key);
             }
         }
     }
 
-    /** @return null when applied, else the last failure after all attempts */
-    private Exception applyWithRetries(List<EventEnvelope<?>> events) {
+    private Set<String> parkedAmong(List<ParkedKeys.ParkedRecord> accepted) {
+        try {
+            return parked.parkedAmong(transactions.reads(), handler.name(),
+                    accepted.stream().map(r -> r.event().key()).distinct().toList());
+        } catch (RuntimeException e) {
+            throw new OutageException("cannot read the parked keys: " + e.getMessage(), e);
+        }
+    }
+
+    private void park(ParkedKeys.ParkedRecord record, String reason) {
+        try {
+            transactions.execute(uow -> parked.park(uow, handler.name(), record, reason));
+            LOG.warnf("%s: key %s parked behind event %s (%s); later records of it wait for a re-drive", groupId,
+                    record.event().key(), record.event().eventId(), record.event().type());
+        } catch (RuntimeException e) {
+            throw new OutageException("cannot park the key " + record.event().key() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ConsumerRecord<String, byte[]> consumerRecord(ConsumerRecords<String, byte[]> records,
+            ParkedKeys.ParkedRecord parkedRecord) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.topic().equals(parkedRecord.topic()) && record.partition() == parkedRecord.partition()
+                    && record.offset() == parkedRecord.offset()) {
+                return record;
+            }
+        }
+        throw new IllegalStateException("record " + parkedRecord.topic() + "-" + parkedRecord.partition() + "@"
+                + parkedRecord.offset() + " is not in the batch");
+    }
+
+    /** @return null when applied (and the records to keep kept), else the last failure after all attempts */
+    private Exception applyWithRetries(List<EventEnvelope<?>> events, List<ParkedKeys.ParkedRecord> keep) {
         Backoff retry = new Backoff(config.initialBackoff(), config.maxBackoff());
         Exception last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             try {
-                applied.addAndGet(applier.apply(handler, events));
+                applied.addAndGet(applier.apply(handler, events, keep));
                 return null;
             } catch (RuntimeException e) {
                 last = e;

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Any;
@@ -30,12 +31,14 @@ public class EventConsumers {
     private final DeadLetterPublisher deadLetters;
     private final DatabaseProbe database;
     private final SchemaMigration schema;
+    private final ParkedKeys parked;
+    private final Transactions transactions;
     private final List<EventConsumerRunner> runners = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
 
     public EventConsumers(@Any Instance<EventHandler> handlers, MessagingConfig config, KafkaClientFactory clients,
                           TransactionalApplier applier, DeadLetterPublisher deadLetters, DatabaseProbe database,
-                          SchemaMigration schema) {
+                          SchemaMigration schema, ParkedKeys parked, Transactions transactions) {
         this.handlers = handlers;
         this.config = config;
         this.clients = clients;
@@ -43,6 +46,8 @@ public class EventConsumers {
         this.deadLetters = deadLetters;
         this.database = database;
         this.schema = schema;
+        this.parked = parked;
+        this.transactions = transactions;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -63,7 +68,7 @@ public class EventConsumers {
     public synchronized void start(EventHandler handler) {
         String group = config.service() + "." + handler.name();
         EventConsumerRunner runner = new EventConsumerRunner(handler, group, config.consumer(), clients, applier,
-                deadLetters, database);
+                deadLetters, database, parked, transactions);
         Thread thread = new Thread(() -> {
             schema.awaitMigrated();
             runner.run();
@@ -86,6 +91,17 @@ public class EventConsumers {
         }
         runners.clear();
         threads.clear();
+    }
+
+    /**
+     * Re-drives a key the handler named {@code handler} parked (see {@link ParkedKeys#redrive}).
+     *
+     * @return how many records were applied
+     */
+    public int redrive(String handlerName, String key, boolean skipDeadLettered) {
+        EventHandler handler = handlers.stream().filter(h -> h.name().equals(handlerName)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event handler named '" + handlerName + "'"));
+        return parked.redrive(handler, handlerName, key, skipDeadLettered);
     }
 
     public synchronized List<ConsumerStatus> statuses() {

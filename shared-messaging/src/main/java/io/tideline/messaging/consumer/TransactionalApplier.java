@@ -18,10 +18,12 @@ public class TransactionalApplier {
 
     private final IdempotentConsumer idempotent;
     private final Transactions transactions;
+    private final ParkedKeys parked;
 
-    public TransactionalApplier(IdempotentConsumer idempotent, Transactions transactions) {
+    public TransactionalApplier(IdempotentConsumer idempotent, Transactions transactions, ParkedKeys parked) {
         this.idempotent = idempotent;
         this.transactions = transactions;
+        this.parked = parked;
     }
 
     /**
@@ -30,8 +32,16 @@ public class TransactionalApplier {
      * @return how many envelopes were applied (the rest had been applied before)
      */
     public int apply(EventHandler handler, List<EventEnvelope<?>> batch) {
+        return apply(handler, batch, List.of());
+    }
+
+    /** Applies the batch and, in the same unit of work, keeps the records of parked keys behind their keys. */
+    int apply(EventHandler handler, List<EventEnvelope<?>> batch, List<ParkedKeys.ParkedRecord> keep) {
         List<UUID> ids = batch.stream().map(EventEnvelope::eventId).toList();
         return transactions.run(uow -> {
+            for (ParkedKeys.ParkedRecord record : keep) {
+                parked.keep(uow, handler.name(), record, false);
+            }
             Set<UUID> claimed = idempotent.claim(uow, handler.name(), ids);
             Set<UUID> pending = new HashSet<>(claimed);
             for (EventEnvelope<?> event : batch) {
