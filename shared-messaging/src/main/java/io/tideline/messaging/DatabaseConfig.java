@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -37,7 +39,18 @@ public interface DatabaseConfig {
     /**
      * The one bound on every statement the service waits for (and on getting a connection), client side; the same
      * value is sent to the server as its {@code statement_timeout}, so a statement abandoned here does not run on.
+     * Written in seconds or milliseconds ({@code 30s}, {@code 500ms}): the one notation both sides read alike.
      */
+    @WithName("statement-timeout")
     @WithDefault("30s")
-    Duration statementTimeout();
+    @Pattern(regexp = "[1-9][0-9]{0,8}(ms|s)", message = "must be a whole number of seconds or milliseconds, e.g. 30s or 500ms")
+    String statementTimeoutText();
+
+    /** {@link #statementTimeoutText()} as a duration. */
+    default Duration statementTimeout() {
+        String text = statementTimeoutText();
+        return text.endsWith("ms")
+                ? Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)))
+                : Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+    }
 }

@@ -113,6 +113,14 @@ class OutboxTest {
                 .isEqualTo(cause.eventId().toString());
     }
 
+    @Test
+    void tellsTheServerTheSameStatementTimeout() {
+        String serverTimeout = transactions.run(uow -> uow.one("show statement_timeout", Tuple.tuple(),
+                r -> r.getString(0)));
+        assertThat(serverTimeout).isEqualTo("30s");
+        assertThat(transactions.timeout()).hasSeconds(30);
+    }
+
     private RowSet<Row> outboxRow(UUID eventId) {
         return pool.preparedQuery("select * from outbox where event_id = $1")
                 .execute(Tuple.of(eventId)).await().indefinitely();
