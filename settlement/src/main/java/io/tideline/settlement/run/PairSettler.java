@@ -325,11 +325,13 @@ public class PairSettler {
                                     + " placed again", row.clientOrderId(), v.venueOrderId());
                             out.duplicatesPrevented++;
                             if (v.open()) {
-                                store.markLive(uow, List.<String[]>of(new String[] {row.clientOrderId(),
-                                        v.venueOrderId()}));
-                                written.add(events.placed(row, row.clientOrderId(), v.venueOrderId(), row.price(),
-                                        row.quantity(), row.tier(), null));
-                                out.covered++;
+                                // published by whoever moves it to LIVE: a settler that placed it may have just done so
+                                if (!store.markLive(uow, List.<String[]>of(new String[] {row.clientOrderId(),
+                                        v.venueOrderId()})).isEmpty()) {
+                                    written.add(events.placed(row, row.clientOrderId(), v.venueOrderId(), row.price(),
+                                            row.quantity(), row.tier(), null));
+                                    out.covered++;
+                                }
                             } else {
                                 settleClosed(uow, row, row.clientOrderId(), v, written, out);
                             }
