@@ -1,15 +1,13 @@
 package io.tideline.bench;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
-import io.quarkus.vertx.VertxContextSupport;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.messaging.kafka.KafkaClientFactory;
-import io.tideline.messaging.outbox.Outbox;
 import io.tideline.messaging.outbox.OutboxRelay;
+import io.tideline.messaging.tx.Transactions;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -42,7 +40,7 @@ public class OutboxVsRawBenchmark implements QuarkusApplication {
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     @Inject
-    Outbox outbox;
+    Transactions transactions;
 
     @Inject
     OutboxRelay relay;
@@ -89,14 +87,9 @@ public class OutboxVsRawBenchmark implements QuarkusApplication {
         return 0;
     }
 
-    private void inTransaction(List<EventEnvelope<PriceObserved>> slice) throws Exception {
-        try {
-            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> outbox.appendAll(slice)));
-        } catch (Exception | Error e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
+    /** One unit of work that only publishes: the outbox rows are written just before its commit. */
+    private void inTransaction(List<EventEnvelope<PriceObserved>> slice) {
+        transactions.execute(uow -> uow.publishAll(slice));
     }
 
     private double rawKafka(String run, List<EventEnvelope<PriceObserved>> batch) throws Exception {

@@ -2,25 +2,23 @@ package io.tideline.settlement.api;
 
 import io.tideline.events.TradeSide;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.settlement.fill.FillRecorder;
 import io.tideline.settlement.fill.FillSubmission;
-import io.tideline.settlement.run.Settlement;
-import io.tideline.settlement.session.Session;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Fills of venues that cannot publish on mm.fills. */
 @Path("/api/v1/fills")
@@ -31,10 +29,10 @@ public class FillResource {
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    private final Settlement settlement;
+    private final FillRecorder fills;
 
-    public FillResource(Settlement settlement) {
-        this.settlement = settlement;
+    public FillResource(FillRecorder fills) {
+        this.fills = fills;
     }
 
     /**
@@ -62,20 +60,20 @@ public class FillResource {
     @APIResponse(responseCode = "200", description = "Already recorded: ignored (duplicate=true)",
             content = @Content(schema = @Schema(implementation = FillAccepted.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid (problem+json naming it); nothing changed")
-    public Response record(FillRequest request) {
+    public RestResponse<FillAccepted> record(FillRequest request) {
         FillSubmission fill = validate(request);
-        boolean created = settlement.tx().run(c -> {
-            Session session = settlement.sessions().session(c, fill.sessionId()).orElseThrow(() ->
-                    ProblemException.badField("sessionId", "no session " + fill.sessionId()
-                            + "; create it with POST /api/v1/sessions first"));
-            if (!session.venue().equals(fill.venue())) {
-                throw ProblemException.badField("venue", "session " + fill.sessionId() + " trades on "
-                        + session.venue() + ", not " + fill.venue());
+        FillRecorder.Submitted submitted = fills.submit(fill);
+        return switch (submitted.outcome()) {
+            case NO_SESSION -> throw ProblemException.badField("sessionId", "no session " + fill.sessionId()
+                    + "; create it with POST /api/v1/sessions first");
+            case OTHER_VENUE -> throw ProblemException.badField("venue", "session " + fill.sessionId()
+                    + " trades on " + submitted.sessionVenue() + ", not " + fill.venue());
+            case RECORDED, DUPLICATE -> {
+                boolean duplicate = submitted.outcome() == FillRecorder.Outcome.DUPLICATE;
+                yield RestResponse.status(duplicate ? RestResponse.Status.OK : RestResponse.Status.CREATED,
+                        new FillAccepted(fill.venue(), fill.orderId(), fill.tradeId(), duplicate));
             }
-            return settlement.fills().record(c, List.of(fill), "api").get(0);
-        });
-        return Response.status(created ? 201 : 200)
-                .entity(new FillAccepted(fill.venue(), fill.orderId(), fill.tradeId(), !created)).build();
+        };
     }
 
     static FillSubmission validate(FillRequest r) {

@@ -3,13 +3,11 @@ package io.tideline.settlement.api;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.settlement.importer.ImportReport;
 import io.tideline.settlement.importer.RedisImporter;
-import io.tideline.settlement.run.Settlement;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,10 +20,10 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 @Consumes(MediaType.APPLICATION_JSON)
 public class ImportResource {
 
-    private final Settlement settlement;
+    private final RedisImporter importer;
 
-    public ImportResource(Settlement settlement) {
-        this.settlement = settlement;
+    public ImportResource(RedisImporter importer) {
+        this.importer = importer;
     }
 
     /**
@@ -50,21 +48,16 @@ public class ImportResource {
         if (r.limit() != null && (r.limit() < 1 || r.limit() > 1_000_000)) {
             throw ProblemException.badField("limit", "must be between 1 and 1000000");
         }
-        String prefix = r.keyPrefix() != null ? r.keyPrefix()
-                : settlement.config().redis().keyPrefix().orElse("");
+        String prefix = r.keyPrefix() != null ? r.keyPrefix() : importer.defaultKeyPrefix();
         if (!prefix.matches("[A-Za-z0-9._:{}-]{0,100}")) {
             throw ProblemException.badField("keyPrefix", "must be up to 100 of A-Z a-z 0-9 . _ : { } -");
         }
-        RedisImporter importer = new RedisImporter(settlement.tx(), settlement.sessions(), settlement.fills(),
-                URI.create(settlement.config().redis().url()), settlement.config().redis().batchSize(),
-                settlement.config().redis().markerTtl());
         try {
             return importer.run(new RedisImporter.Options(Boolean.TRUE.equals(r.dryRun()),
                     Boolean.TRUE.equals(r.statsOnly()), session, r.limit(), prefix));
         } catch (JedisConnectionException e) {
-            URI uri = URI.create(settlement.config().redis().url());
-            throw new ProblemException(503, "Redis unavailable", "cannot reach Redis at " + uri.getHost() + ":"
-                    + uri.getPort() + " (tideline.settlement.redis.url): " + e.getMessage(), null);
+            throw new ProblemException(503, "Redis unavailable", "cannot reach Redis at " + importer.address()
+                    + " (tideline.settlement.redis.url): " + e.getMessage(), null);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
-import io.tideline.settlement.run.Settlement;
+import io.tideline.settlement.venue.MakerVenue;
 import io.tideline.settlement.venue.VenueOrder;
 import io.tideline.settlement.venue.paper.PaperVenue;
 import jakarta.ws.rs.Consumes;
@@ -24,10 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaperVenueResource {
 
-    private final Settlement settlement;
+    private final MakerVenue venue;
 
-    public PaperVenueResource(Settlement settlement) {
-        this.settlement = settlement;
+    public PaperVenueResource(MakerVenue venue) {
+        this.venue = venue;
     }
 
     /** The top of a pair's book; {@code ask} defaults to the bid. */
@@ -78,9 +78,9 @@ public class PaperVenueResource {
     }
 
     private PaperVenue paper() {
-        if (settlement.venue() instanceof PaperVenue paper) {
+        if (venue instanceof PaperVenue paper) {
             return paper;
         }
-        throw ProblemException.notFound("the paper venue (this instance uses " + settlement.venue().name() + ")");
+        throw ProblemException.notFound("the paper venue (this instance uses " + venue.name() + ")");
     }
 }

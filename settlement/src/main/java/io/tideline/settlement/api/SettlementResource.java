@@ -3,7 +3,8 @@ package io.tideline.settlement.api;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.settlement.run.RunInProgressException;
 import io.tideline.settlement.run.RunResult;
-import io.tideline.settlement.run.Settlement;
+import io.tideline.settlement.run.RunStore;
+import io.tideline.settlement.run.SettlementRunner;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,10 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SettlementResource {
 
-    private final Settlement settlement;
+    private final SettlementRunner runner;
+    private final RunStore runs;
 
-    public SettlementResource(Settlement settlement) {
-        this.settlement = settlement;
+    public SettlementResource(SettlementRunner runner, RunStore runs) {
+        this.runner = runner;
+        this.runs = runs;
     }
 
     /** dryRun: compute and report only (no order placed, nothing but the run record written); sessionId optional. */
@@ -50,7 +52,7 @@ public class SettlementResource {
         boolean dryRun = request != null && Boolean.TRUE.equals(request.dryRun());
         String session = request == null ? null : RequestFields.optionalId("sessionId", request.sessionId());
         try {
-            return settlement.run(dryRun, Optional.ofNullable(session));
+            return runner.run("api", dryRun, session);
         } catch (RunInProgressException e) {
             throw ProblemException.conflict(e.getMessage());
         }
@@ -60,8 +62,7 @@ public class SettlementResource {
     @Path("/runs")
     @Operation(summary = "Run history, newest first (scheduled and API runs, dry runs included)")
     public List<RunResult> runs(@QueryParam("limit") Integer limit) {
-        int max = RequestFields.limit(limit, 50, 1000);
-        return settlement.tx().run(c -> settlement.runs().latest(c, max));
+        return runs.latest(RequestFields.limit(limit, 50, 1000));
     }
 
     @GET
@@ -75,7 +76,6 @@ public class SettlementResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badField("runId", "must be a UUID");
         }
-        return settlement.tx().run(c -> settlement.runs().run(c, id))
-                .orElseThrow(() -> ProblemException.notFound("run " + runId));
+        return runs.run(id).orElseThrow(() -> ProblemException.notFound("run " + runId));
     }
 }

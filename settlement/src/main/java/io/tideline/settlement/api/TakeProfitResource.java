@@ -1,18 +1,15 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
-import io.tideline.settlement.run.Settlement;
-import io.tideline.settlement.takeprofit.BuyPosition;
 import io.tideline.settlement.takeprofit.TakeProfitOrder;
+import io.tideline.settlement.takeprofit.TakeProfitQueries;
+import io.tideline.settlement.takeprofit.TakeProfitQueries.PositionView;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,20 +25,10 @@ public class TakeProfitResource {
     private static final Set<String> STATES = Set.of("PLACING", "LIVE", "REPLACING", "FILLED", "REPLACED",
             "CANCELLED", "FAILED");
 
-    private final Settlement settlement;
+    private final TakeProfitQueries queries;
 
-    public TakeProfitResource(Settlement settlement) {
-        this.settlement = settlement;
-    }
-
-    /**
-     * A buy fill's inventory: {@code openQuantity} not yet sold by take-profits, {@code uncoveredQuantity} of it that
-     * no live take-profit offers, its age tier now and the take-profit price for that tier.
-     */
-    public record PositionView(String sessionId, String pair, String venue, String orderId, String tradeId,
-                               BigDecimal entryPrice, BigDecimal quantity, Instant filledAt, BigDecimal openQuantity,
-                               BigDecimal uncoveredQuantity, int ageTier, BigDecimal takeProfitPrice,
-                               String liveTakeProfit) {
+    public TakeProfitResource(TakeProfitQueries queries) {
+        this.queries = queries;
     }
 
     @GET
@@ -53,16 +40,7 @@ public class TakeProfitResource {
             @QueryParam("uncovered") Boolean uncovered, @QueryParam("limit") Integer limit) {
         String session = RequestFields.optionalId("sessionId", sessionId);
         String p = RequestFields.optionalPair("pair", pair);
-        int max = RequestFields.limit(limit, 500, 10_000);
-        Instant now = Instant.now();
-        return settlement.tx().run(c -> {
-            List<String> sessions = session != null ? List.of(session) : settlement.sessions()
-                    .sessions(c, settlement.config().run().lookback(), 10_000).stream().map(s -> s.sessionId())
-                    .toList();
-            return settlement.takeProfits().openPositions(c, sessions, p).stream()
-                    .filter(bp -> !Boolean.TRUE.equals(uncovered) || bp.uncoveredQuantity().signum() > 0)
-                    .limit(max).map(bp -> view(bp, now)).toList();
-        });
+        return queries.positions(session, p, Boolean.TRUE.equals(uncovered), RequestFields.limit(limit, 500, 10_000));
     }
 
     @GET
@@ -87,7 +65,7 @@ public class TakeProfitResource {
             throw ProblemException.badField("state", "must be one of " + STATES.stream().sorted().toList());
         }
         int max = RequestFields.limit(limit, 200, 10_000);
-        return settlement.tx().run(c -> settlement.takeProfits().orders(c, session, p, s, max));
+        return queries.orders(session, p, s, max);
     }
 
     @GET
@@ -95,15 +73,7 @@ public class TakeProfitResource {
     @Operation(summary = "One take-profit order by its client order id")
     public TakeProfitOrder takeProfit(@PathParam("clientOrderId") String clientOrderId) {
         RequestFields.id("clientOrderId", clientOrderId);
-        return settlement.tx().run(c -> settlement.takeProfits().order(c, clientOrderId))
+        return queries.order(clientOrderId)
                 .orElseThrow(() -> ProblemException.notFound("take-profit " + clientOrderId));
-    }
-
-    private PositionView view(BuyPosition p, Instant now) {
-        int tier = settlement.pricing().tiers().tierOf(Duration.between(p.filledAt(), now));
-        return new PositionView(p.sessionId(), p.pair(), p.venue(), p.orderId(), p.tradeId(), p.entryPrice(),
-                p.quantity(), p.filledAt(), p.openQuantity(), p.uncoveredQuantity(), tier,
-                settlement.pricing().price(p.entryPrice(), tier, settlement.pairs().rules(p.pair())),
-                p.live().map(l -> l.clientOrderId()).orElse(null));
     }
 }

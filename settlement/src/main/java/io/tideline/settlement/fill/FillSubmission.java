@@ -1,11 +1,12 @@
 package io.tideline.settlement.fill;
 
+import io.tideline.events.EventIds;
 import io.tideline.events.TradeSide;
 import io.tideline.events.mm.FillRecorded;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** A fill to record, already validated; (venue, orderId, tradeId) is its identity. */
@@ -29,8 +30,17 @@ public record FillSubmission(String sessionId, String pair, String venue, String
 
     /** The event id of this fill's FillRecorded: the same fill always gets the same id, so consumers drop copies. */
     public UUID eventId() {
-        return UUID.nameUUIDFromBytes(("mm-fill\u0000" + venue + "\u0000" + orderId + "\u0000" + tradeId)
-                .getBytes(StandardCharsets.UTF_8));
+        return eventIdOf(venue, orderId, tradeId);
+    }
+
+    /** The FillRecorded id of the fill (venue, order id, trade id), whatever else is said of it. */
+    public static UUID eventIdOf(String venue, String orderId, String tradeId) {
+        return EventIds.of("mm-fill", venue, orderId, tradeId);
+    }
+
+    /** What makes two fills the same fill. */
+    public List<String> identity() {
+        return List.of(venue, orderId, tradeId);
     }
 
     /** The partition key of mm.fills and mm.settlement. */

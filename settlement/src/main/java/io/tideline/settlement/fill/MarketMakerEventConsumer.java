@@ -1,15 +1,14 @@
 package io.tideline.settlement.fill;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.Topics;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.events.mm.FillRecorded;
 import io.tideline.messaging.consumer.EventHandler;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.settlement.config.SettlementConfig;
+import io.tideline.settlement.venue.paper.PaperVenue;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -20,12 +19,13 @@ import java.util.Set;
 @ApplicationScoped
 public class MarketMakerEventConsumer implements EventHandler {
 
-    private static final String TOUCH_SESSION = FillSql.forHibernate(FillSql.TOUCH_SESSION);
-    private static final String INSERT = FillSql.forHibernate(FillSql.INSERT);
-
+    private final FillRecorder fills;
+    private final PaperVenue paperVenue;
     private final boolean paper;
 
-    public MarketMakerEventConsumer(SettlementConfig config) {
+    public MarketMakerEventConsumer(FillRecorder fills, PaperVenue paperVenue, SettlementConfig config) {
+        this.fills = fills;
+        this.paperVenue = paperVenue;
         this.paper = "paper".equals(config.venue());
     }
 
@@ -46,37 +46,11 @@ public class MarketMakerEventConsumer implements EventHandler {
     }
 
     @Override
-    public Uni<Void> handle(EventEnvelope<?> event) {
+    public void handle(EventEnvelope<?> event, UnitOfWork uow) {
         if (event.payload() instanceof PriceObserved price) {
-            return Panache.getSession().chain(s -> s.createNativeQuery("insert into paper_book (pair, bid, ask)"
-                            + " values (?1, ?2, ?2) on conflict (pair) do update set bid = excluded.bid,"
-                            + " ask = excluded.ask, updated_at = now()")
-                    .setParameter(1, price.instrument())
-                    .setParameter(2, price.price())
-                    .executeUpdate()).replaceWithVoid();
+            paperVenue.quote(uow, price.instrument(), price.price());
+        } else {
+            fills.record(uow, event, (FillRecorded) event.payload());
         }
-        FillRecorded f = (FillRecorded) event.payload();
-        return Panache.getSession().chain(s -> s.createNativeQuery(TOUCH_SESSION)
-                        .setParameter(1, f.sessionId())
-                        .setParameter(2, f.venue())
-                        .setParameter(3, f.pair())
-                        .setParameter(4, f.filledAt().atOffset(ZoneOffset.UTC))
-                        .setParameter(5, "event")
-                        .executeUpdate()
-                .chain(() -> s.createNativeQuery(INSERT)
-                        .setParameter(1, f.sessionId())
-                        .setParameter(2, f.pair())
-                        .setParameter(3, f.venue())
-                        .setParameter(4, f.orderId())
-                        .setParameter(5, f.tradeId())
-                        .setParameter(6, f.side().name())
-                        .setParameter(7, f.quantity())
-                        .setParameter(8, f.price())
-                        .setParameter(9, f.fee())
-                        .setParameter(10, f.feeAsset())
-                        .setParameter(11, f.filledAt().atOffset(ZoneOffset.UTC))
-                        .setParameter(12, "event")
-                        .getResultList()))
-                .replaceWithVoid();
     }
 }

@@ -1,10 +1,12 @@
 package io.tideline.settlement.importer;
 
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.settlement.config.SettlementConfig;
 import io.tideline.settlement.fill.FillRecorder;
 import io.tideline.settlement.fill.FillSubmission;
 import io.tideline.settlement.importer.LegacySessionReader.LegacySession;
 import io.tideline.settlement.session.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,8 @@ import redis.clients.jedis.params.SetParams;
  * an interrupted import can simply run again); then the session is marked imported in Redis with a TTL. A dry run
  * reads and counts without writing anywhere; stats only counts the sessions and their list lengths.
  */
-public final class RedisImporter {
+@ApplicationScoped
+public class RedisImporter {
 
     private static final Logger LOG = Logger.getLogger(RedisImporter.class);
     private static final int MAX_PROBLEMS = 50;
@@ -32,22 +35,34 @@ public final class RedisImporter {
     public record Options(boolean dryRun, boolean statsOnly, String sessionId, Integer limit, String keyPrefix) {
     }
 
-    private final BlockingTransaction tx;
+    private final Transactions transactions;
     private final SessionStore sessions;
     private final FillRecorder fills;
     private final URI redis;
     private final int batchSize;
     private final Duration markerTtl;
+    private final String defaultKeyPrefix;
     private final LegacySessionReader reader = new LegacySessionReader();
 
-    public RedisImporter(BlockingTransaction tx, SessionStore sessions, FillRecorder fills, URI redis, int batchSize,
-            Duration markerTtl) {
-        this.tx = tx;
+    public RedisImporter(Transactions transactions, SessionStore sessions, FillRecorder fills,
+            SettlementConfig config) {
+        this.transactions = transactions;
         this.sessions = sessions;
         this.fills = fills;
-        this.redis = redis;
-        this.batchSize = batchSize;
-        this.markerTtl = markerTtl;
+        this.redis = URI.create(config.redis().url());
+        this.batchSize = config.redis().batchSize();
+        this.markerTtl = config.redis().markerTtl();
+        this.defaultKeyPrefix = config.redis().keyPrefix().orElse("");
+    }
+
+    /** The key prefix of the layout unless a request names another ({@code tideline.settlement.redis.key-prefix}). */
+    public String defaultKeyPrefix() {
+        return defaultKeyPrefix;
+    }
+
+    /** Where the legacy Redis is, {@code host:port}, for messages. */
+    public String address() {
+        return redis.getHost() + ":" + redis.getPort();
     }
 
     public ImportReport run(Options options) {
@@ -119,11 +134,11 @@ public final class RedisImporter {
         int inserted = 0;
         int known = 0;
         if (!dryRun) {
-            tx.run(c -> sessions.upsert(c, legacy.session(), "redis"));
+            transactions.run(uow -> sessions.upsert(uow, legacy.session(), "redis"));
             List<FillSubmission> all = legacy.fills();
             for (int from = 0; from < all.size(); from += batchSize) {
                 List<FillSubmission> batch = all.subList(from, Math.min(all.size(), from + batchSize));
-                List<Boolean> created = tx.run(c -> fills.record(c, batch, "redis"));
+                List<Boolean> created = transactions.run(uow -> fills.record(uow, batch, "redis"));
                 int n = (int) created.stream().filter(Boolean::booleanValue).count();
                 inserted += n;
                 known += batch.size() - n;

@@ -1,15 +1,16 @@
 package io.tideline.settlement.risk;
 
 import io.tideline.events.EventEnvelope;
-import io.tideline.events.alert.AlertRaised;
-import io.tideline.events.alert.AlertSeverity;
-import io.tideline.messaging.outbox.Outbox;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.MessagingConfig;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.settlement.config.SettlementConfig;
 import io.tideline.settlement.session.Session;
 import io.tideline.settlement.session.SessionStore;
 import io.tideline.settlement.takeprofit.BuyPosition;
 import io.tideline.settlement.takeprofit.TakeProfitStore;
 import io.tideline.settlement.venue.MakerVenue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,40 +19,54 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * The portfolio stop-loss, checked per session at the start of each run: a session whose open inventory at the last
- * price (the venue's best bid, where it could be sold now) has lost more than the limit is TRIPPED in the same
- * transaction as an AlertRaised (rule {@value #RULE}) goes to the outbox; a tripped session gets no new take-profits
- * until acknowledged through the API.
+ * The portfolio stop-loss, checked per session at the start of each run ({@link StopLossRule} decides): a session
+ * whose open inventory at the last price (the venue's best bid, where it could be sold now) has lost more than the
+ * limit is TRIPPED in the same unit of work as its AlertRaised (rule {@value StopLossRule#RULE}) is published; a
+ * tripped session gets no new take-profits until acknowledged through the API.
  */
-public final class StopLossGuard {
+@ApplicationScoped
+public class StopLossGuard {
 
-    public static final String RULE = "settlement.stop-loss";
     private static final Logger LOG = Logger.getLogger(StopLossGuard.class);
 
     /** The sessions to settle without new take-profits, and how many tripped in this check. */
     public record Verdict(Set<String> stopped, int trippedNow) {
     }
 
-    private final BlockingTransaction tx;
+    /** What acknowledging a session's stop-loss did. */
+    public enum Outcome { ACKNOWLEDGED, NO_SESSION, NOT_TRIPPED }
+
+    /** The outcome and the session as it is now, when it exists. */
+    public record Acknowledged(Outcome outcome, Session session) {
+    }
+
+    private final Transactions transactions;
     private final SessionStore sessions;
     private final TakeProfitStore positions;
     private final MakerVenue venue;
-    private final boolean enabled;
-    private final BigDecimal maxLoss;
+    private final StopLossRule rule;
     private final String service;
 
-    public StopLossGuard(BlockingTransaction tx, SessionStore sessions, TakeProfitStore positions, MakerVenue venue,
-            boolean enabled, BigDecimal maxLoss, String service) {
-        this.tx = tx;
+    @Inject
+    public StopLossGuard(Transactions transactions, SessionStore sessions, TakeProfitStore positions, MakerVenue venue,
+            SettlementConfig config, MessagingConfig messaging) {
+        this(transactions, sessions, positions, venue, new StopLossRule(config.stopLoss().enabled(),
+                config.stopLoss().maxLoss()), messaging.service());
+    }
+
+    public StopLossGuard(Transactions transactions, SessionStore sessions, TakeProfitStore positions, MakerVenue venue,
+            StopLossRule rule, String service) {
+        this.transactions = transactions;
         this.sessions = sessions;
         this.positions = positions;
         this.venue = venue;
-        this.enabled = enabled;
-        this.maxLoss = maxLoss;
+        this.rule = rule;
         this.service = service;
     }
 
@@ -60,41 +75,63 @@ public final class StopLossGuard {
         if (sessionIds.isEmpty()) {
             return new Verdict(Set.of(), 0);
         }
-        List<BuyPosition> open = enabled ? tx.run(c -> positions.openPositions(c, sessionIds, null)) : List.of();
+        List<BuyPosition> open = rule.enabled()
+                ? positions.openPositions(transactions.reads(), sessionIds, null) : List.of();
         Map<String, BigDecimal> prices = lastPrices(open.stream().map(BuyPosition::pair).collect(Collectors.toSet()));
         Map<String, List<BuyPosition>> bySession = open.stream().collect(Collectors.groupingBy(
                 BuyPosition::sessionId));
-        return tx.run(c -> {
-            Set<String> stopped = new HashSet<>();
-            int tripped = 0;
-            for (String id : sessionIds) {
-                Optional<Session> session = dryRun ? sessions.session(c, id) : sessions.sessionForUpdate(c, id);
-                if (session.isEmpty()) {
-                    continue;
-                }
-                if (session.get().stopped()) {
-                    stopped.add(id);
-                    continue;
-                }
-                if (!enabled) {
-                    continue;
-                }
-                SessionExposure exposure = SessionExposure.of(id, bySession.getOrDefault(id, List.of()), prices);
-                if (!exposure.breaches(maxLoss, session.get().acknowledgedLoss())) {
-                    continue;
-                }
+        if (dryRun) {
+            return decide(sessionIds, id -> sessions.session(transactions.reads(), id), bySession, prices,
+                    (session, trip) -> { });
+        }
+        return transactions.run(uow -> decide(sessionIds, id -> sessions.sessionForUpdate(uow, id), bySession, prices,
+                (session, trip) -> {
+            sessions.trip(uow, session.sessionId(), trip.exposure().loss());
+            uow.publish(EventEnvelope.of(service, session.sessionId(), null, trip.alert()));
+            LOG.warnf("session %s: stop-loss tripped, unrealized loss %s > limit %s (acknowledged %s); no new"
+                    + " take-profits until acknowledged", session.sessionId(), trip.exposure().loss().toPlainString(),
+                    rule.maxLoss().toPlainString(), session.acknowledgedLoss().toPlainString());
+        }));
+    }
+
+    /** Acknowledges a tripped stop-loss: the loss it tripped at becomes the base of the next trip. */
+    public Acknowledged acknowledge(String sessionId, String by) {
+        return transactions.run(uow -> {
+            Optional<Session> session = sessions.sessionForUpdate(uow, sessionId);
+            if (session.isEmpty()) {
+                return new Acknowledged(Outcome.NO_SESSION, null);
+            }
+            if (!session.get().stopped()) {
+                return new Acknowledged(Outcome.NOT_TRIPPED, session.get());
+            }
+            sessions.acknowledge(uow, sessionId, session.get().stopLossLoss(), by);
+            return new Acknowledged(Outcome.ACKNOWLEDGED, sessions.session(uow, sessionId).orElseThrow());
+        });
+    }
+
+    /** Decides each session as {@code load} finds it; {@code onTrip} writes a trip (nothing in a dry run). */
+    private Verdict decide(List<String> sessionIds, Function<String, Optional<Session>> load,
+            Map<String, List<BuyPosition>> bySession, Map<String, BigDecimal> prices,
+            BiConsumer<Session, StopLossRule.Decision.Trip> onTrip) {
+        Set<String> stopped = new HashSet<>();
+        int tripped = 0;
+        Instant now = Instant.now();
+        for (String id : sessionIds) {
+            Optional<Session> session = load.apply(id);
+            if (session.isEmpty()) {
+                continue;
+            }
+            StopLossRule.Decision decision = rule.decide(session.get(), bySession.getOrDefault(id, List.of()),
+                    prices, now);
+            if (decision instanceof StopLossRule.Decision.StillStopped) {
+                stopped.add(id);
+            } else if (decision instanceof StopLossRule.Decision.Trip trip) {
                 stopped.add(id);
                 tripped++;
-                if (!dryRun) {
-                    sessions.trip(c, id, exposure.loss());
-                    Outbox.appendWithin(c, List.of(alert(session.get(), exposure)), tx.timeout());
-                    LOG.warnf("session %s: stop-loss tripped, unrealized loss %s > limit %s (acknowledged %s); no new"
-                            + " take-profits until acknowledged", id, exposure.loss().toPlainString(),
-                            maxLoss.toPlainString(), session.get().acknowledgedLoss().toPlainString());
-                }
+                onTrip.accept(session.get(), trip);
             }
-            return new Verdict(stopped, tripped);
-        });
+        }
+        return new Verdict(stopped, tripped);
     }
 
     private Map<String, BigDecimal> lastPrices(Set<String> pairs) {
@@ -104,20 +141,5 @@ public final class StopLossGuard {
             LOG.debugf("stop-loss: no price for %d pair(s); their positions are left out", pairs.size() - prices.size());
         }
         return prices;
-    }
-
-    private EventEnvelope<AlertRaised> alert(Session s, SessionExposure e) {
-        int trip = s.stopLossTrips() + 1;
-        String detail = "Market-making session " + s.sessionId() + " on " + s.venue() + " has an unrealized loss of "
-                + e.loss().toPlainString() + " on its open positions at the venue's best bid, over the stop-loss"
-                + " limit of " + maxLoss.toPlainString() + (s.acknowledgedLoss().signum() > 0 ? " beyond the "
-                + s.acknowledgedLoss().toPlainString() + " acknowledged" : "") + ". By pair: " + e.pnlByPair()
-                + (e.pairsWithoutPrice().isEmpty() ? "" : "; without a price: " + e.pairsWithoutPrice())
-                + ". Settlement places no new take-profits for the session until the stop-loss is acknowledged"
-                + " (POST /api/v1/sessions/" + s.sessionId() + "/stop-loss/acknowledge).";
-        AlertRaised alert = new AlertRaised(RULE + ":" + s.sessionId() + ":" + trip, RULE, AlertSeverity.CRITICAL,
-                s.sessionId(), "Stop-loss: session " + s.sessionId() + " down " + e.loss().toPlainString(), detail,
-                Instant.now(), null);
-        return EventEnvelope.of(service, s.sessionId(), null, alert);
     }
 }

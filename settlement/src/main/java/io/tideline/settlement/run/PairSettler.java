@@ -2,8 +2,9 @@ package io.tideline.settlement.run;
 
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.TradeSide;
-import io.tideline.messaging.outbox.Outbox;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
+import io.tideline.settlement.config.SettlementConfig;
 import io.tideline.settlement.pricing.PairRules;
 import io.tideline.settlement.pricing.TakeProfitPricing;
 import io.tideline.settlement.session.SessionStore.SessionPair;
@@ -19,7 +20,8 @@ import io.tideline.settlement.venue.PlaceOutcome;
 import io.tideline.settlement.venue.PostOnlyOrder;
 import io.tideline.settlement.venue.VenueOrder;
 import io.tideline.settlement.venue.VenueTrade;
-import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,12 +48,14 @@ import org.jboss.logging.Logger;
  *       cross, and records each batch with its TakeProfitPlaced events in one transaction;</li>
  *   <li>re-prices the take-profits whose position moved into an older tier (replace, or cancel then place).</li>
  * </ol>
+ * Before each step that writes or calls the venue it checks that the pair's lock is still held, and stops if not.
  */
-public final class PairSettler {
+@ApplicationScoped
+public class PairSettler {
 
     private static final Logger LOG = Logger.getLogger(PairSettler.class);
 
-    private final BlockingTransaction tx;
+    private final Transactions transactions;
     private final TakeProfitStore store;
     private final MakerVenue venue;
     private final SettlementPlanner planner;
@@ -59,9 +63,16 @@ public final class PairSettler {
     private final int batchSize;
     private final Clock clock;
 
-    public PairSettler(BlockingTransaction tx, TakeProfitStore store, MakerVenue venue, SettlementPlanner planner,
+    @Inject
+    public PairSettler(Transactions transactions, TakeProfitStore store, MakerVenue venue, SettlementPlanner planner,
+            SettlementEvents events, SettlementConfig config, Clock clock) {
+        this(transactions, store, venue, planner, events, config.run().venueBatchSize(), clock);
+    }
+
+    /** @param batchSize orders per venue call and per unit of work recording them */
+    public PairSettler(Transactions transactions, TakeProfitStore store, MakerVenue venue, SettlementPlanner planner,
             SettlementEvents events, int batchSize, Clock clock) {
-        this.tx = tx;
+        this.transactions = transactions;
         this.store = store;
         this.venue = venue;
         this.planner = planner;
@@ -70,10 +81,21 @@ public final class PairSettler {
         this.clock = clock;
     }
 
+    /** Settles a (session, pair) without its lock: a dry run, or a test of what holds without the lock. */
     public PairOutcome settle(SessionPair sp, PairRules rules, boolean stopped, UUID runId, boolean dryRun) {
+        return settle(sp, rules, stopped, runId, dryRun, null);
+    }
+
+    /**
+     * Settles a (session, pair) under its lock.
+     *
+     * @throws PairLockLostException when the lock's connection ended on the way (what was done before stays recorded)
+     */
+    public PairOutcome settle(SessionPair sp, PairRules rules, boolean stopped, UUID runId, boolean dryRun,
+            PairLock lock) {
         PairOutcome out = new PairOutcome();
-        List<TakeProfitOrder> resend = dryRun ? List.of() : reconcile(sp, out, true);
-        List<BuyPosition> positions = tx.run(c -> store.openPositions(c, sp.sessionId(), sp.pair()));
+        List<TakeProfitOrder> resend = dryRun ? List.of() : reconcile(sp, out, true, lock);
+        List<BuyPosition> positions = store.openPositions(transactions.reads(), sp.sessionId(), sp.pair());
         SettlementPlan plan = planner.plan(positions, rules, clock.instant(), stopped);
         out.uncovered += plan.uncovered().size();
         if (dryRun) {
@@ -84,12 +106,13 @@ public final class PairSettler {
         }
         List<TakeProfitOrder> toSend = new ArrayList<>(resend);
         if (!plan.isEmpty()) {
-            toSend.addAll(tx.run(c -> {
-                List<String> written = store.insertPlacing(c, plan.toPlace(), venue.name(), runId);
+            ensureHeld(lock);
+            toSend.addAll(transactions.run(uow -> {
+                List<String> written = store.insertPlacing(uow, plan.toPlace(), venue.name(), runId);
                 for (SettlementPlan.Retier r : plan.toRetier()) {
-                    store.retier(c, r.current().clientOrderId(), r.tier());
+                    store.retier(uow, r.current().clientOrderId(), r.tier());
                 }
-                Outbox.appendWithin(c, plan.uncovered().stream().map(events::uncovered).toList(), tx.timeout());
+                uow.publishAll(plan.uncovered().stream().map(events::uncovered).toList());
                 out.duplicatesPrevented += plan.toPlace().size() - written.size();
                 Set<String> ids = new HashSet<>(written);
                 return plan.toPlace().stream().filter(n -> ids.contains(n.clientOrderId()))
@@ -97,9 +120,11 @@ public final class PairSettler {
             }));
         }
         for (int from = 0; from < toSend.size(); from += batchSize) {
+            ensureHeld(lock);
             send(toSend.subList(from, Math.min(toSend.size(), from + batchSize)), rules, runId, out, true);
         }
         for (SettlementPlan.Reprice r : plan.toReprice()) {
+            ensureHeld(lock);
             reprice(sp, r, rules, runId, out);
         }
         return out;
@@ -111,7 +136,7 @@ public final class PairSettler {
         List<PlaceOutcome> outcomes = timed(out, () -> venue.placePostOnly(batch.stream().map(o -> new PostOnlyOrder(
                 o.clientOrderId(), o.pair(), TradeSide.SELL, o.price(), o.quantity())).toList()));
         List<TakeProfitOrder> crossed = new ArrayList<>();
-        tx.run(c -> {
+        transactions.execute(uow -> {
             List<String[]> live = new ArrayList<>();
             Map<String, TakeProfitOrder> byId = new HashMap<>();
             for (int i = 0; i < batch.size(); i++) {
@@ -125,38 +150,37 @@ public final class PairSettler {
                     live.add(new String[] {o.clientOrderId(), e.venueOrderId()});
                     out.duplicatesPrevented++;
                 } else if (outcome instanceof PlaceOutcome.WouldCross && mayRetry) {
-                    store.markFailed(c, o.clientOrderId(), "post-only at " + o.price().toPlainString()
+                    store.markFailed(uow, o.clientOrderId(), "post-only at " + o.price().toPlainString()
                             + " would cross; re-priced one tick above the best bid");
                     crossed.add(o);
                 } else {
                     String reason = outcome instanceof PlaceOutcome.Rejected r ? r.reason()
                             : "post-only would cross again after re-pricing";
-                    store.markFailed(c, o.clientOrderId(), reason);
+                    store.markFailed(uow, o.clientOrderId(), reason);
                     out.failed++;
                 }
             }
             List<EventEnvelope<?>> placed = new ArrayList<>();
             Map<String, String> venueIds = new HashMap<>();
             live.forEach(l -> venueIds.put(l[0], l[1]));
-            for (String id : store.markLive(c, live)) {
+            for (String id : store.markLive(uow, live)) {
                 TakeProfitOrder o = byId.get(id);
                 placed.add(events.placed(o, id, venueIds.get(id), o.price(), o.quantity(), o.tier(), null));
                 out.covered++;
             }
-            Outbox.appendWithin(c, placed, tx.timeout());
-            return null;
+            uow.publishAll(placed);
         });
         if (crossed.isEmpty()) {
             return;
         }
         BigDecimal floor = aboveBestBid(crossed.get(0).pair(), rules, out);
-        List<TakeProfitOrder> retries = tx.run(c -> {
+        List<TakeProfitOrder> retries = transactions.run(uow -> {
             List<TakeProfitOrder> written = new ArrayList<>();
             for (TakeProfitOrder o : crossed) {
                 BigDecimal price = floor == null ? o.price() : o.price().max(floor);
                 int attempt = o.attempt() + 1;
                 String id = o.idFor(o.tier(), attempt);
-                if (store.insertRetry(c, o, id, attempt, price, runId)) {
+                if (store.insertRetry(uow, o, id, attempt, price, runId)) {
                     written.add(retry(o, id, attempt, price));
                 } else {
                     out.duplicatesPrevented++;
@@ -177,11 +201,11 @@ public final class PairSettler {
     // ---- re-pricing for an older tier
 
     private void reprice(SessionPair sp, SettlementPlan.Reprice r, PairRules rules, UUID runId, PairOutcome out) {
-        if (!tx.run(c -> store.startReplacing(c, r.current().clientOrderId(), r.clientOrderId(), r.price(), r.tier(),
-                r.attempt()))) {
+        if (!transactions.run(uow -> store.startReplacing(uow, r.current().clientOrderId(), r.clientOrderId(),
+                r.price(), r.tier(), r.attempt()))) {
             return;
         }
-        TakeProfitOrder old = tx.run(c -> store.order(c, r.current().clientOrderId())).orElseThrow();
+        TakeProfitOrder old = store.order(transactions.reads(), r.current().clientOrderId()).orElseThrow();
         String id = r.clientOrderId();
         BigDecimal price = r.price();
         int attempt = r.attempt();
@@ -211,25 +235,23 @@ public final class PairSettler {
             String retryId = id;
             BigDecimal retryPrice = price;
             int retryAttempt = attempt;
-            tx.run(c -> {
-                store.changeReplacement(c, old.clientOrderId(), retryId, retryPrice, retryAttempt);
-                return null;
-            });
+            transactions.execute(uow -> store.changeReplacement(uow, old.clientOrderId(), retryId, retryPrice,
+                    retryAttempt));
         }
         PlaceOutcome result = outcome;
         String finalId = id;
         BigDecimal finalPrice = price;
         int finalAttempt = attempt;
         boolean oldCancelled = cancelled;
-        tx.run(c -> {
+        transactions.execute(uow -> {
             String venueOrderId = result instanceof PlaceOutcome.Placed p ? p.venueOrderId()
                     : result instanceof PlaceOutcome.AlreadyExists e ? e.venueOrderId() : null;
             if (venueOrderId != null) {
-                store.close(c, old.clientOrderId(), "REPLACED", old.filledQuantity(), null);
-                store.insertReplacement(c, old, finalId, r.tier(), finalAttempt, finalPrice, old.remaining(), "LIVE",
+                store.close(uow, old.clientOrderId(), "REPLACED", old.filledQuantity(), null);
+                store.insertReplacement(uow, old, finalId, r.tier(), finalAttempt, finalPrice, old.remaining(), "LIVE",
                         venueOrderId, runId);
-                Outbox.appendWithin(c, List.of(events.placed(old, finalId, venueOrderId, finalPrice, old.remaining(),
-                        r.tier(), old.clientOrderId())), tx.timeout());
+                uow.publish(events.placed(old, finalId, venueOrderId, finalPrice, old.remaining(), r.tier(),
+                        old.clientOrderId()));
                 out.replaced++;
                 if (result instanceof PlaceOutcome.AlreadyExists) {
                     out.duplicatesPrevented++;
@@ -238,14 +260,13 @@ public final class PairSettler {
                 String reason = result instanceof PlaceOutcome.Rejected rej ? rej.reason()
                         : "post-only would cross again after re-pricing";
                 if (oldCancelled) {
-                    store.close(c, old.clientOrderId(), "CANCELLED", old.filledQuantity(),
+                    store.close(uow, old.clientOrderId(), "CANCELLED", old.filledQuantity(),
                             "cancelled to re-price; the replacement was refused: " + reason);
                 } else {
-                    store.abandonReplacing(c, old.clientOrderId(), "re-pricing refused: " + reason);
+                    store.abandonReplacing(uow, old.clientOrderId(), "re-pricing refused: " + reason);
                 }
                 out.failed++;
             }
-            return null;
         });
     }
 
@@ -257,12 +278,13 @@ public final class PairSettler {
      * @param recover whether to recover what a crash left PLACING or REPLACING too (runs), or only to record the fills
      *                and ends of resting ones (the fill watcher between runs, which leaves recovery to the next run)
      */
-    List<TakeProfitOrder> reconcile(SessionPair sp, PairOutcome out, boolean recover) {
-        List<TakeProfitOrder> rows = tx.run(c -> store.liveOrders(c, sp.sessionId(), sp.pair())).stream()
+    List<TakeProfitOrder> reconcile(SessionPair sp, PairOutcome out, boolean recover, PairLock lock) {
+        List<TakeProfitOrder> rows = store.liveOrders(transactions.reads(), sp.sessionId(), sp.pair()).stream()
                 .filter(r -> recover || "LIVE".equals(r.state())).toList();
         if (rows.isEmpty()) {
             return List.of();
         }
+        ensureHeld(lock);
         Map<String, VenueOrder> open = new HashMap<>();
         timed(out, () -> venue.openOrders(sp.pair())).forEach(o -> open.put(o.clientOrderId(), o));
         Set<String> lookup = new HashSet<>();
@@ -286,7 +308,7 @@ public final class PairSettler {
         }
         Map<String, VenueOrder> found = new HashMap<>();
         timed(out, () -> venue.ordersByClientOrderId(sp.pair(), lookup)).forEach(o -> found.put(o.clientOrderId(), o));
-        return tx.run(c -> {
+        return transactions.run(uow -> {
             List<TakeProfitOrder> resend = new ArrayList<>();
             List<EventEnvelope<?>> written = new ArrayList<>();
             for (TakeProfitOrder row : rows) {
@@ -303,78 +325,80 @@ public final class PairSettler {
                                     + " placed again", row.clientOrderId(), v.venueOrderId());
                             out.duplicatesPrevented++;
                             if (v.open()) {
-                                store.markLive(c, List.<String[]>of(new String[] {row.clientOrderId(),
-                                        v.venueOrderId()}));
-                                written.add(events.placed(row, row.clientOrderId(), v.venueOrderId(), row.price(),
-                                        row.quantity(), row.tier(), null));
-                                out.covered++;
+                                // published by whoever moves it to LIVE: a settler that placed it may have just done so
+                                if (!store.markLive(uow, List.<String[]>of(new String[] {row.clientOrderId(),
+                                        v.venueOrderId()})).isEmpty()) {
+                                    written.add(events.placed(row, row.clientOrderId(), v.venueOrderId(), row.price(),
+                                            row.quantity(), row.tier(), null));
+                                    out.covered++;
+                                }
                             } else {
-                                settleClosed(c, row, row.clientOrderId(), v, written, out);
+                                settleClosed(uow, row, row.clientOrderId(), v, written, out);
                             }
                         }
                     }
                     case "LIVE" -> {
                         if (v == null) {
-                            store.close(c, row.clientOrderId(), "CANCELLED", row.filledQuantity(),
+                            store.close(uow, row.clientOrderId(), "CANCELLED", row.filledQuantity(),
                                     "no longer known to the venue");
                         } else if (v.open()) {
-                            recordTrades(c, row, row.clientOrderId(), v, written, out);
-                            store.setFilledQuantity(c, row.clientOrderId(), v.filledQuantity());
+                            recordTrades(uow, row, row.clientOrderId(), v, written, out);
+                            store.setFilledQuantity(uow, row.clientOrderId(), v.filledQuantity());
                         } else {
-                            settleClosed(c, row, row.clientOrderId(), v, written, out);
+                            settleClosed(uow, row, row.clientOrderId(), v, written, out);
                         }
                     }
-                    default -> reconcileReplacing(c, row, v, found.get(row.replacementClientOrderId()), written, out);
+                    default -> reconcileReplacing(uow, row, v, found.get(row.replacementClientOrderId()), written, out);
                 }
             }
-            Outbox.appendWithin(c, written, tx.timeout());
+            uow.publishAll(written);
             return resend;
         });
     }
 
-    private void reconcileReplacing(SqlConnection c, TakeProfitOrder row, VenueOrder old, VenueOrder replacement,
+    private void reconcileReplacing(UnitOfWork uow, TakeProfitOrder row, VenueOrder old, VenueOrder replacement,
             List<EventEnvelope<?>> written, PairOutcome out) {
         BigDecimal oldFilled = old == null ? row.filledQuantity() : old.filledQuantity();
         if (old != null) {
-            recordTrades(c, row, row.clientOrderId(), old, written, out);
+            recordTrades(uow, row, row.clientOrderId(), old, written, out);
         }
         if (replacement != null) {
-            store.close(c, row.clientOrderId(), "REPLACED", oldFilled, null);
+            store.close(uow, row.clientOrderId(), "REPLACED", oldFilled, null);
             String state = replacement.open() ? "LIVE" : stateOf(replacement);
-            store.insertReplacement(c, row, replacement.clientOrderId(), row.replacementTier(),
+            store.insertReplacement(uow, row, replacement.clientOrderId(), row.replacementTier(),
                     row.replacementAttempt(), replacement.price(), replacement.quantity(), "PLACING",
                     replacement.venueOrderId(), null);
             written.add(events.placed(row, replacement.clientOrderId(), replacement.venueOrderId(),
                     replacement.price(), replacement.quantity(), row.replacementTier(), row.clientOrderId()));
-            TakeProfitOrder inserted = store.order(c, replacement.clientOrderId()).orElseThrow();
+            TakeProfitOrder inserted = store.order(uow, replacement.clientOrderId()).orElseThrow();
             if ("LIVE".equals(state)) {
-                store.markLive(c, List.<String[]>of(new String[] {inserted.clientOrderId(),
+                store.markLive(uow, List.<String[]>of(new String[] {inserted.clientOrderId(),
                         replacement.venueOrderId()}));
-                recordTrades(c, inserted, inserted.clientOrderId(), replacement, written, out);
-                store.setFilledQuantity(c, inserted.clientOrderId(), replacement.filledQuantity());
+                recordTrades(uow, inserted, inserted.clientOrderId(), replacement, written, out);
+                store.setFilledQuantity(uow, inserted.clientOrderId(), replacement.filledQuantity());
             } else {
-                settleClosed(c, inserted, inserted.clientOrderId(), replacement, written, out);
+                settleClosed(uow, inserted, inserted.clientOrderId(), replacement, written, out);
             }
             out.replaced++;
             out.duplicatesPrevented++;
         } else if (old != null && old.open()) {
-            store.abandonReplacing(c, row.clientOrderId(), "re-pricing interrupted; the order still rests");
+            store.abandonReplacing(uow, row.clientOrderId(), "re-pricing interrupted; the order still rests");
         } else {
-            store.close(c, row.clientOrderId(), old == null ? "CANCELLED" : stateOf(old), oldFilled,
+            store.close(uow, row.clientOrderId(), old == null ? "CANCELLED" : stateOf(old), oldFilled,
                     "closed while being re-priced");
         }
     }
 
-    private void settleClosed(SqlConnection c, TakeProfitOrder row, String clientOrderId, VenueOrder v,
+    private void settleClosed(UnitOfWork uow, TakeProfitOrder row, String clientOrderId, VenueOrder v,
             List<EventEnvelope<?>> written, PairOutcome out) {
-        recordTrades(c, row, clientOrderId, v, written, out);
-        store.close(c, clientOrderId, stateOf(v), v.filledQuantity(), v.statusReason());
+        recordTrades(uow, row, clientOrderId, v, written, out);
+        store.close(uow, clientOrderId, stateOf(v), v.filledQuantity(), v.statusReason());
     }
 
-    private void recordTrades(SqlConnection c, TakeProfitOrder row, String clientOrderId, VenueOrder v,
+    private void recordTrades(UnitOfWork uow, TakeProfitOrder row, String clientOrderId, VenueOrder v,
             List<EventEnvelope<?>> written, PairOutcome out) {
         for (VenueTrade t : v.trades()) {
-            if (store.insertTrade(c, row.venue(), t.tradeId(), clientOrderId, t.quantity(), t.price(), t.fee(),
+            if (store.insertTrade(uow, row.venue(), t.tradeId(), clientOrderId, t.quantity(), t.price(), t.fee(),
                     t.at())) {
                 written.add(events.filled(row, clientOrderId, v.venueOrderId(), t));
                 out.takeProfitsFilled++;
@@ -391,17 +415,23 @@ public final class PairSettler {
         };
     }
 
+    private static void ensureHeld(PairLock lock) {
+        if (lock != null) {
+            lock.ensureHeld();
+        }
+    }
+
     private static TakeProfitOrder placing(SettlementPlan.NewTakeProfit n, String venue) {
         BuyPosition p = n.position();
         return new TakeProfitOrder(n.clientOrderId(), p.fillKey(), p.venue(), p.orderId(), p.tradeId(),
                 p.sessionId(), p.pair(), venue, "SELL", n.tier(), n.attempt(), n.price(), n.quantity(), "PLACING",
-                null, BigDecimal.ZERO, null, null, null, null, null, null, null, null);
+                null, BigDecimal.ZERO, null, null, null, null, null, null, null, null, p.lineage());
     }
 
     private static TakeProfitOrder retry(TakeProfitOrder o, String id, int attempt, BigDecimal price) {
         return new TakeProfitOrder(id, o.fillKey(), o.fillVenue(), o.fillOrderId(), o.fillId(), o.sessionId(),
                 o.pair(), o.venue(), o.side(), o.tier(), attempt, price, o.quantity(), "PLACING", null,
-                BigDecimal.ZERO, null, null, null, null, null, null, null, null);
+                BigDecimal.ZERO, null, null, null, null, null, null, null, null, o.fillLineage());
     }
 
     private static <T> T timed(PairOutcome out, Supplier<T> call) {

@@ -3,18 +3,20 @@ package io.tideline.settlement.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tideline.messaging.sql.BlockingSql;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.time.ZoneOffset;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The history of settlement runs. */
-public final class RunStore {
+/** The history of settlement runs: written in the run's last unit of work, read by the API. */
+@ApplicationScoped
+public class RunStore {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String COLUMNS = "run_id, trigger, dry_run, started_at, finished_at, sessions, pairs,"
@@ -22,36 +24,37 @@ public final class RunStore {
             + " duplicates_prevented, take_profits_filled, pairs_skipped_locked, sessions_stopped, duration_ms,"
             + " venue_ms, errors::text";
 
-    private final BlockingSql sql;
+    private final Transactions transactions;
 
-    public RunStore(BlockingSql sql) {
-        this.sql = sql;
+    public RunStore(Transactions transactions) {
+        this.transactions = transactions;
     }
 
-    public void insert(SqlConnection c, RunResult r) {
+    public void insert(UnitOfWork uow, RunResult r) {
         String errors;
         try {
             errors = JSON.writeValueAsString(r.errors());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        sql.exec(c, "insert into settlement_run (" + COLUMNS.replace("errors::text", "errors") + ") values ($1, $2,"
+        uow.exec("insert into settlement_run (" + COLUMNS.replace("errors::text", "errors") + ") values ($1, $2,"
                 + " $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, cast(cast($19 as text) as jsonb))",
                 Tuple.from(Arrays.asList(UUID.fromString(r.runId()), r.trigger(), r.dryRun(),
-                        r.startedAt().atOffset(ZoneOffset.UTC), r.finishedAt().atOffset(ZoneOffset.UTC), r.sessions(),
-                        r.pairs(), r.positionsUncovered(), r.positionsCovered(), r.ordersPlaced(), r.ordersReplaced(),
+                        Sql.utc(r.startedAt()), Sql.utc(r.finishedAt()), r.sessions(), r.pairs(),
+                        r.positionsUncovered(), r.positionsCovered(), r.ordersPlaced(), r.ordersReplaced(),
                         r.ordersFailed(), r.duplicatesPrevented(), r.takeProfitsFilled(), r.pairsSkippedLocked(),
                         r.sessionsStopped(), r.durationMillis(), r.venueMillis(), errors)));
     }
 
-    public List<RunResult> latest(SqlConnection c, int limit) {
-        return sql.list(c, "select " + COLUMNS + " from settlement_run order by started_at desc limit $1",
-                Tuple.of(limit), RunStore::run);
+    /** The latest runs, newest first. */
+    public List<RunResult> latest(int limit) {
+        return transactions.reads().list("select " + COLUMNS + " from settlement_run order by started_at desc"
+                + " limit $1", Tuple.of(limit), RunStore::run);
     }
 
-    public Optional<RunResult> run(SqlConnection c, UUID runId) {
-        return sql.first(c, "select " + COLUMNS + " from settlement_run where run_id = $1", Tuple.of(runId),
-                RunStore::run);
+    public Optional<RunResult> run(UUID runId) {
+        return transactions.reads().first("select " + COLUMNS + " from settlement_run where run_id = $1",
+                Tuple.of(runId), RunStore::run);
     }
 
     private static RunResult run(Row r) {

@@ -2,14 +2,16 @@ package io.tideline.settlement.run;
 
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.mm.SessionSettled;
-import io.tideline.messaging.outbox.Outbox;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.MessagingConfig;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.settlement.config.SettlementConfig;
 import io.tideline.settlement.pricing.PairCatalogue;
 import io.tideline.settlement.risk.StopLossGuard;
 import io.tideline.settlement.session.SessionStore;
 import io.tideline.settlement.session.SessionStore.SessionPair;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +25,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -33,14 +37,16 @@ import org.jboss.logging.Logger;
  * One settlement run: the sessions active within the lookback, their stop-loss checked, then their pairs settled in
  * parallel on a bounded pool, each (session, pair) under its advisory lock and on its own: an error in one is recorded
  * in the result and the others go on. The run is recorded in the history and each session's part is published as
- * SessionSettled, in one transaction. One run at a time per instance.
+ * SessionSettled, in one unit of work; a session's SessionSettled carries the correlation id of the session's first fill
+ * (the run's id for a session without fills). One run at a time per instance.
  */
-public final class SettlementRunner {
+@ApplicationScoped
+public class SettlementRunner {
 
     private static final Logger LOG = Logger.getLogger(SettlementRunner.class);
 
     private final Pool pool;
-    private final BlockingTransaction tx;
+    private final Transactions transactions;
     private final SessionStore sessions;
     private final RunStore runs;
     private final PairSettler settler;
@@ -52,20 +58,35 @@ public final class SettlementRunner {
     private final Clock clock;
     private final ReentrantLock running = new ReentrantLock();
 
-    public SettlementRunner(Pool pool, BlockingTransaction tx, SessionStore sessions, RunStore runs,
-            PairSettler settler, StopLossGuard stopLoss, PairCatalogue pairs, ExecutorService workers,
-            Duration lookback, String service, Clock clock) {
+    public SettlementRunner(Pool pool, Transactions transactions, SessionStore sessions, RunStore runs,
+            PairSettler settler, StopLossGuard stopLoss, PairCatalogue pairs, SettlementConfig config,
+            MessagingConfig messaging, Clock clock) {
         this.pool = pool;
-        this.tx = tx;
+        this.transactions = transactions;
         this.sessions = sessions;
         this.runs = runs;
         this.settler = settler;
         this.stopLoss = stopLoss;
         this.pairs = pairs;
-        this.workers = workers;
-        this.lookback = lookback;
-        this.service = service;
+        this.lookback = config.run().lookback();
+        this.service = messaging.service();
         this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.run().parallelism(), r -> {
+            Thread thread = new Thread(r, "settlement-pair-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+        try {
+            workers.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -89,7 +110,7 @@ public final class SettlementRunner {
         UUID runId = UUID.randomUUID();
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
-        List<SessionPair> slices = tx.run(c -> sessions.activePairs(c, started.minus(lookback), sessionId));
+        List<SessionPair> slices = sessions.activePairs(transactions.reads(), started.minus(lookback), sessionId);
         List<String> sessionIds = slices.stream().map(SessionPair::sessionId).distinct().sorted().toList();
         StopLossGuard.Verdict verdict = stopLoss.check(sessionIds, dryRun);
 
@@ -127,17 +148,16 @@ public final class SettlementRunner {
                 durationMillis, total.venueNanos() / 1_000_000, List.copyOf(errors));
         Map<String, List<String>> pairsOfSession = slices.stream().collect(Collectors.groupingBy(
                 SessionPair::sessionId, Collectors.mapping(SessionPair::pair, Collectors.toList())));
-        tx.run(c -> {
-            runs.insert(c, result);
-            List<EventEnvelope<?>> settled = new ArrayList<>();
+        transactions.execute(uow -> {
+            runs.insert(uow, result);
+            Map<String, String> correlations = sessionIds.isEmpty() ? Map.of()
+                    : sessions.correlations(uow, sessionIds);
             for (String id : sessionIds) {
                 PairOutcome o = bySession.getOrDefault(id, new PairOutcome());
-                settled.add(EventEnvelope.of(service, id, runId.toString(), new SessionSettled(runId.toString(), id,
-                        pairsOfSession.get(id), o.covered(), o.placed(), o.replaced(), o.failed(),
-                        o.duplicatesPrevented(), durationMillis, dryRun)));
+                uow.publish(EventEnvelope.of(service, id, correlations.getOrDefault(id, runId.toString()),
+                        new SessionSettled(runId.toString(), id, pairsOfSession.get(id), o.covered(), o.placed(),
+                                o.replaced(), o.failed(), o.duplicatesPrevented(), durationMillis, dryRun)));
             }
-            Outbox.appendWithin(c, settled, tx.timeout());
-            return null;
         });
         if (result.sessions() > 0) {
             LOG.infof("settlement run %s (%s%s): %d sessions, %d pairs, %d uncovered, %d placed, %d replaced, %d failed,"
@@ -158,14 +178,14 @@ public final class SettlementRunner {
                 outcome = settler.settle(sp, pairs.rules(sp.pair()), verdict.stopped().contains(sp.sessionId()), runId,
                         true);
             } else {
-                Optional<PairLock> lock = PairLock.tryAcquire(pool, sp.sessionId(), sp.pair(), tx.timeout());
+                Optional<PairLock> lock = PairLock.tryAcquire(pool, sp.sessionId(), sp.pair(), transactions.timeout());
                 if (lock.isEmpty()) {
                     skipped.incrementAndGet();
                     return;
                 }
                 try (PairLock held = lock.get()) {
                     outcome = settler.settle(sp, pairs.rules(sp.pair()), verdict.stopped().contains(sp.sessionId()),
-                            runId, false);
+                            runId, false, held);
                 }
             }
             bySession.compute(sp.sessionId(), (k, v) -> {
@@ -186,21 +206,17 @@ public final class SettlementRunner {
      * unfinished ones and is not being settled elsewhere. Returns the number of take-profit fills recorded.
      */
     public int watchFills() {
-        List<SessionPair> withOrders = tx.run(c -> c.preparedQuery("select distinct t.session_id, s.venue, t.pair"
-                        + " from tp_order t join mm_session s on s.session_id = t.session_id"
-                        + " where t.state in ('PLACING', 'LIVE', 'REPLACING')").execute(Tuple.tuple())
-                .await().atMost(tx.timeout()).stream()
-                .map(r -> new SessionPair(r.getString(0), r.getString(1), r.getString(2))).toList());
+        List<SessionPair> withOrders = sessions.pairsWithLiveTakeProfits(transactions.reads());
         int filled = 0;
         for (SessionPair sp : withOrders) {
             try {
-                Optional<PairLock> lock = PairLock.tryAcquire(pool, sp.sessionId(), sp.pair(), tx.timeout());
+                Optional<PairLock> lock = PairLock.tryAcquire(pool, sp.sessionId(), sp.pair(), transactions.timeout());
                 if (lock.isEmpty()) {
                     continue;
                 }
                 try (PairLock held = lock.get()) {
                     PairOutcome out = new PairOutcome();
-                    settler.reconcile(sp, out, false);
+                    settler.reconcile(sp, out, false, held);
                     filled += out.takeProfitsFilled();
                 }
             } catch (RuntimeException e) {

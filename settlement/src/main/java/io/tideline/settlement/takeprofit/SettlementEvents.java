@@ -1,19 +1,26 @@
 package io.tideline.settlement.takeprofit;
 
 import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventIds;
+import io.tideline.events.EventPayload;
 import io.tideline.events.TradeSide;
 import io.tideline.events.mm.PositionUncovered;
 import io.tideline.events.mm.TakeProfitFilled;
 import io.tideline.events.mm.TakeProfitPlaced;
+import io.tideline.settlement.fill.FillLineage;
 import io.tideline.settlement.venue.VenueTrade;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The events of take-profits on mm.settlement, keyed {@code sessionId:pair}. A placed or filled take-profit's event id
- * is derived from the order or trade, so that recording it twice could not publish it twice.
+ * The events of take-profits on mm.settlement, keyed {@code sessionId:pair}. Each is made in reaction to the
+ * FillRecorded that recorded its fill: it carries that event's correlation id, and a placed or filled take-profit's
+ * event id is derived from that event's id and the order or trade ({@link EventIds#causedBy}), so that recording it
+ * twice could not publish it twice.
+ *
+ * <p>The cause is known by its stored ids, not held as an envelope (a run works from the database, long after the
+ * fill's event was consumed): {@link EventEnvelope#causedBy}'s rule is applied to them here.
  */
 public final class SettlementEvents {
 
@@ -25,25 +32,30 @@ public final class SettlementEvents {
 
     public EventEnvelope<PositionUncovered> uncovered(SettlementPlan.Uncovered u) {
         BuyPosition p = u.position();
-        return EventEnvelope.of(service, p.key(), null, new PositionUncovered(p.sessionId(), p.pair(), p.venue(),
-                p.tradeId(), TradeSide.BUY, p.entryPrice(), u.quantity(), u.tier(), p.filledAt()));
+        // a random id: racing settlers may both find the position uncovered (one of them writes its take-profit)
+        return EventEnvelope.of(service, p.key(), p.lineage().correlationId(), new PositionUncovered(p.sessionId(),
+                p.pair(), p.venue(), p.tradeId(), TradeSide.BUY, p.entryPrice(), u.quantity(), u.tier(),
+                p.filledAt()));
     }
 
     public EventEnvelope<TakeProfitPlaced> placed(TakeProfitOrder o, String clientOrderId, String venueOrderId,
             BigDecimal price, BigDecimal quantity, int tier, String replaces) {
-        return EventEnvelope.identified(id("placed", clientOrderId), Instant.now(), service, o.key(),
-                new TakeProfitPlaced(o.sessionId(), o.pair(), o.venue(), o.fillId(), clientOrderId, venueOrderId,
-                        TradeSide.SELL, price, quantity, tier, replaces));
+        return causedBy(o.fillLineage(), "tp-placed", o.key(), new TakeProfitPlaced(o.sessionId(), o.pair(),
+                o.venue(), o.fillId(), clientOrderId, venueOrderId, TradeSide.SELL, price, quantity, tier, replaces),
+                clientOrderId);
     }
 
     public EventEnvelope<TakeProfitFilled> filled(TakeProfitOrder o, String clientOrderId, String venueOrderId,
             VenueTrade t) {
-        return EventEnvelope.identified(id("filled", o.venue() + "\u0000" + t.tradeId()), Instant.now(), service,
-                o.key(), new TakeProfitFilled(o.sessionId(), o.pair(), o.venue(), clientOrderId, venueOrderId,
-                        t.tradeId(), t.quantity(), t.price(), t.fee(), t.at()));
+        return causedBy(o.fillLineage(), "tp-filled", o.key(), new TakeProfitFilled(o.sessionId(), o.pair(),
+                o.venue(), clientOrderId, venueOrderId, t.tradeId(), t.quantity(), t.price(), t.fee(), t.at()),
+                o.venue(), t.tradeId());
     }
 
-    private static UUID id(String kind, String of) {
-        return UUID.nameUUIDFromBytes(("mm-settlement\u0000" + kind + "\u0000" + of).getBytes(StandardCharsets.UTF_8));
+    private <T extends EventPayload> EventEnvelope<T> causedBy(FillLineage cause, String what, String key, T payload,
+            Object... parts) {
+        UUID id = EventIds.causedBy(cause.eventId(), what, parts);
+        return EventEnvelope.identified(id, Instant.now(), service, key, payload)
+                .withCorrelationId(cause.correlationId());
     }
 }

@@ -129,6 +129,22 @@ class SettlementApiTest {
                 .body("paths.'/api/v1/settlement/run'.post.description", containsString("dryRun"));
     }
 
+    @Test
+    void theOpenApiDocumentGivesEveryAnswerATypedSchema() {
+        var doc = given().accept(ContentType.JSON).when().get("/q/openapi").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(doc.getMap("components.schemas")).containsKeys("FillAccepted", "Session", "SessionDetail",
+                "PairSummary", "SessionExposure", "PositionView", "TakeProfitOrder", "RunResult", "Stats",
+                "ImportReport", "VenueOrder");
+        for (String created : List.of("'/api/v1/fills'.post.responses.'201'",
+                "'/api/v1/sessions'.post.responses.'201'")) {
+            assertThat(doc.getString("paths." + created + ".content.'application/json'.schema.'$ref'"))
+                    .as(created).startsWith("#/components/schemas/");
+        }
+        assertThat(doc.getMap("components.schemas.TakeProfitOrder.properties")).containsKey("clientOrderId")
+                .doesNotContainKey("fillLineage");
+    }
+
     private static void refuse(Map<String, Object> body, String field) {
         given().contentType(ContentType.JSON).body(body).when().post("/api/v1/fills").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo(field));

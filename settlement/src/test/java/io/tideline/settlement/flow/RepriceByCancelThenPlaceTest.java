@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.settlement.pricing.PairCatalogue;
 import io.tideline.settlement.pricing.PairRules;
 import io.tideline.settlement.run.PairOutcome;
 import io.tideline.settlement.run.PairSettler;
-import io.tideline.settlement.run.Settlement;
 import io.tideline.settlement.session.SessionStore.SessionPair;
 import io.tideline.settlement.takeprofit.SettlementEvents;
 import io.tideline.settlement.takeprofit.SettlementPlanner;
+import io.tideline.settlement.takeprofit.TakeProfitStore;
 import io.tideline.settlement.venue.VenueOrder;
 import io.tideline.settlement.venue.paper.PaperVenue;
 import io.tideline.testing.TidelineTestResources;
@@ -36,7 +38,19 @@ import org.junit.jupiter.api.Test;
 class RepriceByCancelThenPlaceTest {
 
     @Inject
-    Settlement settlement;
+    Transactions transactions;
+
+    @Inject
+    TakeProfitStore takeProfits;
+
+    @Inject
+    SettlementPlanner planner;
+
+    @Inject
+    SettlementEvents events;
+
+    @Inject
+    PairCatalogue pairs;
 
     @Test
     void withoutReplaceTheTakeProfitIsCancelledThenPlacedKeepingOneLive() {
@@ -46,9 +60,9 @@ class RepriceByCancelThenPlaceTest {
         Instant filled = Instant.now().minus(30, ChronoUnit.MINUTES);
         Desk.buy(session, "binance", pair, "1", "2000", filled);
         Desk.book(pair, "1990", "1991");
-        PaperVenue noReplace = new PaperVenue(settlement.tx(), p -> settlement.pairs().rules(p).feeRate(), false,
+        PaperVenue noReplace = new PaperVenue(transactions, p -> pairs.rules(p).feeRate(), false,
                 Duration.ZERO);
-        PairRules rules = settlement.pairs().rules(pair);
+        PairRules rules = pairs.rules(pair);
         SessionPair sp = new SessionPair(session, "binance", pair);
 
         PairOutcome first = settler(noReplace, Clock.fixed(filled.plus(Duration.ofMinutes(31)), ZoneOffset.UTC))
@@ -73,7 +87,6 @@ class RepriceByCancelThenPlaceTest {
     }
 
     private PairSettler settler(PaperVenue venue, Clock clock) {
-        return new PairSettler(settlement.tx(), settlement.takeProfits(), venue,
-                new SettlementPlanner(settlement.pricing()), new SettlementEvents("settlement"), 200, clock);
+        return new PairSettler(transactions, takeProfits, venue, planner, events, 200, clock);
     }
 }

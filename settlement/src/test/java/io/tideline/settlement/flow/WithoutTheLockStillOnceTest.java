@@ -5,13 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.settlement.pricing.PairCatalogue;
 import io.tideline.settlement.pricing.PairRules;
 import io.tideline.settlement.run.PairOutcome;
 import io.tideline.settlement.run.PairSettler;
-import io.tideline.settlement.run.Settlement;
 import io.tideline.settlement.session.SessionStore.SessionPair;
 import io.tideline.settlement.takeprofit.SettlementEvents;
 import io.tideline.settlement.takeprofit.SettlementPlanner;
+import io.tideline.settlement.takeprofit.TakeProfitStore;
 import io.tideline.settlement.venue.VenueOrder;
 import io.tideline.settlement.venue.paper.PaperVenue;
 import io.tideline.testing.TidelineTestResources;
@@ -41,7 +43,19 @@ class WithoutTheLockStillOnceTest {
     private static final int SETTLERS = 4;
 
     @Inject
-    Settlement settlement;
+    Transactions transactions;
+
+    @Inject
+    TakeProfitStore takeProfits;
+
+    @Inject
+    SettlementPlanner planner;
+
+    @Inject
+    SettlementEvents events;
+
+    @Inject
+    PairCatalogue pairs;
 
     @Test
     void settlersRacingOnOnePairWithoutTheLockPlaceOneTakeProfitPerFill() throws Exception {
@@ -52,16 +66,15 @@ class WithoutTheLockStillOnceTest {
             Desk.buy(session, "binance", pair, "0.5", "100", Instant.now().minusSeconds(60));
         }
         Desk.book(pair, "99", "99.5");
-        PaperVenue slow = new PaperVenue(settlement.tx(), p -> settlement.pairs().rules(p).feeRate(), true,
+        PaperVenue slow = new PaperVenue(transactions, p -> pairs.rules(p).feeRate(), true,
                 Duration.ofMillis(150));
-        PairRules rules = settlement.pairs().rules(pair);
+        PairRules rules = pairs.rules(pair);
         SessionPair sp = new SessionPair(session, "binance", pair);
 
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<PairOutcome>> runs = new ArrayList<>();
         for (int i = 0; i < SETTLERS; i++) {
-            PairSettler settler = new PairSettler(settlement.tx(), settlement.takeProfits(), slow,
-                    new SettlementPlanner(settlement.pricing()), new SettlementEvents("settlement"), 3,
+            PairSettler settler = new PairSettler(transactions, takeProfits, slow, planner, events, 3,
                     Clock.systemUTC());
             runs.add(CompletableFuture.supplyAsync(() -> {
                 try {

@@ -2,6 +2,7 @@ package io.tideline.settlement.takeprofit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.settlement.fill.FillLineage;
 import io.tideline.settlement.pricing.AgeTiers;
 import io.tideline.settlement.pricing.PairRules;
 import io.tideline.settlement.pricing.TakeProfitPricing;
@@ -92,7 +93,8 @@ class SettlementPlannerTest {
     private static BuyPosition position(long key, String qty, String entry, Duration age, String closed, int orders,
             Optional<LiveTakeProfit> live) {
         return new BuyPosition(key, "s1", "ETH-USDC", "venue", "o" + key, "t" + key, new BigDecimal(entry),
-                new BigDecimal(qty), NOW.minus(age), new BigDecimal(closed), orders, live);
+                new BigDecimal(qty), NOW.minus(age), new BigDecimal(closed), orders, live,
+                FillLineage.of(null, null, "venue", "o" + key, "t" + key));
     }
 
     private static LiveTakeProfit live(String state, int tier, String price, String qty, String filled) {

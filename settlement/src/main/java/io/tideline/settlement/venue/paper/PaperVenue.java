@@ -1,8 +1,11 @@
 package io.tideline.settlement.venue.paper;
 
 import io.tideline.events.TradeSide;
-import io.tideline.messaging.sql.BlockingSql;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
+import io.tideline.settlement.config.SettlementConfig;
+import io.tideline.settlement.pricing.PairCatalogue;
 import io.tideline.settlement.venue.BestBidAsk;
 import io.tideline.settlement.venue.MakerVenue;
 import io.tideline.settlement.venue.PlaceOutcome;
@@ -11,8 +14,9 @@ import io.tideline.settlement.venue.VenueOrder;
 import io.tideline.settlement.venue.VenueTrade;
 import io.tideline.settlement.venue.VenueUnavailableException;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,10 +39,13 @@ import java.util.function.Function;
  *
  * <p>Fills are applied when the book moves and, lazily, before the pair's orders are read.
  */
-public final class PaperVenue implements MakerVenue {
+@ApplicationScoped
+public class PaperVenue implements MakerVenue {
 
     private static final String ORDER_COLUMNS = "order_id, client_order_id, pair, side, price, qty, filled_qty, status,"
             + " status_reason";
+    private static final String SET_BOOK = "insert into paper_book (pair, bid, ask) values ($1, $2, $3)"
+            + " on conflict (pair) do update set bid = excluded.bid, ask = excluded.ask, updated_at = now()";
     private static final String MATCH = "with book as (select bid, ask, updated_at from paper_book where pair = $1"
             + " and not halted), hit as (update paper_order o set status = 'FILLED', filled_qty = o.qty,"
             + " updated_at = now() from book where o.pair = $1 and o.status = 'OPEN' and ((o.side = 'SELL'"
@@ -47,20 +54,25 @@ public final class PaperVenue implements MakerVenue {
             + " insert into paper_trade (trade_id, order_id, qty, price, fee, created_at)"
             + " select nextval('paper_id_seq'), order_id, qty, price, qty * price * $2, updated_at from hit";
 
-    private final BlockingTransaction tx;
-    private final BlockingSql sql;
+    private final Transactions transactions;
     private final Function<String, BigDecimal> feeRate;
     private final boolean supportsReplace;
     private final Duration latency;
+
+    /** The service's paper venue, as configured ({@code tideline.settlement.paper.*}, the pairs' fee rates). */
+    @Inject
+    public PaperVenue(Transactions transactions, SettlementConfig config, PairCatalogue pairs) {
+        this(transactions, pair -> pairs.rules(pair).feeRate(), config.paper().supportsReplace(),
+                config.paper().latency());
+    }
 
     /**
      * @param feeRate the fee rate charged on a pair's fills
      * @param latency how long each call that places orders takes to answer after the venue took them
      */
-    public PaperVenue(BlockingTransaction tx, Function<String, BigDecimal> feeRate, boolean supportsReplace,
+    public PaperVenue(Transactions transactions, Function<String, BigDecimal> feeRate, boolean supportsReplace,
             Duration latency) {
-        this.tx = tx;
-        this.sql = new BlockingSql(tx.timeout());
+        this.transactions = transactions;
         this.feeRate = feeRate;
         this.supportsReplace = supportsReplace;
         this.latency = latency;
@@ -78,17 +90,23 @@ public final class PaperVenue implements MakerVenue {
 
     /** Moves a pair's book and fills what it crosses; the ask defaults to the bid. */
     public void setBook(String pair, BigDecimal bid, BigDecimal ask) {
-        tx.run(c -> {
-            sql.exec(c, "insert into paper_book (pair, bid, ask) values ($1, $2, $3) on conflict (pair) do update"
-                    + " set bid = excluded.bid, ask = excluded.ask, updated_at = now()", Tuple.of(pair, bid, ask));
-            match(c, pair);
-            return null;
+        transactions.execute(uow -> {
+            uow.exec(SET_BOOK, Tuple.of(pair, bid, ask));
+            match(uow, pair);
         });
+    }
+
+    /**
+     * A venue price seen on market.prices, as the pair's bid and ask, in the caller's unit of work; resting orders it
+     * reaches fill when the pair's orders are next read.
+     */
+    public void quote(UnitOfWork uow, String pair, BigDecimal price) {
+        uow.exec(SET_BOOK, Tuple.of(pair, price, price));
     }
 
     /** Halts or resumes a pair: while halted every call about it fails as an outage would. */
     public void setHalted(String pair, boolean halted) {
-        tx.run(c -> sql.exec(c, "insert into paper_book (pair, bid, ask, halted) values ($1, 0, 0, $2)"
+        transactions.execute(uow -> uow.exec("insert into paper_book (pair, bid, ask, halted) values ($1, 0, 0, $2)"
                 + " on conflict (pair) do update set halted = excluded.halted, updated_at = now()",
                 Tuple.of(pair, halted)));
     }
@@ -98,18 +116,18 @@ public final class PaperVenue implements MakerVenue {
         if (orders.isEmpty()) {
             return List.of();
         }
-        List<PlaceOutcome> outcomes = tx.run(c -> {
+        List<PlaceOutcome> outcomes = transactions.run(uow -> {
             List<PlaceOutcome> out = new ArrayList<>(orders.size());
             Map<String, Optional<BestBidAsk>> books = new HashMap<>();
             Map<String, String> known = new HashMap<>();
             for (String pair : orders.stream().map(PostOnlyOrder::pair).distinct().toList()) {
-                books.put(pair, book(c, pair));
+                books.put(pair, book(uow, pair));
             }
-            sql.list(c, "select client_order_id, order_id from paper_order where client_order_id = any($1)",
+            uow.list("select client_order_id, order_id from paper_order where client_order_id = any($1)",
                     Tuple.of(orders.stream().map(PostOnlyOrder::clientOrderId).toArray(String[]::new)),
                     r -> known.put(r.getString(0), Long.toString(r.getLong(1))));
             List<Object[]> inserts = new ArrayList<>();
-            Iterator<Long> ids = nextIds(c, orders.size() - (int) orders.stream()
+            Iterator<Long> ids = nextIds(uow, orders.size() - (int) orders.stream()
                     .filter(o -> known.containsKey(o.clientOrderId())).count()).iterator();
             for (PostOnlyOrder o : orders) {
                 if (known.containsKey(o.clientOrderId())) {
@@ -132,7 +150,7 @@ public final class PaperVenue implements MakerVenue {
                     int k = col;
                     columns[col] = inserts.stream().map(r -> (String) r[k]).toArray(String[]::new);
                 }
-                sql.exec(c, "insert into paper_order (order_id, client_order_id, pair, side, price, qty, status,"
+                uow.exec("insert into paper_order (order_id, client_order_id, pair, side, price, qty, status,"
                         + " status_reason) select t.id, t.cid, t.pair, t.side, t.price::numeric, t.qty::numeric,"
                         + " t.status, t.reason from unnest($1::bigint[], $2::text[], $3::text[], $4::text[],"
                         + " $5::text[], $6::text[], $7::text[], $8::text[])"
@@ -150,16 +168,16 @@ public final class PaperVenue implements MakerVenue {
         if (!supportsReplace) {
             throw new UnsupportedOperationException("the paper venue is configured without replace");
         }
-        PlaceOutcome outcome = tx.run(c -> {
-            Optional<BestBidAsk> book = book(c, pair);
-            match(c, pair);
-            Optional<String> status = sql.first(c, "select status from paper_order where order_id = $1 and pair = $2"
+        PlaceOutcome outcome = transactions.run(uow -> {
+            Optional<BestBidAsk> book = book(uow, pair);
+            match(uow, pair);
+            Optional<String> status = uow.first("select status from paper_order where order_id = $1 and pair = $2"
                     + " for update", Tuple.of(parseId(venueOrderId), pair), r -> r.getString(0));
             if (status.isEmpty() || !"OPEN".equals(status.get())) {
                 return new PlaceOutcome.Rejected(replacement.clientOrderId(), "order " + venueOrderId + " is "
                         + status.orElse("unknown") + ", not open");
             }
-            Optional<String> existing = sql.first(c, "select order_id from paper_order where client_order_id = $1",
+            Optional<String> existing = uow.first("select order_id from paper_order where client_order_id = $1",
                     Tuple.of(replacement.clientOrderId()), r -> Long.toString(r.getLong(0)));
             if (existing.isPresent()) {
                 return new PlaceOutcome.AlreadyExists(replacement.clientOrderId(), existing.get());
@@ -167,11 +185,11 @@ public final class PaperVenue implements MakerVenue {
             if (crosses(book, replacement.side(), replacement.price())) {
                 return new PlaceOutcome.WouldCross(replacement.clientOrderId());
             }
-            long id = nextId(c);
-            sql.exec(c, "insert into paper_order (order_id, client_order_id, pair, side, price, qty, status) values"
+            long id = nextId(uow);
+            uow.exec("insert into paper_order (order_id, client_order_id, pair, side, price, qty, status) values"
                     + " ($1, $2, $3, $4, $5, $6, 'OPEN')", Tuple.from(List.of(id, replacement.clientOrderId(), pair,
                     replacement.side().name(), replacement.price(), replacement.quantity())));
-            sql.exec(c, "update paper_order set status = 'CANCELLED', status_reason = 'REPLACED', replaced_by = $2,"
+            uow.exec("update paper_order set status = 'CANCELLED', status_reason = 'REPLACED', replaced_by = $2,"
                     + " updated_at = now() where order_id = $1", Tuple.of(parseId(venueOrderId),
                     Long.toString(id)));
             return new PlaceOutcome.Placed(replacement.clientOrderId(), Long.toString(id));
@@ -182,20 +200,20 @@ public final class PaperVenue implements MakerVenue {
 
     @Override
     public boolean cancel(String pair, String venueOrderId) {
-        return tx.run(c -> {
-            book(c, pair);
-            match(c, pair);
-            return sql.exec(c, "update paper_order set status = 'CANCELLED', updated_at = now() where order_id = $1"
+        return transactions.run(uow -> {
+            book(uow, pair);
+            match(uow, pair);
+            return uow.exec("update paper_order set status = 'CANCELLED', updated_at = now() where order_id = $1"
                     + " and status = 'OPEN'", Tuple.of(parseId(venueOrderId))) == 1;
         });
     }
 
     @Override
     public List<VenueOrder> openOrders(String pair) {
-        return tx.run(c -> {
-            book(c, pair);
-            match(c, pair);
-            return sql.list(c, "select " + ORDER_COLUMNS + " from paper_order where pair = $1 and status = 'OPEN'",
+        return transactions.run(uow -> {
+            book(uow, pair);
+            match(uow, pair);
+            return uow.list("select " + ORDER_COLUMNS + " from paper_order where pair = $1 and status = 'OPEN'",
                     Tuple.of(pair), r -> order(r, List.of()));
         });
     }
@@ -205,24 +223,24 @@ public final class PaperVenue implements MakerVenue {
         if (clientOrderIds.isEmpty()) {
             return List.of();
         }
-        return tx.run(c -> {
-            book(c, pair);
-            match(c, pair);
+        return transactions.run(uow -> {
+            book(uow, pair);
+            match(uow, pair);
             String[] ids = clientOrderIds.toArray(String[]::new);
             Map<Long, List<VenueTrade>> trades = new HashMap<>();
-            sql.list(c, "select t.order_id, t.trade_id, t.qty, t.price, t.fee, t.created_at from paper_trade t"
+            uow.list("select t.order_id, t.trade_id, t.qty, t.price, t.fee, t.created_at from paper_trade t"
                     + " join paper_order o on o.order_id = t.order_id where o.client_order_id = any($1)"
                     + " order by t.trade_id", Tuple.of(ids), r -> trades.computeIfAbsent(r.getLong(0),
                     k -> new ArrayList<>()).add(new VenueTrade(Long.toString(r.getLong(1)), r.getBigDecimal(2),
                     r.getBigDecimal(3), r.getBigDecimal(4), r.getOffsetDateTime(5).toInstant())));
-            return sql.list(c, "select " + ORDER_COLUMNS + " from paper_order where client_order_id = any($1)",
+            return uow.list("select " + ORDER_COLUMNS + " from paper_order where client_order_id = any($1)",
                     Tuple.of(ids), r -> order(r, trades.getOrDefault(r.getLong(0), List.of())));
         });
     }
 
     @Override
     public Optional<BestBidAsk> bestBidAsk(String pair) {
-        return tx.run(c -> book(c, pair));
+        return book(transactions.reads(), pair);
     }
 
     @Override
@@ -231,25 +249,25 @@ public final class PaperVenue implements MakerVenue {
         if (pairs.isEmpty()) {
             return books;
         }
-        tx.run(c -> sql.list(c, "select pair, bid, ask from paper_book where pair = any($1) and not halted"
+        transactions.reads().list("select pair, bid, ask from paper_book where pair = any($1) and not halted"
                 + " and bid > 0", Tuple.of(pairs.toArray(String[]::new)), r -> books.put(r.getString(0),
-                new BestBidAsk(r.getBigDecimal(1), r.getBigDecimal(2)))));
+                new BestBidAsk(r.getBigDecimal(1), r.getBigDecimal(2))));
         return books;
     }
 
     /** The orders of a pair (or all), newest first, for the paper venue's API. */
     public List<VenueOrder> orders(String pair, int limit) {
-        return tx.run(c -> {
+        return transactions.run(uow -> {
             if (pair != null) {
-                match(c, pair);
+                match(uow, pair);
             }
-            return sql.list(c, "select " + ORDER_COLUMNS + " from paper_order where ($1::text is null or pair = $1)"
+            return uow.list("select " + ORDER_COLUMNS + " from paper_order where ($1::text is null or pair = $1)"
                     + " order by order_id desc limit $2", Tuple.of(pair, limit), r -> order(r, List.of()));
         });
     }
 
-    private Optional<BestBidAsk> book(SqlConnection c, String pair) {
-        Optional<Row> row = sql.first(c, "select bid, ask, halted from paper_book where pair = $1", Tuple.of(pair),
+    private static Optional<BestBidAsk> book(Sql sql, String pair) {
+        Optional<Row> row = sql.first("select bid, ask, halted from paper_book where pair = $1", Tuple.of(pair),
                 r -> r);
         if (row.isPresent() && Boolean.TRUE.equals(row.get().getBoolean("halted"))) {
             throw new VenueUnavailableException("paper venue: " + pair + " is halted");
@@ -258,8 +276,8 @@ public final class PaperVenue implements MakerVenue {
                 .map(r -> new BestBidAsk(r.getBigDecimal("bid"), r.getBigDecimal("ask")));
     }
 
-    private void match(SqlConnection c, String pair) {
-        sql.exec(c, MATCH, Tuple.of(pair, feeRate.apply(pair)));
+    private void match(UnitOfWork uow, String pair) {
+        uow.exec(MATCH, Tuple.of(pair, feeRate.apply(pair)));
     }
 
     private static boolean crosses(Optional<BestBidAsk> book, TradeSide side, BigDecimal price) {
@@ -267,13 +285,13 @@ public final class PaperVenue implements MakerVenue {
                 .orElse(false);
     }
 
-    private List<Long> nextIds(SqlConnection c, int count) {
-        return sql.list(c, "select nextval('paper_id_seq') from generate_series(1, $1)", Tuple.of(count),
+    private static List<Long> nextIds(UnitOfWork uow, int count) {
+        return uow.list("select nextval('paper_id_seq') from generate_series(1, $1)", Tuple.of(count),
                 r -> r.getLong(0));
     }
 
-    private long nextId(SqlConnection c) {
-        return sql.first(c, "select nextval('paper_id_seq')", Tuple.tuple(), r -> r.getLong(0)).orElseThrow();
+    private static long nextId(UnitOfWork uow) {
+        return uow.first("select nextval('paper_id_seq')", Tuple.tuple(), r -> r.getLong(0)).orElseThrow();
     }
 
     private static long parseId(String venueOrderId) {

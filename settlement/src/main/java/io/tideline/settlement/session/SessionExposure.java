@@ -1,4 +1,4 @@
-package io.tideline.settlement.risk;
+package io.tideline.settlement.session;
 
 import io.tideline.settlement.takeprofit.BuyPosition;
 import java.math.BigDecimal;

@@ -1,7 +1,8 @@
-package io.tideline.settlement.risk;
+package io.tideline.settlement.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.settlement.fill.FillLineage;
 import io.tideline.settlement.takeprofit.BuyPosition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,6 +40,7 @@ class SessionExposureTest {
 
     private static BuyPosition position(String pair, String qty, String entry, String closed) {
         return new BuyPosition(1, "s1", pair, "v", "o", "t", new BigDecimal(entry), new BigDecimal(qty),
-                Instant.parse("2026-11-30T12:00:00Z"), new BigDecimal(closed), 0, Optional.empty());
+                Instant.parse("2026-11-30T12:00:00Z"), new BigDecimal(closed), 0, Optional.empty(),
+                FillLineage.of(null, null, "v", "o", "t"));
     }
 }
