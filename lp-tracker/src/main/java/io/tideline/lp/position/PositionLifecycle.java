@@ -133,7 +133,9 @@ public final class PositionLifecycle {
 
     private void onLiquidityOrCollect(PositionLog log, ChainRef at) {
         Position position = positions.get(log.tokenId());
-        if (position == null || position.alreadyApplied(at.blockNumber(), at.logIndex())) {
+        // Not followed: burned, or sent out of the watched wallets earlier in this pass (what its new owner does with
+        // it is not the desk's; later passes no longer fetch its logs).
+        if (position == null || !position.followed() || position.alreadyApplied(at.blockNumber(), at.logIndex())) {
             return;
         }
         if (log instanceof IncreaseLiquidity increase) {

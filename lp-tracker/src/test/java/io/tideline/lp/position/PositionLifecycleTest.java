@@ -191,6 +191,31 @@ class PositionLifecycleTest {
         assertThat(positions.get("8").status()).isEqualTo(PositionStatus.TRANSFERRED);
     }
 
+    @Test
+    void whatTheNewOwnerDoesInTheSamePassIsNotTheDesks() {
+        setUp(Set.of(OWNER), "9");
+        apply(new Minted("9", OWNER), 30, 0);
+        apply(new IncreaseLiquidity("9", LIQUIDITY, eth("1"), eth("3")), 30, 1);
+        lifecycle.endBlock(30);
+        apply(new Transferred("9", OWNER, FOREIGN), 31, 0);
+        lifecycle.endBlock(31);
+        assertThat(step()).extracting(Fact::type).containsExactly("LpMinted", "LpTransferred");
+
+        // The foreign owner empties it, collects and adds again, all before the pass ends.
+        apply(new DecreaseLiquidity("9", LIQUIDITY, eth("1"), eth("3")), 32, 0);
+        lifecycle.endBlock(32);
+        apply(new Collect("9", FOREIGN, eth("1"), eth("3")), 33, 0);
+        apply(new IncreaseLiquidity("9", LIQUIDITY, eth("1"), eth("3")), 33, 1);
+        lifecycle.endBlock(33);
+
+        assertThat(step()).isEmpty();
+        assertThat(owedAsked).isEmpty();
+        Position position = positions.get("9");
+        assertThat(position.status()).isEqualTo(PositionStatus.TRANSFERRED);
+        assertThat(position.liquidity()).isEqualTo(LIQUIDITY);
+        assertThat(position.withdrawn0()).isZero();
+    }
+
     // --- helpers ---------------------------------------------------------------------------------------------
 
     private void setUp(Set<String> wallets, String tokenId) {
