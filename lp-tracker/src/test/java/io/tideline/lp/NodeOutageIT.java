@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packaged service following the local chain through a TCP gate: when the node stops answering, readiness goes
- * DOWN (the chain check says FAILING) while the service stays alive; when it answers again, the follower resumes by
- * itself and catches up with the blocks mined meanwhile.
+ * DOWN (the chain check says FAILING: "node unreachable", the node named by host and port only, not by the key in its
+ * URL) while the service stays alive; when it answers again, the follower resumes by itself and catches up with the
+ * blocks mined meanwhile. Neither its answers nor its log ever show the key.
  */
 class NodeOutageIT {
+
+    private static final String KEY = "v2/it-node-outage-key-7c3e";
 
     @Test
     void isNotReadyWhileTheNodeIsDownAndCatchesUpByItself() {
@@ -33,7 +36,8 @@ class NodeOutageIT {
             Map<String, String> env = new HashMap<>(database.serviceEnvironment());
             env.put("KAFKA_BOOTSTRAP_SERVERS", TestKafka.bootstrapServers());
             env.put("TIDELINE_LP_CHAIN_ID", Long.toString(chain.chainId()));
-            env.put("TIDELINE_LP_CHAIN_RPC_URL", "http://127.0.0.1:" + gate.port());
+            String node = "http://127.0.0.1:" + gate.port();
+            env.put("TIDELINE_LP_CHAIN_RPC_URL", node + "/" + KEY);
             env.put("TIDELINE_LP_CHAIN_RPC_TIMEOUT", "2s");
             env.put("TIDELINE_LP_CHAIN_POSITION_MANAGER", deployment.contracts().positionManager());
             env.put("TIDELINE_LP_CHAIN_FACTORY", deployment.contracts().factory());
@@ -49,7 +53,11 @@ class NodeOutageIT {
                 gate.shut();
                 chain.mine(3);
                 await().atMost(Duration.ofSeconds(30)).until(() -> service.status("/q/health/ready") == 503);
-                assertThat(service.body("/q/health/ready")).contains("\"chain\"").contains("FAILING");
+                String ready = service.body("/q/health/ready");
+                assertThat(ready).contains("\"chain\"").contains("FAILING").contains("node unreachable: " + node)
+                        .doesNotContain(KEY).doesNotContain("Exception");
+                assertThat(service.body("/api/v1/lp/sync")).contains("\"detail\":\"node unreachable: " + node + "\"")
+                        .contains("\"node\":\"" + node + "\"").doesNotContain(KEY);
                 assertThat(service.status("/q/health/live")).isEqualTo(200);
 
                 gate.open();
@@ -58,6 +66,7 @@ class NodeOutageIT {
                 await().atMost(Duration.ofSeconds(30)).until(() -> service.body("/api/v1/lp/sync")
                         .contains("\"checkpoint\":" + head));
                 assertThat(service.isAlive()).isTrue();
+                assertThat(service.output()).contains(node).doesNotContain(KEY);
             }
         } finally {
             database.drop();

@@ -27,18 +27,22 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * JSON-RPC to one EVM node through web3j. Every method that takes a list sends it as <b>one</b> JSON-RPC batch (one
- * HTTP round trip), and counts it, so that callers can be held to a round-trip budget.
+ * HTTP round trip), and counts it, so that callers can be held to a round-trip budget. Its exceptions name the node by
+ * {@link NodeUrl#hostOnly(String) scheme, host and port} only: the URL may carry an API key.
  */
 public class RpcClient implements AutoCloseable {
 
-    private final String url;
+    private final String node;
+    /** The parts of the configured URL beyond {@link #node} (path, query, user info): never put in a message. */
+    private final List<String> secrets;
     private final Web3j web3j;
     private final AtomicLong roundTrips = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong waitNanos = new AtomicLong();
 
     public RpcClient(String url, Duration timeout) {
-        this.url = url;
+        this.node = NodeUrl.shown(url);
+        this.secrets = NodeUrl.secretParts(url);
         OkHttpClient http = new OkHttpClient.Builder()
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -47,8 +51,9 @@ public class RpcClient implements AutoCloseable {
         this.web3j = Web3j.build(new HttpService(url, http));
     }
 
-    public String url() {
-        return url;
+    /** The node as it may be shown: {@code scheme://host[:port]}. */
+    public String node() {
+        return node;
     }
 
     public long chainId() {
@@ -70,7 +75,7 @@ public class RpcClient implements AutoCloseable {
         for (int i = 0; i < answers.size(); i++) {
             EthBlock.Block block = answers.get(i).getBlock();
             if (block == null) {
-                throw new RpcException("block " + numbers.get(i) + " is not known to the node at " + url);
+                throw new RpcException("block " + numbers.get(i) + " is not known to the node at " + node);
             }
             headers.add(new BlockHeader(block.getNumber().longValueExact(), lower(block.getHash()),
                     lower(block.getParentHash()), Instant.ofEpochSecond(block.getTimestamp().longValueExact())));
@@ -177,7 +182,7 @@ public class RpcClient implements AutoCloseable {
         try {
             response = request.send();
         } catch (IOException | RuntimeException e) {
-            throw new RpcException(request.getMethod() + " to " + url + " failed: " + e.getMessage(), e);
+            throw unreachable(request.getMethod() + " to " + node, e);
         } finally {
             waitNanos.addAndGet(System.nanoTime() - started);
         }
@@ -206,8 +211,7 @@ public class RpcClient implements AutoCloseable {
         try {
             response = request.send();
         } catch (IOException | RuntimeException e) {
-            throw new RpcException("batch of " + batch.size() + " " + batch.get(0).getMethod() + " to " + url
-                    + " failed: " + e.getMessage(), e);
+            throw unreachable("batch of " + batch.size() + " " + batch.get(0).getMethod() + " to " + node, e);
         } finally {
             waitNanos.addAndGet(System.nanoTime() - started);
         }
@@ -219,7 +223,7 @@ public class RpcClient implements AutoCloseable {
         for (Request<?, T> sent : batch) {
             Response<?> answer = byId.get(sent.getId());
             if (answer == null) {
-                throw new RpcException("batch answer from " + url + " lacks request " + sent.getId() + " ("
+                throw new RpcException("batch answer from " + node + " lacks request " + sent.getId() + " ("
                         + sent.getMethod() + ")");
             }
             ordered.add(check ? checked(sent.getMethod(), (T) answer) : (T) answer);
@@ -231,10 +235,25 @@ public class RpcClient implements AutoCloseable {
         if (response.hasError()) {
             Response.Error error = response.getError();
             // A revert of eth_call arrives as an error with code 3 on some nodes; callers treat it as a failure too.
-            throw new RpcException(method + " to " + url + " answered error " + error.getCode() + ": "
+            throw new RpcException(method + " to " + node + " answered error " + error.getCode() + ": "
                     + error.getMessage());
         }
         return response;
+    }
+
+    /**
+     * A transport failure. The cause is kept (and logged with its stack) unless some message in its chain repeats a
+     * secret part of the URL; then only its type is told.
+     */
+    private RpcException unreachable(String what, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String said = t.getMessage();
+            if (said != null && secrets.stream().anyMatch(said::contains)) {
+                return RpcException.unreachable(what + " failed: " + e.getClass().getName()
+                        + " (its message is withheld: it repeats the node URL)", null);
+            }
+        }
+        return RpcException.unreachable(what + " failed: " + e.getMessage(), e);
     }
 
     static String lower(String value) {

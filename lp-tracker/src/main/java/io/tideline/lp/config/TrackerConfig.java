@@ -45,6 +45,14 @@ public interface TrackerConfig {
         /** Time limit of one JSON-RPC HTTP exchange. */
         @WithDefault("10s")
         Duration rpcTimeout();
+
+        /**
+         * What to do when the node's genesis block (block 0) is not the one the checkpoint was taken on, i.e. the node
+         * runs another chain (a restarted local chain, a wrong URL): {@code fail} (stop following and say so) or
+         * {@code start-over} (retract everything, forget it and follow the new chain from the start block).
+         */
+        @WithDefault("fail")
+        OnNewChain onNewChain();
     }
 
     interface Sync {

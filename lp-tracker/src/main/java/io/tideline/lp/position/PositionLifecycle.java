@@ -13,10 +13,16 @@ import io.tideline.events.lp.LpRangeEntered;
 import io.tideline.events.lp.LpRangeExited;
 import io.tideline.events.lp.LpTransferred;
 import io.tideline.events.lp.PositionRef;
-import io.tideline.lp.chain.AbiWords;
-import io.tideline.lp.chain.ChainLog;
-import io.tideline.lp.chain.UniswapAbi;
+import io.tideline.lp.chain.PositionLog;
+import io.tideline.lp.chain.PositionLog.Burned;
+import io.tideline.lp.chain.PositionLog.Collect;
+import io.tideline.lp.chain.PositionLog.DecreaseLiquidity;
+import io.tideline.lp.chain.PositionLog.IncreaseLiquidity;
+import io.tideline.lp.chain.PositionLog.Minted;
+import io.tideline.lp.chain.PositionLog.Transferred;
+import io.tideline.lp.chain.Swap;
 import io.tideline.lp.chain.UniswapAbi.OnChainPosition;
+import io.tideline.lp.chain.UniswapLog;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -28,9 +34,9 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * Applies position-manager and pool logs, in chain order, to the positions of the watched wallets and records the
- * facts they cause. Pure: reads nothing from the chain itself; what it needs from chain state (a new position's
- * ticks, the tokens owed when a position closes) is handed in.
+ * Applies position-manager and pool logs, decoded ({@link UniswapLog}), in chain order, to the positions of the
+ * watched wallets and records the facts they cause. Pure: reads nothing from the chain itself; what it needs from
+ * chain state (a new position's ticks, the tokens owed when a position closes) is handed in.
  */
 public final class PositionLifecycle {
 
@@ -74,30 +80,18 @@ public final class PositionLifecycle {
     }
 
     /** Applies one log. Call {@link #endBlock(long)} when the logs of a block are done. */
-    public void apply(ChainLog log, ChainRef at) {
-        String topic0 = log.topic(0);
-        if (UniswapAbi.SWAP.equals(topic0)) {
-            onSwap(log, at);
-            return;
+    public void apply(UniswapLog log, ChainRef at) {
+        if (log instanceof Swap swap) {
+            onSwap(swap, at);
+        } else if (log instanceof Minted minted) {
+            onArrivalOrMove(minted.tokenId(), ZERO_ADDRESS, minted.to(), at);
+        } else if (log instanceof Transferred transferred) {
+            onArrivalOrMove(transferred.tokenId(), transferred.from(), transferred.to(), at);
+        } else if (log instanceof Burned burned) {
+            onBurned(burned, at);
+        } else if (log instanceof PositionLog change) {
+            onLiquidityOrCollect(change, at);
         }
-        String tokenId = UniswapAbi.topicUint(log.topic(UniswapAbi.TRANSFER.equals(topic0) ? 3 : 1));
-        if (UniswapAbi.TRANSFER.equals(topic0)) {
-            onTransfer(tokenId, UniswapAbi.topicAddress(log.topic(1)), UniswapAbi.topicAddress(log.topic(2)), at);
-            return;
-        }
-        Position position = positions.get(tokenId);
-        if (position == null || position.alreadyApplied(at.blockNumber(), at.logIndex())) {
-            return;
-        }
-        AbiWords data = AbiWords.ofHex(log.data());
-        if (UniswapAbi.INCREASE_LIQUIDITY.equals(topic0)) {
-            onIncrease(position, data.uint(0), data.uint(1), data.uint(2), at);
-        } else if (UniswapAbi.DECREASE_LIQUIDITY.equals(topic0)) {
-            onDecrease(position, data.uint(0), data.uint(1), data.uint(2), at);
-        } else if (UniswapAbi.COLLECT.equals(topic0)) {
-            onCollect(position, data.address(0), data.uint(1), data.uint(2), at);
-        }
-        position.applied(at.blockNumber(), at.logIndex());
     }
 
     /** Settles what waits for the end of a block: positions closed in it get their LpClosed. */
@@ -137,7 +131,25 @@ public final class PositionLifecycle {
         return lastSwap;
     }
 
-    private void onTransfer(String tokenId, String from, String to, ChainRef at) {
+    private void onLiquidityOrCollect(PositionLog log, ChainRef at) {
+        Position position = positions.get(log.tokenId());
+        // Not followed: burned, or sent out of the watched wallets earlier in this pass (what its new owner does with
+        // it is not the desk's; later passes no longer fetch its logs).
+        if (position == null || !position.followed() || position.alreadyApplied(at.blockNumber(), at.logIndex())) {
+            return;
+        }
+        if (log instanceof IncreaseLiquidity increase) {
+            onIncrease(position, increase.liquidity(), increase.amount0(), increase.amount1(), at);
+        } else if (log instanceof DecreaseLiquidity decrease) {
+            onDecrease(position, decrease.liquidity(), decrease.amount0(), decrease.amount1(), at);
+        } else if (log instanceof Collect collect) {
+            onCollect(position, collect.recipient(), collect.amount0(), collect.amount1(), at);
+        }
+        position.applied(at.blockNumber(), at.logIndex());
+    }
+
+    /** A mint or a transfer: a position arriving in a watched wallet is adopted, a followed one changes owner. */
+    private void onArrivalOrMove(String tokenId, String from, String to, ChainRef at) {
         Position position = positions.get(tokenId);
         if (position != null && position.alreadyApplied(at.blockNumber(), at.logIndex())) {
             return;
@@ -150,13 +162,6 @@ public final class PositionLifecycle {
         }
         position.applied(at.blockNumber(), at.logIndex());
         touched.add(tokenId);
-        if (ZERO_ADDRESS.equals(to)) {
-            position.burned = true;
-            if (position.status != PositionStatus.CLOSED) {
-                emit(position, closed(position, LpClosed.Reason.BURNED, BigInteger.ZERO, BigInteger.ZERO, at), at);
-            }
-            return;
-        }
         position.owner = to;
         boolean leaves = !wallets.contains(to);
         if (leaves) {
@@ -164,6 +169,19 @@ public final class PositionLifecycle {
             pendingCloses.remove(tokenId);
         }
         emit(position, new LpTransferred(position.ref, from, to, at, leaves), at);
+    }
+
+    private void onBurned(Burned burned, ChainRef at) {
+        Position position = positions.get(burned.tokenId());
+        if (position == null || !position.followed() || position.alreadyApplied(at.blockNumber(), at.logIndex())) {
+            return;
+        }
+        position.applied(at.blockNumber(), at.logIndex());
+        touched.add(burned.tokenId());
+        position.burned = true;
+        if (position.status != PositionStatus.CLOSED) {
+            emit(position, closed(position, LpClosed.Reason.BURNED, BigInteger.ZERO, BigInteger.ZERO, at), at);
+        }
     }
 
     private void adopt(String tokenId, String from, String to, ChainRef at) {
@@ -257,14 +275,13 @@ public final class PositionLifecycle {
         emit(position, new LpFeesCollected(position.ref, recipient, amount0, amount1, at), at);
     }
 
-    private void onSwap(ChainLog log, ChainRef at) {
-        PoolState pool = pools.get(log.address());
+    private void onSwap(Swap swap, ChainRef at) {
+        PoolState pool = pools.get(swap.pool());
         if (pool == null) {
             return;
         }
-        AbiWords data = AbiWords.ofHex(log.data());
-        pool.sqrtPriceX96 = data.uint(2);
-        pool.tick = data.int24(4);
+        pool.sqrtPriceX96 = swap.sqrtPriceX96();
+        pool.tick = swap.tick();
         lastSwap.put(pool.address, at);
         for (Position position : positions.values()) {
             if (!position.pool.equals(pool.address) || !position.status.holdsLiquidity()

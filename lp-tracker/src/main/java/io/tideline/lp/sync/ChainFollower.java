@@ -6,6 +6,7 @@ import io.tideline.events.lp.TokenRef;
 import io.tideline.lp.chain.BatchReader;
 import io.tideline.lp.chain.BlockHeader;
 import io.tideline.lp.chain.RpcClient;
+import io.tideline.lp.config.OnNewChain;
 import io.tideline.lp.config.TrackerConfig;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.Position;
@@ -33,14 +34,25 @@ import org.jboss.logging.Logger;
 /**
  * Follows the chain on its own thread: each pass takes the next confirmed block range, applies it and commits state,
  * history, events and checkpoint in one transaction. A parent-hash mismatch means a reorg: the follower finds the
- * fork point among the blocks it remembers, rewinds to it (retracting what it had published) and goes on. Wallets
- * added with a backfill block catch up in passes of their own before they join the main pass.
+ * fork point among the blocks it remembers, rewinds to it (retracting what it had published) and goes on; when it
+ * remembers none of the blocks still on the chain it starts over after the start block. Wallets added with a
+ * backfill block catch up in passes of their own before they join the main pass.
+ *
+ * <p>The chain is the one whose genesis (block 0) hash is stored with the checkpoint. A node on another chain is
+ * refused ({@code tideline.lp.chain.on-new-chain=fail}) or followed from the start block after everything is
+ * retracted ({@code start-over}); it is checked when the book is loaded, when a parent hash does not match, and every
+ * 30 s while the follower has nothing to do.
  */
 @ApplicationScoped
 public class ChainFollower {
 
     private static final Logger LOG = Logger.getLogger(ChainFollower.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * How often the genesis is compared again while there is nothing to do: a chain replaced by another of the same
+     * height or lower (a restarted local chain) shows no parent hash to mismatch until it outgrows the checkpoint.
+     */
+    private static final Duration GENESIS_RECHECK = Duration.ofSeconds(30);
 
     private final TrackerConfig config;
     private final SchemaMigration schema;
@@ -48,12 +60,16 @@ public class ChainFollower {
     private final TrackerStore store = new TrackerStore(DB_TIMEOUT);
     private final ChainSettings.Resolution resolution;
     private final ValuationPolicy valuationPolicy;
+    private final OnNewChain onNewChain;
 
     private RpcClient rpc;
     private BatchReader reader;
     private PollingWorker worker;
     private volatile boolean loaded;
     private volatile FollowerStatus status;
+    /** The node's genesis hash, read when the book is loaded, and when it was last compared. */
+    private String genesis;
+    private long genesisCheckedAt;
 
     private final Map<String, TokenRef> tokens = new HashMap<>();
     private Map<String, Position> positions = new LinkedHashMap<>();
@@ -72,6 +88,7 @@ public class ChainFollower {
         this.resolution = ChainSettings.resolve(config.chain());
         this.valuationPolicy = new ValuationPolicy(config.sync().valuationInterval(),
                 config.sync().valuationPriceMove());
+        this.onNewChain = config.chain().onNewChain();
         this.status = status("STARTING", "");
     }
 
@@ -132,6 +149,7 @@ public class ChainFollower {
         }
         if (!loaded) {
             verifyChainId(chain);
+            checkGenesis(chain);
             seedWallets(chain);
             loadBook(chain);
             loaded = true;
@@ -141,7 +159,8 @@ public class ChainFollower {
 
     private void failed(RuntimeException e) {
         loaded = false;
-        status = status("FAILING", e.getMessage()); // the worker logs it, with the pause before the retry
+        // The worker logs it, with the pause before the retry; readiness and the sync status get a sentence only.
+        status = status("FAILING", FailureText.of(e, node()));
     }
 
     /** One pass; true if there is more to do right away. */
@@ -153,8 +172,12 @@ public class ChainFollower {
         long head = rpc.blockNumber();
         confirmedHead = head - config.sync().confirmations();
         TrackerStore.Checkpoint cp = tx.run(c -> store.checkpoint(c, chain.id()))
-                .orElse(new TrackerStore.Checkpoint(config.sync().startBlock() - 1, null));
+                .orElse(new TrackerStore.Checkpoint(config.sync().startBlock() - 1, null, null, 0));
         checkpoint = cp.block();
+        if (confirmedHead <= cp.block() && System.nanoTime() - genesisCheckedAt >= GENESIS_RECHECK.toNanos()
+                && checkGenesis(chain)) {
+            return true; // another chain, now followed from the start
+        }
         Map<String, Long> wallets = tx.run(c -> store.wallets(c, chain.id()));
         Map<Long, Set<String>> behind = new TreeMap<>();
         wallets.forEach((address, synced) -> {
@@ -164,7 +187,7 @@ public class ChainFollower {
         });
         if (!behind.isEmpty()) {
             var first = behind.entrySet().iterator().next();
-            backfill(chain, first.getValue(), first.getKey() + 1, cp.block());
+            backfill(chain, first.getValue(), first.getKey() + 1, cp.block(), cp.epoch());
             return true;
         }
         if (confirmedHead <= cp.block()) {
@@ -177,12 +200,14 @@ public class ChainFollower {
         SyncPass pass = new SyncPass(chain, rpc, reader, tokens, main, positions, pools, valuationPolicy);
         PassResult result = pass.run(from, to);
         if (cp.hash() != null && !result.first().parentHash().equals(cp.hash())) {
-            rewindAfterReorg(chain, from);
+            if (!checkGenesis(chain)) { // another chain is no reorg: checked first
+                rewindAfterReorg(chain, from);
+            }
             return true;
         }
         long applied = System.nanoTime();
         tx.run(c -> {
-            store.write(c, chain, result, true, config.sync().reorgHistory());
+            store.write(c, chain, result, true, config.sync().reorgHistory(), genesis, cp.epoch());
             if (!main.isEmpty()) {
                 store.walletsSynced(c, chain.id(), main, to);
             }
@@ -201,7 +226,7 @@ public class ChainFollower {
         return to < confirmedHead;
     }
 
-    private void backfill(ChainSettings chain, Set<String> wallets, long from, long upTo) {
+    private void backfill(ChainSettings chain, Set<String> wallets, long from, long upTo, int epoch) {
         long to = Math.min(upTo, from + config.sync().maxBlockRange() - 1);
         Map<String, Position> own = tx.run(c -> store.followedPositions(c, chain.id(), chain.positionManager(),
                 wallets));
@@ -214,7 +239,7 @@ public class ChainFollower {
                 result.valuations(), List.of(), result.changedPositions(),
                 ownPools.values().stream().filter(p -> !pools.containsKey(p.address)).toList());
         tx.run(c -> {
-            store.write(c, chain, withoutPrices, false, config.sync().reorgHistory());
+            store.write(c, chain, withoutPrices, false, config.sync().reorgHistory(), genesis, epoch);
             store.walletsSynced(c, chain.id(), wallets, to);
             return null;
         });
@@ -230,25 +255,17 @@ public class ChainFollower {
         List<TrackerStore.StoredBlock> stored = tx.run(c -> store.recentBlocks(c, chain.id(),
                 config.sync().reorgHistory()));
         List<BlockHeader> current = rpc.headers(stored.stream().map(TrackerStore.StoredBlock::number).toList());
-        long fork = -1;
-        String forkHash = null;
-        for (int i = 0; i < stored.size(); i++) {
-            if (stored.get(i).hash().equals(current.get(i).hash())) {
-                fork = stored.get(i).number();
-                forkHash = stored.get(i).hash();
-                break;
-            }
+        Optional<RewindPoint> fork = RewindPoint.find(stored, current);
+        if (fork.isEmpty()) {
+            Restart restart = startOver(chain);
+            reorgs++;
+            LOG.errorf("chain reorganised below block %d, deeper than the follower remembers (none of the %d blocks"
+                    + " it kept is on the chain any more): started over after block %d, %d facts retracted", from,
+                    stored.size(), restart.block(), restart.retracted());
+            return;
         }
-        if (fork < 0) {
-            long oldest = stored.isEmpty() ? from - 1 : stored.get(stored.size() - 1).number();
-            fork = Math.max(config.sync().startBlock() - 1, oldest - 1);
-            forkHash = fork < 0 ? "0x" : rpc.headers(List.of(fork)).get(0).hash();
-            LOG.errorf("reorg deeper than the %d remembered blocks; rewinding to block %d",
-                    config.sync().reorgHistory(), fork);
-        }
-        long forkBlock = fork;
-        String hash = forkHash;
-        int undone = tx.run(c -> store.rewind(c, chain, forkBlock, hash));
+        long forkBlock = fork.get().block();
+        int undone = tx.run(c -> store.rewind(c, chain, forkBlock, fork.get().hash()));
         reorgs++;
         retracted += undone;
         LOG.warnf("chain reorganised below block %d: rewound to fork block %d, %d facts retracted", from, forkBlock,
@@ -256,10 +273,66 @@ public class ChainFollower {
         loadBook(chain);
     }
 
+    /**
+     * Compares the node's genesis with the checkpoint's ({@link ChainIdentity}): records it if the checkpoint has
+     * none, refuses another chain or starts over on it.
+     *
+     * @return whether the book started over (on another chain)
+     */
+    private boolean checkGenesis(ChainSettings chain) {
+        String nodeGenesis = rpc.headers(List.of(0L)).get(0).hash();
+        genesisCheckedAt = System.nanoTime();
+        Optional<TrackerStore.Checkpoint> cp = tx.run(c -> store.checkpoint(c, chain.id()));
+        String recorded = cp.map(TrackerStore.Checkpoint::genesisHash).orElse(null);
+        switch (ChainIdentity.judge(recorded, nodeGenesis, onNewChain)) {
+            case SAME -> {
+                genesis = nodeGenesis;
+                return false;
+            }
+            case RECORD -> {
+                genesis = nodeGenesis;
+                if (cp.isPresent()) {
+                    tx.run(c -> {
+                        store.recordGenesis(c, chain.id(), nodeGenesis);
+                        return null;
+                    });
+                    LOG.infof("checkpoint of chain %d recorded with genesis %s (it had none)", chain.id(),
+                            nodeGenesis);
+                }
+                return false;
+            }
+            case REFUSE -> throw new ChainMismatchException(ChainIdentity.differentChain(nodeGenesis, recorded));
+            default -> {
+                genesis = nodeGenesis;
+                Restart restart = startOver(chain);
+                LOG.warnf("the node at %s runs a different chain (genesis %s, the checkpoint's %s) and"
+                        + " tideline.lp.chain.on-new-chain=start-over: %d facts retracted, following it after block"
+                        + " %d", chain.node(), nodeGenesis, recorded, restart.retracted(), restart.block());
+                return true;
+            }
+        }
+    }
+
+    private record Restart(long block, int retracted) {
+    }
+
+    /** {@link TrackerStore#startOver} after {@link RewindPoint#restartBlock}, then the book reloaded (empty). */
+    private Restart startOver(ChainSettings chain) {
+        Restart restart = tx.run(c -> {
+            long block = RewindPoint.restartBlock(config.sync().startBlock(), store.lowestFactBlock(c, chain.id()));
+            return new Restart(block, store.startOver(c, chain, block, genesis));
+        });
+        retracted += restart.retracted();
+        checkpoint = restart.block();
+        tokens.clear();
+        loadBook(chain);
+        return restart;
+    }
+
     private void verifyChainId(ChainSettings chain) {
         long actual = rpc.chainId();
         if (actual != chain.id()) {
-            throw new IllegalStateException("the node at " + chain.rpcUrl() + " is chain " + actual
+            throw new ChainMismatchException("the node at " + chain.node() + " is chain " + actual
                     + ", configured tideline.lp.chain.id is " + chain.id());
         }
     }
@@ -297,6 +370,11 @@ public class ChainFollower {
         });
     }
 
+    /** The node as it may be shown, or null when none is configured. */
+    private String node() {
+        return resolution.settings().map(ChainSettings::node).orElse(null);
+    }
+
     private void dropUnfollowed() {
         positions.values().removeIf(p -> !p.followed());
     }
@@ -306,7 +384,7 @@ public class ChainFollower {
     }
 
     private FollowerStatus status(String state, String detail, PassFigures lastPass) {
-        return new FollowerStatus(state, detail, checkpoint, confirmedHead, passes, blocks, reorgs, retracted,
+        return new FollowerStatus(state, detail, node(), checkpoint, confirmedHead, passes, blocks, reorgs, retracted,
                 rpc == null ? 0 : rpc.roundTrips(), rpc == null ? 0 : rpc.requests(), lastPass, Instant.now());
     }
 }

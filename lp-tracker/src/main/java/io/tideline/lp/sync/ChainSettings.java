@@ -1,5 +1,6 @@
 package io.tideline.lp.sync;
 
+import io.tideline.lp.chain.NodeUrl;
 import io.tideline.lp.config.TrackerConfig;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The chain to follow, validated and lower-cased, or why there is none. */
+/**
+ * The chain to follow, validated and lower-cased, or why there is none. {@link #node()} is how the node may be shown
+ * anywhere (the RPC URL may carry an API key; {@link #toString()} leaves it out too).
+ */
 public record ChainSettings(long id, String rpcUrl, String positionManager, String factory, String multicall3,
                             String poolInitCodeHash) {
 
@@ -20,6 +24,10 @@ public record ChainSettings(long id, String rpcUrl, String positionManager, Stri
         String rpc = chain.rpcUrl().filter(s -> !s.isBlank()).orElse(null);
         if (rpc == null) {
             problems.add("tideline.lp.chain.rpc-url is not set");
+        } else if (NodeUrl.hostOnly(rpc).isEmpty()) {
+            // Not echoed: it may carry a key.
+            problems.add("tideline.lp.chain.rpc-url is not an http(s) URL with a host");
+            rpc = null;
         }
         String npm = address(chain.positionManager(), "tideline.lp.chain.position-manager", problems);
         String factory = address(chain.factory(), "tideline.lp.chain.factory", problems);
@@ -35,6 +43,17 @@ public record ChainSettings(long id, String rpcUrl, String positionManager, Stri
         }
         return new Resolution(Optional.of(new ChainSettings(chain.id(), rpc, npm, factory, multicall,
                 chain.poolInitCodeHash().toLowerCase(Locale.ROOT))), null);
+    }
+
+    /** The node as it may be shown: {@code scheme://host[:port]} of the RPC URL. */
+    public String node() {
+        return NodeUrl.shown(rpcUrl);
+    }
+
+    @Override
+    public String toString() {
+        return "ChainSettings[id=" + id + ", node=" + node() + ", positionManager=" + positionManager + ", factory="
+                + factory + ", multicall3=" + multicall3 + ", poolInitCodeHash=" + poolInitCodeHash + "]";
     }
 
     /** Settings if complete, else the reason the tracker does not run. */

@@ -7,11 +7,13 @@ import java.time.Instant;
  *
  * @param state DISABLED (not configured or switched off), STARTING, CATCHING_UP, FOLLOWING (at the confirmed head),
  *              FAILING (the node or the database fails; retried with backoff)
+ * @param detail a sentence for an operator (what was processed, or why it fails); never an exception's message
+ * @param node the node followed, {@code scheme://host[:port]} only (its URL may carry an API key); null if none
  * @param checkpoint last block fully processed, -1 before the first
  * @param confirmedHead the newest block deep enough to process, -1 until known
  * @param lastPass what the last main pass cost ({@link PassFigures#fromBlock()} -1 before the first)
  */
-public record FollowerStatus(String state, String detail, long checkpoint, long confirmedHead, long passes,
+public record FollowerStatus(String state, String detail, String node, long checkpoint, long confirmedHead, long passes,
                              long blocksProcessed, long reorgs, long factsRetracted, long rpcRoundTrips,
                              long rpcRequests, PassFigures lastPass, Instant updatedAt) {
 

@@ -8,9 +8,12 @@ import io.tideline.lp.chain.BatchReader;
 import io.tideline.lp.chain.BatchReader.Read;
 import io.tideline.lp.chain.BlockHeader;
 import io.tideline.lp.chain.ChainLog;
+import io.tideline.lp.chain.LogDecoder;
 import io.tideline.lp.chain.LogQuery;
 import io.tideline.lp.chain.Multicall3;
 import io.tideline.lp.chain.PoolAddress;
+import io.tideline.lp.chain.PositionLog.Minted;
+import io.tideline.lp.chain.PositionLog.Transferred;
 import io.tideline.lp.chain.RpcClient;
 import io.tideline.lp.chain.RpcException;
 import io.tideline.lp.chain.UniswapAbi;
@@ -95,7 +98,8 @@ final class SyncPass {
             }
             block = log.blockNumber();
             BlockHeader header = headers.get(block);
-            lifecycle.apply(log, new ChainRef(block, log.blockHash(), log.txHash(), log.logIndex(), header.time()));
+            ChainRef at = new ChainRef(block, log.blockHash(), log.txHash(), log.logIndex(), header.time());
+            LogDecoder.decode(log).ifPresent(decoded -> lifecycle.apply(decoded, at));
         }
         if (block >= 0) {
             lifecycle.endBlock(block);
@@ -148,16 +152,23 @@ final class SyncPass {
     /** Positions arriving in a watched wallet that the pass does not follow yet: their state and pool. */
     private Map<String, Discovery> discover(List<ChainLog> logs, long from) {
         Map<String, Long> firstSeen = new LinkedHashMap<>();
-        logs.stream().sorted(ChainLog.CHAIN_ORDER).forEach(log -> {
-            if (!UniswapAbi.TRANSFER.equals(log.topic(0))) {
+        logs.stream().sorted(ChainLog.CHAIN_ORDER).forEach(log -> LogDecoder.decode(log).ifPresent(decoded -> {
+            String id;
+            String to;
+            if (decoded instanceof Minted minted) {
+                id = minted.tokenId();
+                to = minted.to();
+            } else if (decoded instanceof Transferred transferred) {
+                id = transferred.tokenId();
+                to = transferred.to();
+            } else {
                 return;
             }
-            String id = UniswapAbi.topicUint(log.topic(3));
             Position known = positions.get(id);
-            if (wallets.contains(UniswapAbi.topicAddress(log.topic(2))) && (known == null || !known.followed())) {
+            if (wallets.contains(to) && (known == null || !known.followed())) {
                 firstSeen.putIfAbsent(id, log.blockNumber());
             }
-        });
+        }));
         if (firstSeen.isEmpty()) {
             return Map.of();
         }

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,17 +47,44 @@ final class TrackerStore {
         this.timeout = timeout;
     }
 
-    record Checkpoint(long block, String hash) {
+    /**
+     * The last block fully processed.
+     *
+     * @param hash its hash, null when the next pass is the first on this chain (nothing to check its parent against)
+     * @param genesisHash the chain's block 0 hash, null if not recorded yet
+     * @param epoch how often the book started over (a reorg deeper than the remembered blocks, a new chain): part of
+     *              the event id of every fact derived since, so that a fact published again after its retraction is a
+     *              new event
+     */
+    record Checkpoint(long block, String hash, String genesisHash, int epoch) {
     }
 
     record StoredBlock(long number, String hash) {
     }
 
     Optional<Checkpoint> checkpoint(SqlConnection c, long chainId) {
-        RowSet<Row> rows = c.preparedQuery("select block_number, block_hash from lp_checkpoint where chain_id = $1")
+        RowSet<Row> rows = c.preparedQuery("select block_number, block_hash, genesis_hash, epoch from lp_checkpoint"
+                        + " where chain_id = $1")
                 .execute(Tuple.of(chainId)).await().atMost(timeout);
-        return rows.size() == 0 ? Optional.empty()
-                : Optional.of(new Checkpoint(rows.iterator().next().getLong(0), rows.iterator().next().getString(1)));
+        if (rows.size() == 0) {
+            return Optional.empty();
+        }
+        Row r = rows.iterator().next();
+        return Optional.of(new Checkpoint(r.getLong(0), r.getString(1), r.getString(2), r.getInteger(3)));
+    }
+
+    /** Records the chain's genesis hash with a checkpoint stored without one. */
+    void recordGenesis(SqlConnection c, long chainId, String genesisHash) {
+        c.preparedQuery("update lp_checkpoint set genesis_hash = $2 where chain_id = $1 and genesis_hash is null")
+                .execute(Tuple.of(chainId, genesisHash)).await().atMost(timeout);
+    }
+
+    /** The lowest block with a fact not retracted, if any. */
+    OptionalLong lowestFactBlock(SqlConnection c, long chainId) {
+        Row r = c.preparedQuery("select min(block_number) from lp_position_fact where chain_id = $1"
+                        + " and retracted_at is null")
+                .execute(Tuple.of(chainId)).await().atMost(timeout).iterator().next();
+        return r.getLong(0) == null ? OptionalLong.empty() : OptionalLong.of(r.getLong(0));
     }
 
     /** Watched wallets and the block each is synced to. */
@@ -108,19 +136,23 @@ final class TrackerStore {
         return blocks;
     }
 
-    /** Writes a pass: facts not written before (and their events), positions, pools, blocks, the new checkpoint. */
-    int write(SqlConnection c, ChainSettings chain, PassResult pass, boolean advanceCheckpoint, int keepBlocks) {
-        List<Fact> fresh = unseen(c, pass.facts());
+    /**
+     * Writes a pass: facts not written before (and their events), positions, pools, blocks, the new checkpoint (with
+     * the chain's genesis hash if it has none yet). Fact ids are those of {@code epoch}.
+     */
+    int write(SqlConnection c, ChainSettings chain, PassResult pass, boolean advanceCheckpoint, int keepBlocks,
+            String genesisHash, int epoch) {
+        List<Fact> fresh = unseen(c, pass.facts(), epoch);
         List<EventEnvelope<?>> events = new ArrayList<>();
         if (!fresh.isEmpty()) {
             List<Tuple> rows = new ArrayList<>();
             for (Fact f : fresh) {
                 ChainRef at = f.at();
                 rows.add(Tuple.tuple(List.of(chain.id(), f.position().positionManager(), f.position().tokenId(),
-                        f.eventId(), f.type(), at.blockNumber(), at.blockHash(), at.txHash(), at.logIndex(),
+                        f.eventId(epoch), f.type(), at.blockNumber(), at.blockHash(), at.txHash(), at.logIndex(),
                         utc(at.blockTime()), new JsonObject(PositionJson.write(f.payload())),
                         new JsonObject(f.stateAfter()))));
-                events.add(EventEnvelope.identified(f.eventId(), at.blockTime(), SOURCE, f.position().key(),
+                events.add(EventEnvelope.identified(f.eventId(epoch), at.blockTime(), SOURCE, f.position().key(),
                         f.payload()));
             }
             c.preparedQuery("insert into lp_position_fact (chain_id, position_manager, token_id, event_id, event_type,"
@@ -132,21 +164,25 @@ final class TrackerStore {
         Map<String, LpValued> valuations = new LinkedHashMap<>();
         for (LpValued v : pass.valuations()) {
             valuations.put(v.position().tokenId(), v);
-            events.add(EventEnvelope.identified(derivedId(v.position().key(), last.hash(), "LpValued"), v.valuedAt(),
-                    SOURCE, v.position().key(), v));
+            events.add(EventEnvelope.identified(derivedId(v.position().key(), last.hash(), "LpValued", epoch),
+                    v.valuedAt(), SOURCE, v.position().key(), v));
         }
         for (PriceObserved p : pass.prices()) {
-            events.add(EventEnvelope.identified(derivedId(p.instrument(), String.valueOf(p.blockNumber()),
-                    "PriceObserved"), p.observedAt(), SOURCE, p.instrument(), p));
+            // By the swap's block hash: a reorg that puts another swap at the same height publishes its price too.
+            String swapBlock = pass.headers().get(p.blockNumber()).hash();
+            events.add(EventEnvelope.identified(derivedId(p.instrument(), swapBlock, "PriceObserved", epoch),
+                    p.observedAt(), SOURCE, p.instrument(), p));
         }
         upsertPositions(c, chain, pass.changedPositions(), valuations, last.number());
         upsertPools(c, chain.id(), pass.pools());
         saveBlocks(c, chain.id(), pass.headers().values());
         if (advanceCheckpoint) {
-            c.preparedQuery("insert into lp_checkpoint (chain_id, block_number, block_hash) values ($1, $2, $3)"
-                            + " on conflict (chain_id) do update set block_number = excluded.block_number,"
-                            + " block_hash = excluded.block_hash, updated_at = now()")
-                    .execute(Tuple.of(chain.id(), last.number(), last.hash())).await().atMost(timeout);
+            c.preparedQuery("insert into lp_checkpoint (chain_id, block_number, block_hash, genesis_hash)"
+                            + " values ($1, $2, $3, $4) on conflict (chain_id) do update"
+                            + " set block_number = excluded.block_number, block_hash = excluded.block_hash,"
+                            + " genesis_hash = coalesce(lp_checkpoint.genesis_hash, excluded.genesis_hash),"
+                            + " updated_at = now()")
+                    .execute(Tuple.of(chain.id(), last.number(), last.hash(), genesisHash)).await().atMost(timeout);
             c.preparedQuery("delete from lp_block where chain_id = $1 and block_number < $2")
                     .execute(Tuple.of(chain.id(), last.number() - keepBlocks)).await().atMost(timeout);
         }
@@ -217,16 +253,38 @@ final class TrackerStore {
         return rows.size();
     }
 
-    private List<Fact> unseen(SqlConnection c, List<Fact> facts) {
+    /**
+     * Starts the book over after {@code restartBlock}, for a chain whose fork point is unknown (a reorg deeper than
+     * the remembered blocks) or that is another chain (another genesis): every fact above it is retracted as in
+     * {@link #rewind} (LpFactRetracted published for each, with {@code restartBlock} as the fork block), positions,
+     * pools and remembered blocks are forgotten, wallets and the checkpoint go back to {@code restartBlock} (with no
+     * hash: the next pass checks no parent), the checkpoint takes {@code genesisHash} and a new epoch.
+     *
+     * @return the number of facts retracted
+     */
+    int startOver(SqlConnection c, ChainSettings chain, long restartBlock, String genesisHash) {
+        int retracted = rewind(c, chain, restartBlock, null);
+        long chainId = chain.id();
+        c.preparedQuery("delete from lp_position where chain_id = $1").execute(Tuple.of(chainId))
+                .await().atMost(timeout);
+        c.preparedQuery("delete from lp_pool where chain_id = $1").execute(Tuple.of(chainId)).await().atMost(timeout);
+        c.preparedQuery("delete from lp_block where chain_id = $1").execute(Tuple.of(chainId)).await().atMost(timeout);
+        c.preparedQuery("update lp_checkpoint set genesis_hash = $2, epoch = epoch + 1, updated_at = now()"
+                        + " where chain_id = $1")
+                .execute(Tuple.of(chainId, genesisHash)).await().atMost(timeout);
+        return retracted;
+    }
+
+    private List<Fact> unseen(SqlConnection c, List<Fact> facts, int epoch) {
         if (facts.isEmpty()) {
             return facts;
         }
-        UUID[] ids = facts.stream().map(Fact::eventId).toArray(UUID[]::new);
+        UUID[] ids = facts.stream().map(f -> f.eventId(epoch)).toArray(UUID[]::new);
         // Already stored, or earlier in this list: written once.
         Set<UUID> taken = new HashSet<>();
         c.preparedQuery("select event_id from lp_position_fact where event_id = any($1)").execute(Tuple.of(ids))
                 .await().atMost(timeout).forEach(r -> taken.add(r.getUUID(0)));
-        return facts.stream().filter(f -> taken.add(f.eventId())).toList();
+        return facts.stream().filter(f -> taken.add(f.eventId(epoch))).toList();
     }
 
     private void upsertPositions(SqlConnection c, ChainSettings chain, Iterable<Position> positions,
@@ -276,8 +334,13 @@ final class TrackerStore {
                 .executeBatch(rows).await().atMost(timeout);
     }
 
-    static UUID derivedId(String key, String where, String type) {
-        return UUID.nameUUIDFromBytes((key + "|" + where + "|" + type).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The id of an event derived from chain state at a block (not a fact): the same in a pass done again, another in
+     * another block or epoch (after a start-over the same blocks are valued again and must not collide in the outbox).
+     */
+    static UUID derivedId(String key, String where, String type, int epoch) {
+        String name = key + "|" + where + "|" + type + (epoch == 0 ? "" : "|epoch " + epoch);
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -8,9 +8,13 @@ import java.util.Map;
 
 /**
  * Points lp-tracker at the shared local Hardhat chain (Uniswap v3 deployed from the npm artifacts), watching the
- * deployment owner's wallet from the next block on, one confirmation deep, polling fast, valuing on every swap.
+ * deployment owner's wallet from the next block on, one confirmation deep, polling fast, valuing on every swap. The
+ * RPC URL carries a key in its path, as a hosted node's does (Hardhat answers on any path): it must never show.
  */
 public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The path of the RPC URL, standing for a hosted node's API key. */
+    public static final String KEY_PATH = "/v2/tideline-test-key-4f1d2c";
 
     @Override
     public Map<String, String> start() {
@@ -18,7 +22,7 @@ public class ChainTestResource implements QuarkusTestResourceLifecycleManager {
         ChainDeployment deployment = chain.deployment();
         Map<String, String> config = new HashMap<>();
         config.put("tideline.lp.chain.id", Long.toString(chain.chainId()));
-        config.put("tideline.lp.chain.rpc-url", chain.rpcUrl());
+        config.put("tideline.lp.chain.rpc-url", chain.rpcUrl() + KEY_PATH);
         config.put("tideline.lp.chain.position-manager", deployment.contracts().positionManager());
         config.put("tideline.lp.chain.factory", deployment.contracts().factory());
         config.put("tideline.lp.chain.multicall3", deployment.contracts().multicall3());

@@ -8,15 +8,12 @@ import io.tideline.events.lp.LpFeesCollected;
 import io.tideline.events.lp.LpRangeExited;
 import io.tideline.events.lp.PositionRef;
 import io.tideline.events.lp.TokenRef;
-import io.tideline.lp.chain.AbiEncoder;
-import io.tideline.lp.chain.ChainLog;
-import io.tideline.lp.chain.UniswapAbi;
+import io.tideline.lp.chain.PositionLog;
+import io.tideline.lp.chain.Swap;
 import io.tideline.lp.chain.UniswapAbi.OnChainPosition;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -41,8 +38,7 @@ class ManagerRecordTest {
         Position position = valuedPosition();
         PositionLifecycle lifecycle = lifecycle();
 
-        lifecycle.apply(log(10, UniswapAbi.COLLECT, List.of(UniswapAbi.uintTopic("1")),
-                AbiEncoder.address(OWNER), BigInteger.ONE, BigInteger.TWO), at(10));
+        lifecycle.apply(new PositionLog.Collect("1", OWNER, BigInteger.ONE, BigInteger.TWO), at(10));
 
         assertThat(position.managerRecord()).isNull();
         Fact fact = lifecycle.facts().get(0);
@@ -55,8 +51,8 @@ class ManagerRecordTest {
         Position position = valuedPosition();
         PositionLifecycle lifecycle = lifecycle();
 
-        lifecycle.apply(log(10, UniswapAbi.SWAP, List.of(), BigInteger.ONE, BigInteger.ONE.negate(),
-                TickMath.getSqrtRatioAtTick(1300), BigInteger.valueOf(5_000), BigInteger.valueOf(1300)), at(10));
+        lifecycle.apply(new Swap(POOL, BigInteger.ONE, BigInteger.ONE.negate(), TickMath.getSqrtRatioAtTick(1300),
+                BigInteger.valueOf(5_000), 1300), at(10));
 
         assertThat(lifecycle.facts().get(0).payload()).isInstanceOf(LpRangeExited.class);
         assertThat(position.managerRecord()).isEqualTo(RECORD);
@@ -90,17 +86,6 @@ class ManagerRecordTest {
 
     private PositionLifecycle lifecycle() {
         return new PositionLifecycle(31337, NPM, Set.of(OWNER), positions, pools, Map.of(), (ids, block) -> Map.of());
-    }
-
-    private static ChainLog log(long block, String topic0, List<String> topics, BigInteger... words) {
-        StringBuilder data = new StringBuilder("0x");
-        for (BigInteger word : words) {
-            data.append(AbiEncoder.hex(AbiEncoder.word(word)).substring(2));
-        }
-        List<String> all = new ArrayList<>(List.of(topic0));
-        all.addAll(topics);
-        return new ChainLog(block, hash(block), hash(block + 1000), 0, topic0.equals(UniswapAbi.SWAP) ? POOL : NPM,
-                all, data.toString());
     }
 
     private static ChainRef at(long block) {
