@@ -16,8 +16,9 @@ import java.time.Instant;
  * @param uncollectedFees1      token1 fees earned but not collected, raw units
  * @param price                 token1 per token0, decimals applied
  * @param valueToken1           amounts plus uncollected fees, in token1
- * @param impermanentLossToken1 how much less the amounts are worth than holding the minted amounts would be, in token1
- *                              (positive is a loss)
+ * @param impermanentLossToken1 the position's amounts minus what holding the net deposits (deposited − withdrawn)
+ *                              would be worth, both at the current price, in token1, fees excluded
+ *                              (<b>negative is a loss</b>; lp-tracker's README states the formula)
  * @param valuedAt              the time of the block valued
  */
 public record LpValued(PositionRef position, long blockNumber, BigInteger sqrtPriceX96, int tick, BigInteger liquidity,
