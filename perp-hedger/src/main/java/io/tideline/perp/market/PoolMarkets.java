@@ -1,8 +1,8 @@
 package io.tideline.perp.market;
 
 import io.tideline.perp.config.HedgerConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Which pools are hedged on which perp market, from {@code tideline.perp.pools}; checked once at start. */
-@ApplicationScoped
+@Singleton
 public class PoolMarkets {
 
     private final Map<String, PoolMarket> byPool = new LinkedHashMap<>();

@@ -3,9 +3,9 @@ package io.tideline.perp.plan;
 import io.tideline.perp.config.HedgerConfig;
 import io.tideline.perp.market.PoolMarket;
 import io.tideline.perp.market.PoolMarkets;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link PlanningOutageProfile}.
  */
 @Alternative
-@ApplicationScoped
+@Singleton
 public class CuttingPoolMarkets extends PoolMarkets {
 
     static final AtomicReference<Runnable> CUT = new AtomicReference<>();
