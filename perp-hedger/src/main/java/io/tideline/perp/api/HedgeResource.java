@@ -1,14 +1,12 @@
 package io.tideline.perp.api;
 
-import io.tideline.events.EventEnvelope;
-import io.tideline.events.perp.HedgeRequested;
-import io.tideline.messaging.outbox.Outbox;
-import io.tideline.perp.execution.HedgeWorker;
-import io.tideline.perp.hedge.ExternalIds;
+import io.tideline.perp.execution.ManualRetry;
 import io.tideline.perp.hedge.Hedge;
-import io.tideline.perp.hedge.HedgeEvents;
 import io.tideline.perp.hedge.HedgeOrder;
-import io.tideline.perp.hedge.HedgeStore;
+import io.tideline.perp.hedge.HedgeQueries;
+import io.tideline.perp.hedge.HedgeQueries.FailedOrder;
+import io.tideline.perp.hedge.HedgeQueries.HedgeDetail;
+import io.tideline.perp.hedge.HedgeStatus;
 import io.tideline.service.problem.ProblemException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,10 +15,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -35,22 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class HedgeResource {
 
-    private static final Set<String> STATUSES = Set.of("OPENING", "OPEN", "CLOSING", "CLOSED", "FAILED", "UNHEDGED");
+    private final HedgeQueries queries;
+    private final ManualRetry retries;
 
-    private final HedgeWorker worker;
-    private final HedgeStore store;
-
-    public HedgeResource(HedgeWorker worker) {
-        this.worker = worker;
-        this.store = worker.store();
-    }
-
-    /** A hedge with its orders and fills. */
-    public record HedgeDetail(Hedge hedge, List<HedgeOrder> orders, List<HedgeStore.StoredTrade> fills) {
-    }
-
-    /** A failed order with the hedge it belongs to. */
-    public record FailedOrder(HedgeOrder order, String hedgeStatus, String hedgeDetail) {
+    public HedgeResource(HedgeQueries queries, ManualRetry retries) {
+        this.queries = queries;
+        this.retries = retries;
     }
 
     @GET
@@ -58,16 +45,13 @@ public class HedgeResource {
             description = "status: OPENING, OPEN, CLOSING, CLOSED, FAILED, UNHEDGED. positionKey: chainId:positionManager:tokenId.")
     public List<Hedge> list(@QueryParam("positionKey") String positionKey, @QueryParam("status") String status,
             @QueryParam("limit") Integer limit) {
-        String normalized = status == null ? null : status.trim().toUpperCase(Locale.ROOT);
-        if (normalized != null && !STATUSES.contains(normalized)) {
-            throw ProblemException.badField("status", "must be one of " + STATUSES.stream().sorted().toList());
-        }
+        HedgeStatus wanted = status == null ? null : status(status);
         int max = limit == null ? 100 : limit;
         if (max < 1 || max > 1000) {
             throw ProblemException.badField("limit", "must be between 1 and 1000");
         }
         String key = positionKey == null ? null : positionKey.trim().toLowerCase(Locale.ROOT);
-        return worker.tx().run(c -> store.hedges(c, key, normalized, max));
+        return queries.hedges(key, wanted, max);
     }
 
     @GET
@@ -75,56 +59,44 @@ public class HedgeResource {
     @Operation(summary = "Orders that failed (rejected, or given up after retries), newest first",
             description = "Each can be sent again with POST /api/v1/hedges/{hedgeId}/retry.")
     public List<FailedOrder> failed() {
-        return worker.tx().run(c -> store.ordersInState(c, "FAILED", 200).stream().map(o -> {
-            Hedge h = store.hedge(c, o.hedgeId()).orElseThrow();
-            return new FailedOrder(o, h.status(), h.detail());
-        }).toList());
+        return queries.failedOrders(200);
     }
 
     @GET
     @Path("/{hedgeId}")
     @Operation(summary = "One hedge with its orders and the venue's fills")
     public HedgeDetail one(@PathParam("hedgeId") String hedgeId) {
-        UUID id = parse(hedgeId);
-        return worker.tx().run(c -> {
-            Hedge hedge = store.hedge(c, id).orElseThrow(() -> ProblemException.notFound("hedge " + hedgeId));
-            return new HedgeDetail(hedge, store.orders(c, id), store.trades(c, id));
-        });
+        return queries.detail(parse(hedgeId)).orElseThrow(() -> ProblemException.notFound("hedge " + hedgeId));
     }
 
     @POST
     @Path("/{hedgeId}/retry")
     @Operation(summary = "Send the hedge's latest failed order again",
             description = "The order goes out under a new external id (its generation + 1), since the venue keeps the"
-                    + " failed one. 409 when the hedge has no failed order, or one is outstanding.")
+                    + " failed one. It is first looked up at the venue under its own external id: if the venue has it"
+                    + " (its fill is then recorded) it is not sent again (409); if the venue cannot be asked, 503."
+                    + " 409 also when the hedge has no failed order, or one is outstanding.")
     public HedgeOrder retry(@PathParam("hedgeId") String hedgeId) {
-        UUID id = parse(hedgeId);
-        return worker.tx().run(c -> {
-            Hedge hedge = store.hedgeForUpdate(c, id).orElseThrow(() -> ProblemException.notFound("hedge " + hedgeId));
-            List<HedgeOrder> orders = store.orders(c, id);
-            if (orders.stream().anyMatch(HedgeOrder::outstanding)) {
-                throw ProblemException.conflict("hedge " + hedgeId + " has an order in flight");
-            }
-            HedgeOrder failed = orders.stream().filter(o -> "FAILED".equals(o.state()))
-                    .max(Comparator.comparing(HedgeOrder::updatedAt))
-                    .orElseThrow(() -> ProblemException.conflict("hedge " + hedgeId + " has no failed order"));
-            boolean superseded = orders.stream().anyMatch(o -> o.step() == failed.step()
-                    && o.generation() > failed.generation());
-            if (superseded) {
-                throw ProblemException.conflict("order " + failed.externalId() + " was retried already");
-            }
-            UUID key = UUID.randomUUID();
-            String externalId = ExternalIds.of(id, failed.step(), failed.generation() + 1);
-            store.requeueAsNewGeneration(c, failed, key, externalId);
-            String status = "FAILED".equals(hedge.status())
-                    ? ("CLOSE".equals(failed.purpose()) ? "CLOSING" : "OPENING") : hedge.status();
-            store.updateHedge(c, hedge.with(status, "manual retry of " + failed.externalId()));
-            EventEnvelope<?> requested = HedgeEvents.of(externalId, "HedgeRequested", hedge.positionKey(),
-                    new HedgeRequested(hedge.positionKey(), id.toString(), failed.step(), failed.market(),
-                            failed.side(), failed.quantity(), failed.referencePrice(), externalId));
-            Outbox.appendWithin(c, List.of(requested), worker.tx().timeout());
-            return store.order(c, key).orElseThrow();
-        });
+        ManualRetry.Result result = retries.retry(parse(hedgeId));
+        if (result instanceof ManualRetry.Result.Retried r) {
+            return r.order();
+        }
+        if (result instanceof ManualRetry.Result.Refused r) {
+            throw ProblemException.conflict(r.reason());
+        }
+        if (result instanceof ManualRetry.Result.VenueUnavailable r) {
+            throw new ProblemException(503, "Venue unavailable", r.reason(), List.of());
+        }
+        throw ProblemException.notFound("hedge " + hedgeId);
+    }
+
+    private static HedgeStatus status(String status) {
+        try {
+            return HedgeStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField("status", "must be one of "
+                    + Arrays.stream(HedgeStatus.values()).map(Enum::name).sorted().toList());
+        }
     }
 
     private static UUID parse(String hedgeId) {

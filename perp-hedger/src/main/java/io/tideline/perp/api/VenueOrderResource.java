@@ -1,7 +1,6 @@
 package io.tideline.perp.api;
 
 import io.tideline.events.TradeSide;
-import io.tideline.perp.execution.HedgeWorker;
 import io.tideline.perp.venue.MarketOrderRequest;
 import io.tideline.perp.venue.PerpVenue;
 import io.tideline.perp.venue.PlacedOrder;
@@ -37,8 +36,8 @@ public class VenueOrderResource {
 
     private final PerpVenue venue;
 
-    public VenueOrderResource(HedgeWorker worker) {
-        this.venue = worker.venue();
+    public VenueOrderResource(PerpVenue venue) {
+        this.venue = venue;
     }
 
     @Schema(description = "A market (IOC) order. quantity in the market's base asset, a decimal string. externalId:"

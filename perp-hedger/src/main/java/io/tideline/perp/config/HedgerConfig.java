@@ -52,7 +52,7 @@ public interface HedgerConfig {
 
     interface Execution {
 
-        /** How often the worker looks for LP facts to plan and orders to send when idle. */
+        /** How often the order and buy-back workers look for work when idle (LP facts are planned by the shared inbox). */
         @WithDefault("200ms")
         Duration pollInterval();
 

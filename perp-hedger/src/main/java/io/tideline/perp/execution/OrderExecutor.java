@@ -1,19 +1,22 @@
 package io.tideline.perp.execution;
 
 import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventPayload;
 import io.tideline.events.TradeSide;
 import io.tideline.events.perp.HedgeClosed;
 import io.tideline.events.perp.HedgeFailed;
 import io.tideline.events.perp.HedgeFilled;
 import io.tideline.events.perp.PerpFill;
-import io.tideline.messaging.outbox.Outbox;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.perp.config.HedgerConfig;
 import io.tideline.perp.hedge.Hedge;
 import io.tideline.perp.hedge.HedgeEvents;
 import io.tideline.perp.hedge.HedgeOrder;
+import io.tideline.perp.hedge.HedgeStatus;
 import io.tideline.perp.hedge.HedgeStore;
 import io.tideline.perp.hedge.OrderOutcome;
+import io.tideline.perp.hedge.OrderState;
 import io.tideline.perp.venue.MarketOrderRequest;
 import io.tideline.perp.venue.OrderConfirmation;
 import io.tideline.perp.venue.OrderLookup;
@@ -21,8 +24,8 @@ import io.tideline.perp.venue.PerpVenue;
 import io.tideline.perp.venue.PlacedOrder;
 import io.tideline.perp.venue.VenueRejectedException;
 import io.tideline.perp.venue.VenueUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,42 +40,48 @@ import org.jboss.logging.Logger;
  *       only sent again if the venue has no order under it;</li>
  *   <li>PENDING_LOOKUP (placed, not found yet): looked up again every reconcile interval.</li>
  * </ul>
- * Rejections (4xx, a REJECTED order) fail at once; 5xx, 429 and timeouts are retried with backoff up to the
- * attempt limit. The order's new state, its fills, the hedge and the events are written in one transaction.
+ * Rejections (4xx, a REJECTED order) fail at once; 5xx, 429 and timeouts are retried with backoff up to the attempt
+ * limit, and the last one is looked up by external id before the order is given up. The order's new state, its fills,
+ * the hedge and the events are written in one unit of work.
  */
-public final class OrderExecutor {
+@ApplicationScoped
+public class OrderExecutor {
 
     private static final Logger LOG = Logger.getLogger(OrderExecutor.class);
 
-    private final BlockingTransaction tx;
+    private final Transactions tx;
     private final HedgeStore store;
     private final PerpVenue venue;
     private final OrderConfirmation confirmation;
     private final HedgerConfig.Execution config;
 
-    public OrderExecutor(BlockingTransaction tx, HedgeStore store, PerpVenue venue, OrderConfirmation confirmation,
-            HedgerConfig.Execution config) {
+    public OrderExecutor(Transactions tx, HedgeStore store, PerpVenue venue, OrderConfirmation confirmation,
+            HedgerConfig config) {
         this.tx = tx;
         this.store = store;
         this.venue = venue;
         this.confirmation = confirmation;
-        this.config = config;
+        this.config = config.execution();
     }
 
     /** Handles the next due order; false when none is due. */
     public boolean executeNext() {
-        Optional<HedgeOrder> claimed = tx.run(c -> store.claimDueOrder(c, config.sendLease()));
+        Optional<HedgeOrder> claimed = tx.run(uow -> store.claimDueOrder(uow, config.sendLease()));
         if (claimed.isEmpty()) {
             return false;
         }
         HedgeOrder order = claimed.get();
         switch (order.state()) {
-            case "REQUESTED" -> send(order);
-            case "SENDING" -> recoverOrResend(order);
-            case "PENDING_LOOKUP" -> reconcile(order);
+            case REQUESTED -> send(order);
+            case SENDING -> recoverOrResend(order);
+            case PENDING_LOOKUP -> reconcile(order);
             default -> LOG.warnf("order %s claimed in state %s; nothing to do", order.externalId(), order.state());
         }
         return true;
+    }
+
+    public String venueName() {
+        return venue.name();
     }
 
     private void recoverOrResend(HedgeOrder order) {
@@ -96,10 +105,7 @@ public final class OrderExecutor {
     }
 
     private void send(HedgeOrder order) {
-        tx.run(c -> {
-            store.markSending(c, order.orderKey());
-            return null;
-        });
+        tx.execute(uow -> store.markSending(uow, order.orderKey()));
         int attempt = order.attempts() + 1;
         PlacedOrder placed;
         try {
@@ -114,20 +120,33 @@ public final class OrderExecutor {
             String error = venue.name() + " unavailable" + (e.httpStatus() > 0 ? " (HTTP " + e.httpStatus() + ")" : "")
                     + ": " + e.getMessage();
             if (attempt >= config.maxAttempts()) {
-                finish(order, OrderOutcome.failed("gave up after " + attempt + " attempts; last: " + error, true,
-                        null), attempt);
+                giveUp(order, attempt, error);
             } else {
                 Duration pause = backoff(attempt);
                 LOG.warnf("order %s attempt %d failed, retrying in %d ms: %s", order.externalId(), attempt,
                         pause.toMillis(), error);
-                tx.run(c -> {
-                    store.markRetry(c, order.orderKey(), error, pause);
-                    return null;
-                });
+                tx.execute(uow -> store.markRetry(uow, order.orderKey(), error, pause));
             }
             return;
         }
         record(order, confirmation.confirm(placed.orderId(), order.market()), placed.orderId());
+    }
+
+    /**
+     * The last send failed without an answer, but it may have reached the venue (a timeout, a 5xx from a gateway):
+     * the order is looked up by its external id, and only given up (FAILED, to be retried by hand under a new id) when
+     * the venue shows nothing under it.
+     */
+    private void giveUp(HedgeOrder order, int attempt, String error) {
+        OrderLookup found = confirmation.findByExternalId(order.externalId(), order.market());
+        if (found instanceof OrderLookup.NotFound) {
+            finish(order, OrderOutcome.failed("gave up after " + attempt + " attempts; last: " + error, true, null),
+                    attempt);
+        } else {
+            LOG.warnf("order %s: its last send failed (%s) but the venue has it; recorded, not given up",
+                    order.externalId(), error);
+            record(order.withAttempts(attempt), found, null);
+        }
     }
 
     private void record(HedgeOrder order, OrderLookup found, String placedOrderId) {
@@ -143,83 +162,102 @@ public final class OrderExecutor {
                     + " latest trades yet");
         } else {
             LOG.warnf("order %s: neither its id nor its external id is known to the venue", order.externalId());
-            tx.run(c -> {
-                store.markRetry(c, order.orderKey(), "not found at the venue", config.reconcileInterval());
-                return null;
-            });
+            tx.execute(uow -> store.markRetry(uow, order.orderKey(), "not found at the venue",
+                    config.reconcileInterval()));
         }
     }
 
     private void pendingLookup(HedgeOrder order, String venueOrderId, String note) {
         LOG.warnf("order %s: %s; looked up again in %d s", order.externalId(), note,
                 config.reconcileInterval().toSeconds());
-        tx.run(c -> {
-            store.markPendingLookup(c, order.orderKey(), venueOrderId, note, config.reconcileInterval());
-            return null;
+        tx.execute(uow -> store.markPendingLookup(uow, order.orderKey(), venueOrderId, note,
+                config.reconcileInterval()));
+    }
+
+    /** Writes the outcome, the fills, the hedge and the events in one unit of work (once: a second call is a no-op). */
+    private void finish(HedgeOrder order, OrderOutcome outcome, int attempts) {
+        tx.execute(uow -> {
+            Optional<Hedge> locked = store.hedgeForUpdate(uow, order.hedgeId());
+            Optional<HedgeOrder> current = store.order(uow, order.orderKey());
+            if (current.isEmpty() || !current.get().outstanding() || locked.isEmpty()) {
+                return; // recorded by another instance meanwhile
+            }
+            Hedge h = locked.get();
+            if (outcome.filled().signum() == 0) {
+                store.markFailed(uow, order.orderKey(), outcome.reason(), outcome.retryable(), outcome.venueOrder());
+                store.updateHedge(uow, afterFailure(h, order, outcome.reason()));
+                uow.publish(HedgeEvents.about(order.externalId(), order.correlationId(), h.positionKey(),
+                        new HedgeFailed(h.positionKey(), h.hedgeId().toString(), order.step(), order.market(),
+                                order.externalId(), outcome.reason(), outcome.retryable(), attempts)));
+            } else {
+                recordFill(uow, h, order, outcome, h.detail());
+            }
         });
     }
 
-    /** Writes the outcome, the fills, the hedge and the events in one transaction (once: a second call is a no-op). */
-    private void finish(HedgeOrder order, OrderOutcome outcome, int attempts) {
-        tx.run(c -> {
-            Optional<HedgeOrder> current = store.order(c, order.orderKey());
-            Optional<Hedge> locked = store.hedgeForUpdate(c, order.hedgeId());
-            if (current.isEmpty() || !current.get().outstanding() || locked.isEmpty()) {
-                return null; // recorded by another instance meanwhile
+    /**
+     * Records a fill found at the venue for an order that was marked FAILED (its send went through after all), if the
+     * order is still the hedge's latest FAILED one and nothing else is in flight; says whether it did.
+     */
+    public boolean recordLateFill(HedgeOrder failed, OrderOutcome outcome) {
+        return tx.run(uow -> {
+            Optional<Hedge> locked = store.hedgeForUpdate(uow, failed.hedgeId());
+            List<HedgeOrder> orders = locked.map(h -> store.orders(uow, h.hedgeId())).orElse(List.of());
+            boolean stillFailed = orders.stream().anyMatch(o -> o.orderKey().equals(failed.orderKey())
+                    && o.state() == OrderState.FAILED);
+            boolean superseded = orders.stream().anyMatch(o -> o.step() == failed.step()
+                    && o.generation() > failed.generation());
+            if (locked.isEmpty() || !stillFailed || superseded || orders.stream().anyMatch(HedgeOrder::outstanding)) {
+                return false;
             }
-            Hedge h = locked.get();
-            List<EventEnvelope<?>> events = new ArrayList<>();
-            if (outcome.filled().signum() == 0) {
-                store.markFailed(c, order.orderKey(), outcome.reason(), outcome.retryable(), outcome.venueOrder());
-                store.updateHedge(c, afterFailure(h, order, outcome.reason()));
-                events.add(HedgeEvents.of(order.externalId(), "HedgeFailed", h.positionKey(), new HedgeFailed(
-                        h.positionKey(), h.hedgeId().toString(), order.step(), order.market(), order.externalId(),
-                        outcome.reason(), outcome.retryable(), attempts)));
-            } else {
-                store.insertTrades(c, order, outcome.trades());
-                store.markFilled(c, order.orderKey(), outcome.orderId(), outcome.venueStatus(),
-                        outcome.statusReason(), outcome.filled(), outcome.averagePrice(), outcome.fee(), outcome.raw());
-                Hedge after = afterFill(h, order, outcome);
-                store.updateHedge(c, after);
-                List<PerpFill> fills = outcome.trades().stream().map(t -> new PerpFill(t.tradeId(), t.quantity(),
-                        t.price(), t.fee(), t.createdAt())).toList();
-                events.add(HedgeEvents.of(order.externalId(), "HedgeFilled", h.positionKey(), new HedgeFilled(
-                        h.positionKey(), h.hedgeId().toString(), order.step(), order.market(), outcome.orderId(),
-                        order.externalId(), order.side(), outcome.filled(), outcome.averagePrice(), outcome.fee(),
-                        fills)));
-                if ("CLOSED".equals(after.status())) {
-                    events.add(HedgeEvents.of(order.externalId(), "HedgeClosed", h.positionKey(), new HedgeClosed(
-                            h.positionKey(), h.hedgeId().toString(), order.market(), outcome.orderId(),
-                            outcome.filled(), outcome.averagePrice(), after.tradingPnl(), after.fees())));
-                }
-            }
-            Outbox.appendWithin(c, events, tx.timeout());
-            return null;
+            recordFill(uow, locked.get(), failed, outcome, "order " + failed.externalId()
+                    + " was found filled at the venue after it had been given up");
+            return true;
         });
+    }
+
+    private void recordFill(UnitOfWork uow, Hedge h, HedgeOrder order, OrderOutcome outcome, String detail) {
+        store.insertTrades(uow, order, outcome.trades());
+        store.markFilled(uow, order.orderKey(), outcome);
+        Hedge after = afterFill(h, order, outcome, detail);
+        store.updateHedge(uow, after);
+        List<PerpFill> fills = outcome.trades().stream().map(t -> new PerpFill(t.tradeId(), t.quantity(), t.price(),
+                t.fee(), t.createdAt())).toList();
+        uow.publish(event(order, h, new HedgeFilled(h.positionKey(), h.hedgeId().toString(), order.step(),
+                order.market(), outcome.orderId(), order.externalId(), order.side(), outcome.filled(),
+                outcome.averagePrice(), outcome.fee(), fills)));
+        if (after.status() == HedgeStatus.CLOSED) {
+            uow.publish(event(order, h, new HedgeClosed(h.positionKey(), h.hedgeId().toString(), order.market(),
+                    outcome.orderId(), outcome.filled(), outcome.averagePrice(), after.tradingPnl(), after.fees())));
+        }
+    }
+
+    private static EventEnvelope<?> event(HedgeOrder order, Hedge h, EventPayload payload) {
+        return HedgeEvents.about(order.externalId(), order.correlationId(), h.positionKey(), payload);
     }
 
     private static Hedge afterFailure(Hedge h, HedgeOrder order, String reason) {
         return switch (order.purpose()) {
-            case "OPEN" -> h.with("FAILED", "opening order failed: " + reason);
-            case "CLOSE" -> h.with("FAILED", "closing order failed, " + h.openQty().toPlainString()
+            case OPEN -> h.with(HedgeStatus.FAILED, "opening order failed: " + reason);
+            case CLOSE -> h.with(HedgeStatus.FAILED, "closing order failed, " + h.openQty().toPlainString()
                     + " still short: " + reason);
-            default -> h.with(h.status(), "re-hedging order failed: " + reason);
+            case REBALANCE -> h.with(h.status(), "re-hedging order failed: " + reason);
         };
     }
 
-    private static Hedge afterFill(Hedge h, HedgeOrder order, OrderOutcome outcome) {
-        String detail = outcome.filled().compareTo(order.quantity()) < 0
-                ? order.purpose().toLowerCase(Locale.ROOT) + " order filled " + outcome.filled().toPlainString()
-                        + " of " + order.quantity().toPlainString()
-                : h.detail();
+    private static Hedge afterFill(Hedge h, HedgeOrder order, OrderOutcome outcome, String detail) {
+        String note = outcome.filled().compareTo(order.quantity()) < 0
+                ? order.purpose().name().toLowerCase(Locale.ROOT) + " order filled "
+                        + outcome.filled().toPlainString() + " of " + order.quantity().toPlainString()
+                : detail;
         Hedge after = h.filled(order.side() == TradeSide.SELL, outcome.filled(),
-                outcome.filled().multiply(outcome.averagePrice()), outcome.fee(), h.status(), detail);
-        String status = switch (order.purpose()) {
-            case "OPEN" -> "OPEN";
-            case "CLOSE" -> after.openQty().signum() <= 0 ? "CLOSED" : "CLOSING";
-            default -> h.status();
+                outcome.filled().multiply(outcome.averagePrice()), outcome.fee(), h.status(), note);
+        HedgeStatus status = switch (order.purpose()) {
+            case OPEN -> HedgeStatus.OPEN;
+            case CLOSE -> after.openQty().signum() <= 0 ? HedgeStatus.CLOSED : HedgeStatus.CLOSING;
+            case REBALANCE -> h.status();
         };
-        return after.with(status, detail);
+        return after.with(status, note);
     }
 
     private Duration backoff(int attempt) {

@@ -27,13 +27,12 @@ public final class ExternalIds {
         }
     }
 
-    /** The hedge of one LP position life: derived from the position and the event that minted it. */
+    /**
+     * The hedge of one LP position life: derived from the position and the event that minted it. Not an event id, and
+     * kept as it was (a v3 name UUID): a retracted mint finds its hedge by it, and the hedge id is part of every
+     * client order id, so changing it would orphan the hedges and orders already stored.
+     */
     public static UUID hedgeId(String positionKey, UUID mintEventId) {
         return UUID.nameUUIDFromBytes((positionKey + "|" + mintEventId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Deterministic event ids: the same fact about the same order is published once, however often it is recorded. */
-    public static UUID eventId(String externalId, String what) {
-        return UUID.nameUUIDFromBytes((externalId + "|" + what).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,6 @@
 package io.tideline.perp.hedge;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.events.EventEnvelope;
-import io.tideline.events.EventJson;
-import io.tideline.events.EventPayload;
-import io.tideline.events.EventType;
 import io.tideline.events.TradeSide;
 import io.tideline.events.lp.LpClosed;
 import io.tideline.events.lp.LpFactRetracted;
@@ -12,244 +8,215 @@ import io.tideline.events.lp.LpMinted;
 import io.tideline.events.lp.LpTransferred;
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.TokenRef;
-import io.tideline.events.perp.HedgeFailed;
-import io.tideline.events.perp.HedgeRequested;
-import io.tideline.perp.config.HedgerConfig;
-import io.tideline.perp.hedge.PoolMarkets.PoolMarket;
+import io.tideline.perp.market.PoolMarket;
 import io.tideline.perp.venue.VenuePosition;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.jboss.logging.Logger;
 
 /**
- * Decides what the hedges do about LP facts, inside the caller's transaction: a mint opens a hedge (a SELL order
- * sized from the position's holding of the volatile token), a close, a transfer away or a retracted mint mark the LP
- * gone (the short is then bought back by {@link #planClose}), and a valuation whose exposure left the band re-hedges.
- * Orders are only written here (REQUESTED, with their HedgeRequested event); the worker sends them.
+ * Decides what a hedge does about an LP fact, from the fact, the hedge it is about, that hedge's outstanding orders, the
+ * rules and the day, without touching anything: a mint opens a hedge (a SELL sized from the position's holding of the
+ * volatile token) or records why not; a close, a transfer away or a retracted mint mark the LP gone (orders not sent
+ * yet are cancelled; the short is bought back by {@link #buyBack}); a valuation whose exposure left the band
+ * re-hedges, up to the daily cap.
  */
 public final class HedgePlanner {
 
-    private static final Logger LOG = Logger.getLogger(HedgePlanner.class);
-    private static final ObjectMapper JSON = EventJson.mapper();
+    private final HedgeRules rules;
 
-    private final HedgeStore store;
-    private final PoolMarkets markets;
-    private final BigDecimal ratio;
-    private final HedgerConfig.Rebalance rebalance;
-    private final String venue;
-    private final Clock clock;
-    /** Hedges whose cap was reported today (once a day each, not on every valuation). */
-    private final Set<String> cappedToday = ConcurrentHashMap.newKeySet();
-
-    public HedgePlanner(HedgeStore store, PoolMarkets markets, BigDecimal ratio, HedgerConfig.Rebalance rebalance,
-            String venue, Clock clock) {
-        this.store = store;
-        this.markets = markets;
-        this.ratio = ratio;
-        this.rebalance = rebalance;
-        this.venue = venue;
-        this.clock = clock;
+    public HedgePlanner(HedgeRules rules) {
+        this.rules = rules;
     }
 
-    /** Applies one LP fact; returns the events to publish with it. */
-    public List<EventEnvelope<?>> plan(SqlConnection c, LpFact fact) {
-        EventPayload payload = decode(fact);
-        List<EventEnvelope<?>> events = new ArrayList<>();
-        if (payload instanceof LpMinted minted) {
-            onMinted(c, fact, minted, events);
-        } else if (payload instanceof LpClosed) {
-            onLpGone(c, fact.positionKey(), "CLOSED", events);
-        } else if (payload instanceof LpTransferred transferred && transferred.leftWatchedWallets()) {
-            onLpGone(c, fact.positionKey(), "TRANSFERRED", events);
-        } else if (payload instanceof LpFactRetracted retracted) {
-            onRetracted(c, fact.positionKey(), retracted, events);
-        } else if (payload instanceof LpValued valued && rebalance.enabled()) {
-            onValued(c, fact.positionKey(), valued, events);
+    /**
+     * The hedge a fact is about when it names one: a mint's own (derived from the position and the mint's event id),
+     * a retracted mint's; empty when the fact is about the position's live (else latest) hedge.
+     */
+    public static Optional<UUID> hedgeIdOf(EventEnvelope<?> fact) {
+        if (fact.payload() instanceof LpMinted) {
+            return Optional.of(ExternalIds.hedgeId(fact.key(), fact.eventId()));
         }
-        return events;
+        if (fact.payload() instanceof LpFactRetracted r && "LpMinted".equals(r.retractedType())) {
+            return Optional.of(ExternalIds.hedgeId(fact.key(), r.retractedEventId()));
+        }
+        return Optional.empty();
     }
 
-    private void onMinted(SqlConnection c, LpFact fact, LpMinted m, List<EventEnvelope<?>> events) {
-        String key = fact.positionKey();
-        UUID hedgeId = ExternalIds.hedgeId(key, fact.eventId());
-        if (store.hedge(c, hedgeId).isPresent() || store.liveHedge(c, key).isPresent()) {
-            LOG.infof("position %s already has a hedge; LpMinted %s ignored", key, fact.eventId());
-            return;
+    /**
+     * @param hedge           the hedge the fact is about: for a mint its own hedge, else the position's live one;
+     *                        failing both, the position's latest hedge (a retracted mint: only its own)
+     * @param outstanding     the hedge's orders not finished yet
+     * @param rebalancesToday re-hedging orders the hedge placed on {@code day}
+     * @param day             the UTC day (of the daily cap)
+     */
+    public HedgeDecision plan(EventEnvelope<?> fact, Optional<Hedge> hedge, List<HedgeOrder> outstanding,
+            int rebalancesToday, LocalDate day) {
+        String correlation = EventEnvelope.correlationOf(fact);
+        Object payload = fact.payload();
+        if (payload instanceof LpMinted minted) {
+            return onMinted(fact, minted, hedge, correlation);
+        }
+        if (hedge.isEmpty()) {
+            return new HedgeDecision.NoChange("no hedge for " + fact.key());
+        }
+        Hedge h = hedge.get();
+        if (payload instanceof LpClosed) {
+            return lpGone(h, LpState.CLOSED, h.detail(), outstanding, correlation);
+        }
+        if (payload instanceof LpTransferred t) {
+            return t.leftWatchedWallets() ? lpGone(h, LpState.TRANSFERRED, h.detail(), outstanding, correlation)
+                    : new HedgeDecision.NoChange("transferred between the desk's wallets");
+        }
+        if (payload instanceof LpFactRetracted r) {
+            return onRetracted(h, r, outstanding, correlation);
+        }
+        if (payload instanceof LpValued valued) {
+            return onValued(h, valued, outstanding, rebalancesToday, day, correlation);
+        }
+        return new HedgeDecision.NoChange(fact.type() + " does not concern hedges");
+    }
+
+    private HedgeDecision onMinted(EventEnvelope<?> fact, LpMinted m, Optional<Hedge> existing, String correlation) {
+        UUID hedgeId = ExternalIds.hedgeId(fact.key(), fact.eventId());
+        if (existing.isPresent() && (existing.get().hedgeId().equals(hedgeId) || existing.get().live())) {
+            return new HedgeDecision.NoChange("position " + fact.key() + " already has a hedge");
         }
         String poolKey = m.position().chainId() + ":" + m.pool();
-        Optional<PoolMarket> configured = markets.forPool(poolKey);
+        Optional<PoolMarket> configured = rules.markets().forPool(poolKey);
         if (configured.isEmpty()) {
-            store.insertHedge(c, unhedged(hedgeId, key, m, m.token0(), "-",
-                    "no perp market is configured for pool " + poolKey + " (tideline.perp.pools)"));
-            LOG.warnf("position %s is not hedged: no perp market configured for pool %s", key, poolKey);
-            return;
+            return new HedgeDecision.Unhedged(unhedged(hedgeId, fact.key(), m, m.token0(), "-",
+                    "no perp market is configured for pool " + poolKey + " (tideline.perp.pools)", correlation),
+                    UnhedgedReason.NO_MARKET);
         }
         PoolMarket pm = configured.get();
         TokenRef token = pm.volatileIsToken0() ? m.token0() : m.token1();
         BigInteger raw = pm.volatileIsToken0() ? m.amount0() : m.amount1();
         BigDecimal exposure = HedgeSizing.tokens(raw, token.decimals());
-        BigDecimal quantity = HedgeSizing.quantity(exposure, ratio, pm.step());
+        BigDecimal quantity = HedgeSizing.quantity(exposure, rules.hedgeRatio(), pm.step());
         if (quantity.signum() == 0) {
-            store.insertHedge(c, unhedged(hedgeId, key, m, token, pm.market(), "exposure of "
-                    + exposure.toPlainString() + " " + token.symbol() + " x ratio " + ratio.toPlainString()
-                    + " rounds to 0 at the market's step " + pm.step().toPlainString()));
-            return;
+            return new HedgeDecision.Unhedged(unhedged(hedgeId, fact.key(), m, token, pm.market(), "exposure of "
+                    + exposure.toPlainString() + " " + token.symbol() + " x ratio "
+                    + rules.hedgeRatio().toPlainString() + " rounds to 0 at the market's step "
+                    + pm.step().toPlainString(), correlation), UnhedgedReason.TOO_SMALL);
         }
-        BigDecimal price = HedgeSizing.marketPrice(m.price(), pm.volatileIsToken0());
-        Hedge hedge = new Hedge(hedgeId, key, m.owner(), poolKey, pm.market(), token.address(), token.decimals(),
-                "OPENING", "OPEN", quantity, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 1,
-                null, null, null);
-        store.insertHedge(c, hedge);
-        events.add(order(c, hedge, 0, "OPEN", TradeSide.SELL, quantity, false, price));
+        Hedge hedge = new Hedge(hedgeId, fact.key(), m.owner(), poolKey, pm.market(), token.address(),
+                token.decimals(), HedgeStatus.OPENING, LpState.OPEN, quantity, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, 1, null, correlation, null, null);
+        return new HedgeDecision.Open(hedge, NewOrder.of(hedgeId, 0, OrderPurpose.OPEN, TradeSide.SELL, quantity,
+                false, pm.marketPrice(m.price()), correlation));
     }
 
-    private Hedge unhedged(UUID hedgeId, String key, LpMinted m, TokenRef token, String market, String detail) {
+    private static Hedge unhedged(UUID hedgeId, String key, LpMinted m, TokenRef token, String market, String detail,
+            String correlation) {
         return new Hedge(hedgeId, key, m.owner(), m.position().chainId() + ":" + m.pool(), market, token.address(),
-                token.decimals(), "UNHEDGED", "OPEN", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, 1, detail, null, null);
-    }
-
-    /** The LP is no longer the desk's: orders not sent yet are cancelled; what is held is bought back later. */
-    private void onLpGone(SqlConnection c, String key, String lpState, List<EventEnvelope<?>> events) {
-        Optional<Hedge> live = store.liveHedge(c, key);
-        if (live.isEmpty()) {
-            return;
-        }
-        Hedge h = live.get();
-        String status = cancelUnsent(c, h, "the LP position is " + lpState.toLowerCase(Locale.ROOT)
-                + " before the order was sent", events);
-        store.updateHedge(c, h.with(status, lpState, h.targetQty(), h.nextStep(), h.detail()));
-    }
-
-    private void onRetracted(SqlConnection c, String key, LpFactRetracted r, List<EventEnvelope<?>> events) {
-        if ("LpMinted".equals(r.retractedType())) {
-            Optional<Hedge> hedge = store.hedge(c, ExternalIds.hedgeId(key, r.retractedEventId()))
-                    .filter(Hedge::live);
-            hedge.ifPresent(h -> {
-                String status = cancelUnsent(c, h, "the LP mint was undone by a chain reorganisation", events);
-                store.updateHedge(c, h.with(status, "RETRACTED", h.targetQty(), h.nextStep(),
-                        "mint retracted at fork block " + r.forkBlock()));
-            });
-        } else if ("LpClosed".equals(r.retractedType()) || "LpTransferred".equals(r.retractedType())) {
-            store.liveHedge(c, key).filter(h -> !"OPEN".equals(h.lpState())).ifPresent(h ->
-                    store.updateHedge(c, h.with(h.status(), "OPEN", h.targetQty(), h.nextStep(),
-                            r.retractedType() + " retracted at fork block " + r.forkBlock())));
-        }
-    }
-
-    private void onValued(SqlConnection c, String key, LpValued v, List<EventEnvelope<?>> events) {
-        Optional<Hedge> live = store.liveHedge(c, key);
-        if (live.isEmpty() || !"OPEN".equals(live.get().status()) || !"OPEN".equals(live.get().lpState())) {
-            return;
-        }
-        Hedge h = live.get();
-        Optional<PoolMarket> configured = markets.forPool(h.pool());
-        if (configured.isEmpty() || store.hasOutstandingOrders(c, h.hedgeId())) {
-            return;
-        }
-        PoolMarket pm = configured.get();
-        BigInteger raw = pm.volatileIsToken0() ? v.amount0() : v.amount1();
-        BigDecimal wanted = HedgeSizing.quantity(HedgeSizing.tokens(raw, h.volatileDecimals()), ratio, pm.step());
-        BigDecimal diff = wanted.subtract(h.openQty());
-        if (diff.abs().compareTo(pm.step()) < 0
-                || (h.openQty().signum() > 0 && diff.abs().compareTo(rebalance.band().multiply(h.openQty())) <= 0)) {
-            return;
-        }
-        Instant dayStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (store.rebalancesSince(c, h.hedgeId(), dayStart) >= rebalance.dailyOrderCap()) {
-            if (cappedToday.add(h.hedgeId() + "@" + dayStart)) {
-                LOG.warnf("hedge %s of %s is %s off its exposure but reached its daily cap of %d re-hedging orders;"
-                        + " no more re-hedging today", h.hedgeId(), key, diff.toPlainString(),
-                        rebalance.dailyOrderCap());
-            }
-            return;
-        }
-        TradeSide side = diff.signum() > 0 ? TradeSide.SELL : TradeSide.BUY;
-        BigDecimal price = HedgeSizing.marketPrice(v.price(), pm.volatileIsToken0());
-        Hedge next = h.with(h.status(), h.lpState(), wanted, h.nextStep() + 1, h.detail());
-        store.updateHedge(c, next);
-        events.add(order(c, h, h.nextStep(), "REBALANCE", side, diff.abs(), side == TradeSide.BUY, price));
+                token.decimals(), HedgeStatus.UNHEDGED, LpState.OPEN, BigDecimal.ZERO, BigDecimal.ZERO,
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 1, detail, correlation, null, null);
     }
 
     /**
-     * Buys back the short of a hedge whose LP is gone ({@link HedgeStore#hedgesToClose}), cross-checked with the
-     * venue's position in the market: never more than the venue shows short.
+     * The LP is no longer the desk's. A live hedge cancels its orders not sent yet (and is closed if that was its
+     * opening order and nothing is held); a hedge that is not live (unhedged, failed) records the LP's state only.
      */
-    public List<EventEnvelope<?>> planClose(SqlConnection c, Hedge h, Optional<VenuePosition> venuePosition,
-            BigDecimal referencePrice) {
-        List<EventEnvelope<?>> events = new ArrayList<>();
+    private static HedgeDecision lpGone(Hedge h, LpState state, String detail, List<HedgeOrder> outstanding,
+            String correlation) {
+        String reason = state == LpState.RETRACTED ? "the LP mint was undone by a chain reorganisation"
+                : "the LP position is " + state.name().toLowerCase(Locale.ROOT) + " before the order was sent";
+        if (!h.live()) {
+            return h.lpState() == LpState.OPEN
+                    ? new HedgeDecision.LpGone(h.afterLpFact(h.status(), state, h.detail(), correlation), List.of(),
+                            reason)
+                    : new HedgeDecision.NoChange("hedge " + h.hedgeId() + " is " + h.status() + " and its LP "
+                            + h.lpState());
+        }
+        List<HedgeOrder> unsent = outstanding.stream().filter(o -> o.state() == OrderState.REQUESTED).toList();
+        boolean openCancelled = unsent.stream().anyMatch(o -> o.purpose() == OrderPurpose.OPEN);
+        HedgeStatus status = openCancelled && h.openQty().signum() == 0 ? HedgeStatus.CLOSED : h.status();
+        return new HedgeDecision.LpGone(h.afterLpFact(status, state, detail, correlation), unsent, reason);
+    }
+
+    private static HedgeDecision onRetracted(Hedge h, LpFactRetracted r, List<HedgeOrder> outstanding,
+            String correlation) {
+        if ("LpMinted".equals(r.retractedType())) {
+            String detail = h.live() ? "mint retracted at fork block " + r.forkBlock() : h.detail();
+            return lpGone(h, LpState.RETRACTED, detail, outstanding, correlation);
+        }
+        boolean goneFact = "LpClosed".equals(r.retractedType()) || "LpTransferred".equals(r.retractedType());
+        if (!goneFact || h.lpState() == LpState.OPEN) {
+            return new HedgeDecision.NoChange("retracted " + r.retractedType() + " changes nothing for hedge "
+                    + h.hedgeId());
+        }
+        if (h.status() == HedgeStatus.CLOSED) {
+            return new HedgeDecision.NoChange("hedge " + h.hedgeId() + " was closed before " + r.retractedType()
+                    + " was retracted");
+        }
+        String detail = h.live() ? r.retractedType() + " retracted at fork block " + r.forkBlock() : h.detail();
+        return new HedgeDecision.LpBack(h.afterLpFact(h.status(), LpState.OPEN, detail, correlation));
+    }
+
+    private HedgeDecision onValued(Hedge h, LpValued v, List<HedgeOrder> outstanding, int rebalancesToday,
+            LocalDate day, String correlation) {
+        if (!rules.rebalance()) {
+            return new HedgeDecision.NoChange("re-hedging is off");
+        }
+        if (h.status() != HedgeStatus.OPEN || h.lpState() != LpState.OPEN) {
+            return new HedgeDecision.NoChange("hedge " + h.hedgeId() + " is " + h.status() + " with its LP "
+                    + h.lpState());
+        }
+        Optional<PoolMarket> configured = rules.markets().forPool(h.pool());
+        if (configured.isEmpty()) {
+            return new HedgeDecision.NoChange("pool " + h.pool() + " is no longer hedged");
+        }
+        if (!outstanding.isEmpty()) {
+            return new HedgeDecision.NoChange("hedge " + h.hedgeId() + " has an order in flight");
+        }
+        PoolMarket pm = configured.get();
+        BigInteger raw = pm.volatileIsToken0() ? v.amount0() : v.amount1();
+        BigDecimal wanted = HedgeSizing.quantity(HedgeSizing.tokens(raw, h.volatileDecimals()), rules.hedgeRatio(),
+                pm.step());
+        BigDecimal diff = wanted.subtract(h.openQty());
+        if (diff.abs().compareTo(pm.step()) < 0 || (h.openQty().signum() > 0
+                && diff.abs().compareTo(rules.band().multiply(h.openQty())) <= 0)) {
+            return new HedgeDecision.NoChange("within the band");
+        }
+        if (rebalancesToday >= rules.dailyOrderCap()) {
+            return new HedgeDecision.CapReached(h, day, diff, rules.dailyOrderCap());
+        }
+        TradeSide side = diff.signum() > 0 ? TradeSide.SELL : TradeSide.BUY;
+        Hedge next = h.with(h.status(), h.lpState(), wanted, h.nextStep() + 1, h.detail());
+        return new HedgeDecision.Rehedge(next, NewOrder.of(h.hedgeId(), h.nextStep(), OrderPurpose.REBALANCE, side,
+                diff.abs(), side == TradeSide.BUY, pm.marketPrice(v.price()), correlation));
+    }
+
+    /**
+     * Buys back the short of a hedge whose LP is gone, cross-checked with the venue's position in the market: never
+     * more than the venue shows short. The order carries the correlation of the fact that made the LP gone.
+     */
+    public HedgeDecision buyBack(Hedge h, Optional<VenuePosition> venuePosition, BigDecimal referencePrice) {
+        String lp = h.lpState().name().toLowerCase(Locale.ROOT);
         if (h.openQty().signum() <= 0) {
-            store.updateHedge(c, h.with("CLOSED", h.lpState(), BigDecimal.ZERO, h.nextStep(),
-                    "LP " + h.lpState().toLowerCase(Locale.ROOT) + "; nothing was held"));
-            return events;
+            return new HedgeDecision.Closed(h.with(HedgeStatus.CLOSED, h.lpState(), BigDecimal.ZERO, h.nextStep(),
+                    "LP " + lp + "; nothing was held"));
         }
         BigDecimal venueShort = venuePosition.filter(p -> p.side() == TradeSide.SELL).map(VenuePosition::size)
                 .orElse(BigDecimal.ZERO);
         if (venueShort.signum() == 0) {
             String reason = "the venue shows no short in " + h.market() + " but our fills hold "
                     + h.openQty().toPlainString() + "; nothing bought back, check the account";
-            store.updateHedge(c, h.with("FAILED", h.lpState(), BigDecimal.ZERO, h.nextStep(), reason));
-            events.add(HedgeEvents.of(ExternalIds.of(h.hedgeId(), h.nextStep(), 0), "HedgeFailed", h.positionKey(),
-                    new HedgeFailed(h.positionKey(), h.hedgeId().toString(), h.nextStep(), h.market(),
-                            ExternalIds.of(h.hedgeId(), h.nextStep(), 0), reason, false, 0)));
-            return events;
+            return new HedgeDecision.NothingToBuyBack(h.with(HedgeStatus.FAILED, h.lpState(), BigDecimal.ZERO,
+                    h.nextStep(), reason), h.nextStep(), ExternalIds.of(h.hedgeId(), h.nextStep(), 0), reason);
         }
         BigDecimal quantity = h.openQty().min(venueShort).stripTrailingZeros();
         String detail = quantity.compareTo(h.openQty()) < 0
                 ? "venue short " + venueShort.toPlainString() + " is less than our " + h.openQty().toPlainString()
                         + "; buying back " + quantity.toPlainString()
                 : h.detail();
-        store.updateHedge(c, h.with("CLOSING", h.lpState(), BigDecimal.ZERO, h.nextStep() + 1, detail));
-        events.add(order(c, h, h.nextStep(), "CLOSE", TradeSide.BUY, quantity, true, referencePrice));
-        return events;
-    }
-
-    /** Cancels the hedge's orders not sent yet; returns the hedge's status after it (CLOSED if nothing was held). */
-    private String cancelUnsent(SqlConnection c, Hedge h, String reason, List<EventEnvelope<?>> events) {
-        boolean openCancelled = false;
-        for (HedgeOrder o : store.orders(c, h.hedgeId())) {
-            if ("REQUESTED".equals(o.state())) {
-                store.markCancelled(c, o.orderKey(), reason);
-                events.add(HedgeEvents.of(o.externalId(), "HedgeFailed", h.positionKey(), new HedgeFailed(h.positionKey(),
-                        h.hedgeId().toString(), o.step(), o.market(), o.externalId(), "cancelled: " + reason,
-                        false, o.attempts())));
-                openCancelled |= "OPEN".equals(o.purpose());
-            }
-        }
-        return openCancelled && h.openQty().signum() == 0 ? "CLOSED" : h.status();
-    }
-
-    private EventEnvelope<?> order(SqlConnection c, Hedge h, int step, String purpose, TradeSide side,
-            BigDecimal quantity, boolean reduceOnly, BigDecimal referencePrice) {
-        String externalId = ExternalIds.of(h.hedgeId(), step, 0);
-        store.insertOrder(c, new HedgeOrder(UUID.randomUUID(), h.hedgeId(), h.positionKey(), step, 0, purpose,
-                externalId, venue, h.market(), side, quantity, reduceOnly, referencePrice, "REQUESTED", null, null,
-                null, BigDecimal.ZERO, null, BigDecimal.ZERO, 0, null, null, null, null, null));
-        return HedgeEvents.of(externalId, "HedgeRequested", h.positionKey(), new HedgeRequested(h.positionKey(),
-                h.hedgeId().toString(), step, h.market(), side, quantity, referencePrice, externalId));
-    }
-
-    private static EventPayload decode(LpFact fact) {
-        EventType type = EventType.byName(fact.eventType()).orElseThrow(() ->
-                new IllegalStateException("unknown LP fact type " + fact.eventType()));
-        try {
-            return JSON.readValue(fact.payloadJson(), type.payloadClass());
-        } catch (IOException e) {
-            throw new UncheckedIOException("LP fact " + fact.id() + " (" + fact.eventType() + ") is unreadable", e);
-        }
+        return new HedgeDecision.BuyBack(h.with(HedgeStatus.CLOSING, h.lpState(), BigDecimal.ZERO, h.nextStep() + 1,
+                detail), NewOrder.of(h.hedgeId(), h.nextStep(), OrderPurpose.CLOSE, TradeSide.BUY, quantity, true,
+                referencePrice, h.correlationId()));
     }
 }

@@ -87,6 +87,28 @@ public final class OrderConfirmation {
         return seen.<OrderLookup>map(order -> found(order, market)).orElseGet(OrderLookup.NotFound::new);
     }
 
+    /**
+     * As {@link #findByExternalId}, for a decision that must not be taken on a guess (marking an order FAILED, sending
+     * it again under a new id): {@link OrderLookup.NotFound} only when the venue answered that it has no such order.
+     *
+     * @throws VenueUnavailableException when not one lookup was answered
+     */
+    public OrderLookup findByExternalIdOrUnavailable(String externalId, String market) {
+        Objects.requireNonNull(externalId, "externalId");
+        Objects.requireNonNull(market, "market");
+        boolean[] answered = {false};
+        Optional<VenueOrder> seen = poll(() -> {
+            List<VenueOrder> orders = venue.ordersByExternalId(externalId);
+            answered[0] = true;
+            return orders.stream().findFirst();
+        }, "external id " + externalId);
+        if (seen.isEmpty() && !answered[0]) {
+            throw new VenueUnavailableException(0, "the venue did not answer " + attempts + " lookups of external id "
+                    + externalId, null);
+        }
+        return seen.<OrderLookup>map(order -> found(order, market)).orElseGet(OrderLookup.NotFound::new);
+    }
+
     /** Up to {@code attempts} lookups until the order shows in a final state; the last sighting, if any. */
     private Optional<VenueOrder> poll(Lookup lookup, String what) {
         Optional<VenueOrder> lastSeen = Optional.empty();

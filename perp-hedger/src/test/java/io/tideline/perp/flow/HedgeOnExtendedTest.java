@@ -266,6 +266,89 @@ class HedgeOnExtendedTest {
         assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).hasSize(1);
     }
 
+    @Test
+    void theLastUnansweredSendIsLookedUpBeforeTheOrderIsGivenUp() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        String orderId = Long.toString(IDS.incrementAndGet());
+        String tradeId = Long.toString(IDS.incrementAndGet());
+        // Three sends, each answered 503; the third reached the venue all the same (as a timed-out send can).
+        venue.register(post(urlPathEqualTo("/api/v1/user/order")).inScenario("lost-send")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(503))
+                .willSetStateTo("sent-1"));
+        venue.register(post(urlPathEqualTo("/api/v1/user/order")).inScenario("lost-send")
+                .whenScenarioStateIs("sent-1").willReturn(aResponse().withStatus(503)).willSetStateTo("sent-2"));
+        venue.register(post(urlPathEqualTo("/api/v1/user/order")).inScenario("lost-send")
+                .whenScenarioStateIs("sent-2").willReturn(aResponse().withStatus(503)).willSetStateTo("taken"));
+        venue.register(get(urlPathMatching("/api/v1/user/orders/external/.*")).willReturn(okJson(
+                ExtendedJson.orders())));
+        venue.register(get(urlPathMatching("/api/v1/user/orders/external/.*")).inScenario("lost-send")
+                .whenScenarioStateIs("taken").willReturn(okJson(ExtendedJson.orders(ExtendedJson.orderObject(orderId,
+                        "SELL", "FILLED", "1.000", "1.000", "2500.00", "0.625")))));
+        venue.register(get(urlPathEqualTo("/api/v1/user/trades")).willReturn(okJson(ExtendedJson.trades(
+                ExtendedJson.trade(tradeId, orderId, "SELL", "2500.00", "1.000", "0.625")))));
+
+        lp.minted(position, WETH, USDC.multiply(BigInteger.valueOf(2500)));
+
+        HedgeFilled filled = single(position, HedgeFilled.class);
+        assertThat(filled.orderId()).isEqualTo(orderId);
+        assertThat(filled.fills()).extracting(f -> f.tradeId()).containsExactly(tradeId);
+        assertThat(all(position, HedgeFailed.class, 1, Duration.ofSeconds(1))).isEmpty();
+        assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).hasSize(3);
+        assertThat(firstHedgeField(position, "status")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aManualRetryOfAnOrderTheVenueTookLateRecordsItsFillAndSendsNothing() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        venue.register(post(urlPathEqualTo("/api/v1/user/order")).willReturn(aResponse().withStatus(503)));
+        venue.register(get(urlPathMatching("/api/v1/user/orders/external/.*")).willReturn(okJson(
+                ExtendedJson.orders())));
+
+        lp.minted(position, WETH, USDC.multiply(BigInteger.valueOf(2500)));
+        HedgeFailed failed = single(position, HedgeFailed.class);
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.attempts()).isEqualTo(3);
+
+        // The venue processed the last send after all; it now shows the order under its external id.
+        String orderId = Long.toString(IDS.incrementAndGet());
+        String tradeId = Long.toString(IDS.incrementAndGet());
+        venue.register(get(urlPathEqualTo("/api/v1/user/orders/external/" + failed.externalId())).willReturn(okJson(
+                ExtendedJson.orders(ExtendedJson.orderObject(orderId, "SELL", "FILLED", "1.000", "1.000", "2500.00",
+                        "0.625")))));
+        venue.register(get(urlPathEqualTo("/api/v1/user/trades")).willReturn(okJson(ExtendedJson.trades(
+                ExtendedJson.trade(tradeId, orderId, "SELL", "2500.00", "1.000", "0.625")))));
+
+        given().when().post("/api/v1/hedges/" + failed.hedgeId() + "/retry").then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("found at the venue"));
+
+        HedgeFilled filled = single(position, HedgeFilled.class);
+        assertThat(filled.externalId()).isEqualTo(failed.externalId());
+        assertThat(filled.orderId()).isEqualTo(orderId);
+        assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).hasSize(3);
+        given().when().get("/api/v1/hedges/" + failed.hedgeId()).then().statusCode(200)
+                .body("hedge.status", equalTo("OPEN")).body("orders", hasSize(1))
+                .body("orders[0].state", equalTo("FILLED"));
+    }
+
+    @Test
+    void aQuantityTheMarketRefusesFailsTheHedgeInsteadOfBeingRetriedForever() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        // 0.005 WETH: a multiple of the pool's step (0.001) but below the market's minimum order (0.01)
+        lp.minted(position, WETH.divide(BigInteger.valueOf(200)), USDC.multiply(BigInteger.valueOf(12)));
+
+        HedgeFailed failed = single(position, HedgeFailed.class);
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.reason()).contains("INVALID_QUANTITY").contains("at least 0.01");
+        assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).isEmpty();
+        assertThat(firstHedgeField(position, "status")).isEqualTo("FAILED");
+    }
+
+    private static String firstHedgeField(PositionRef position, String field) {
+        return given().queryParam("positionKey", position.key()).when().get("/api/v1/hedges").then()
+                .statusCode(200).extract().path("[0]." + field);
+    }
+
     /** The state of the position's hedge's first order, or null before there is one. */
     private static String firstOrderState(PositionRef position) {
         String hedgeId = given().queryParam("positionKey", position.key()).when().get("/api/v1/hedges").then()

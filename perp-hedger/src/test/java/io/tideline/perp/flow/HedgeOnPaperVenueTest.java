@@ -2,6 +2,7 @@ package io.tideline.perp.flow;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -19,11 +20,14 @@ import io.tideline.events.lp.PositionRef;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.events.perp.HedgeClosed;
 import io.tideline.events.perp.HedgeFilled;
+import io.tideline.events.perp.HedgeRequested;
+import io.tideline.messaging.kafka.Headers;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TidelineTestResources;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -120,6 +124,63 @@ class HedgeOnPaperVenueTest {
         assertThat(closed.realizedPnl()).isEqualByComparingTo("-2.5"); // sold at 2498.75, bought at 2501.25
         given().when().get("/api/v1/hedges/" + closed.hedgeId()).then().body("hedge.status", equalTo("CLOSED"))
                 .body("hedge.lpState", equalTo("RETRACTED"));
+    }
+
+    @Test
+    void oneMintAndItsHedgeFilledShareTheCorrelationId() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        EventEnvelope<LpMinted> mint = lp.minted(position, WETH, USDC.multiply(BigInteger.valueOf(2500)));
+        String correlation = mint.eventId().toString(); // lp-tracker's mint starts its chain
+
+        EventEnvelope<?> filled = envelopes(position, HedgeFilled.class, 1).get(0);
+        EventEnvelope<?> requested = envelopes(position, HedgeRequested.class, 1).get(0);
+        assertThat(requested.correlationId()).isEqualTo(correlation);
+        assertThat(filled.correlationId()).isEqualTo(correlation);
+        assertThat(headers(position, HedgeFilled.class)).isEqualTo(correlation);
+
+        // A mint that is itself part of a chain (it carries a correlation id) passes that one on.
+        PositionRef chained = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        EventEnvelope<LpMinted> second = lp.send(EventEnvelope.of("lp-tracker", chained.key(), "chain-log-77",
+                LpEvents.mint(chained, ExtendedStandInResource.POOL, WETH, USDC.multiply(BigInteger.valueOf(2500)))));
+        assertThat(envelopes(chained, HedgeFilled.class, 1).get(0).correlationId())
+                .isEqualTo(second.correlationId()).isEqualTo("chain-log-77");
+    }
+
+    @Test
+    void anUnhedgedPositionShowsItsLpClosedOnceItIsBurned() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        lp.send(position, LpEvents.mint(position, "0x1111111111111111111111111111111111111111", WETH,
+                USDC.multiply(BigInteger.valueOf(2500))));
+        await().atMost(WAIT).until(() -> "UNHEDGED".equals(hedgeField(position, "status")));
+        assertThat(hedgeField(position, "lpState")).isEqualTo("OPEN");
+
+        lp.closed(position);
+
+        await().atMost(WAIT).until(() -> "CLOSED".equals(hedgeField(position, "lpState")));
+        assertThat(hedgeField(position, "status")).isEqualTo("UNHEDGED");
+    }
+
+    private static String hedgeField(PositionRef position, String field) {
+        return given().queryParam("positionKey", position.key()).when().get("/api/v1/hedges").then()
+                .statusCode(200).extract().path("[0]." + field);
+    }
+
+    private static List<EventEnvelope<?>> envelopes(PositionRef position, Class<? extends EventPayload> type,
+            int expected) {
+        List<EventEnvelope<?>> found = kafka.read(Topics.PERP_HEDGES.name(), r -> position.key().equals(r.key())
+                        && type.isInstance(CODEC.decode(r.value()).payload()), expected, WAIT)
+                .stream().<EventEnvelope<?>>map(r -> CODEC.decode(r.value())).toList();
+        assertThat(found).as("%s for %s", type.getSimpleName(), position.key()).hasSizeGreaterThanOrEqualTo(expected);
+        return found;
+    }
+
+    /** The correlation id header the relay wrote on the first record of that type. */
+    private static String headers(PositionRef position, Class<? extends EventPayload> type) {
+        return kafka.read(Topics.PERP_HEDGES.name(), r -> position.key().equals(r.key())
+                        && type.isInstance(CODEC.decode(r.value()).payload()), 1, WAIT).stream()
+                .map(r -> new String(r.headers().lastHeader(Headers.CORRELATION_ID).value(),
+                        StandardCharsets.UTF_8))
+                .findFirst().orElse(null);
     }
 
     private static LpValued valued(PositionRef position, String weth) {

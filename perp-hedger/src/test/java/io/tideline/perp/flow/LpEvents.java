@@ -38,9 +38,14 @@ final class LpEvents {
 
     /** A mint depositing {@code weth} WETH (raw) and {@code usdc} USDC (raw) at 2500 USDC per WETH. */
     EventEnvelope<LpMinted> minted(PositionRef position, BigInteger weth, BigInteger usdc) {
-        return send(position, new LpMinted(position, OWNER, ExtendedStandInResource.POOL, WETH, USDC, 3000,
-                -887_220, 887_220, new BigInteger("1000000000000"), weth, usdc,
-                new BigInteger("3961408125713216879677197"), new BigDecimal("2500"), at()));
+        return send(position, mint(position, ExtendedStandInResource.POOL, weth, usdc));
+    }
+
+    /** The same mint in another pool. */
+    static LpMinted mint(PositionRef position, String pool, BigInteger weth, BigInteger usdc) {
+        return new LpMinted(position, OWNER, pool, WETH, USDC, 3000, -887_220, 887_220,
+                new BigInteger("1000000000000"), weth, usdc, new BigInteger("3961408125713216879677197"),
+                new BigDecimal("2500"), at());
     }
 
     EventEnvelope<LpClosed> closed(PositionRef position) {
@@ -49,7 +54,10 @@ final class LpEvents {
     }
 
     <T extends EventPayload> EventEnvelope<T> send(PositionRef position, T payload) {
-        EventEnvelope<T> envelope = EventEnvelope.of("lp-tracker", position.key(), null, payload);
+        return send(EventEnvelope.of("lp-tracker", position.key(), null, payload));
+    }
+
+    <T extends EventPayload> EventEnvelope<T> send(EventEnvelope<T> envelope) {
         kafka.send(Topics.LP_POSITIONS.name(), envelope.key(), CODEC.encode(envelope));
         return envelope;
     }

@@ -16,27 +16,29 @@ class HedgeSizingTest {
     }
 
     @Test
-    void quantityIsExposureTimesRatioToTheNearestStep() {
+    void quantityIsExposureTimesRatioRoundedDownToTheStep() {
         BigDecimal step = new BigDecimal("0.001");
-        assertThat(HedgeSizing.quantity(new BigDecimal("1.234567"), BigDecimal.ONE, step))
-                .isEqualByComparingTo("1.235");
         assertThat(HedgeSizing.quantity(new BigDecimal("1.2344"), BigDecimal.ONE, step))
                 .isEqualByComparingTo("1.234");
         assertThat(HedgeSizing.quantity(new BigDecimal("2"), new BigDecimal("0.5"), step))
                 .isEqualByComparingTo("1");
-        // half-even: exactly between two steps goes to the even one
-        assertThat(HedgeSizing.quantity(new BigDecimal("0.0125"), BigDecimal.ONE, new BigDecimal("0.01")))
-                .isEqualByComparingTo("0.01");
+        assertThat(HedgeSizing.quantity(new BigDecimal("1.5"), BigDecimal.ONE, step)).isEqualByComparingTo("1.5");
         assertThat(HedgeSizing.quantity(new BigDecimal("0.0004"), BigDecimal.ONE, step)).isZero();
     }
 
     @Test
-    void marketPriceIsThePoolPriceOrItsInverse() {
-        // WETH/USDC with WETH as token0: token1 per token0 is already USD per ETH
-        assertThat(HedgeSizing.marketPrice(new BigDecimal("2500"), true)).isEqualByComparingTo("2500");
-        // USDC/WETH (USDC is token0, as on mainnet): the pool says WETH per USDC
-        assertThat(HedgeSizing.marketPrice(new BigDecimal("0.0004"), false)).isEqualByComparingTo("2500");
-        assertThat(HedgeSizing.marketPrice(new BigDecimal("0.0003"), false))
-                .isEqualByComparingTo("3333.333333333333333333");
+    void neverRoundsUpPastTheExposure() {
+        BigDecimal step = new BigDecimal("0.001");
+        // half-even sizing made these 1.235, 0.01 and 0.001: shorts larger than what the position holds
+        assertThat(HedgeSizing.quantity(new BigDecimal("1.234567"), BigDecimal.ONE, step))
+                .isEqualByComparingTo("1.234");
+        assertThat(HedgeSizing.quantity(new BigDecimal("0.0099999"), BigDecimal.ONE, new BigDecimal("0.01")))
+                .isZero();
+        assertThat(HedgeSizing.quantity(new BigDecimal("0.0006"), BigDecimal.ONE, step)).isZero();
+        for (String exposure : new String[] {"0.0005", "1.0009999", "2.4996", "7.77777"}) {
+            BigDecimal x = new BigDecimal(exposure);
+            assertThat(HedgeSizing.quantity(x, new BigDecimal("0.9"), step))
+                    .isLessThanOrEqualTo(x.multiply(new BigDecimal("0.9")));
+        }
     }
 }

@@ -12,6 +12,7 @@ import io.tideline.perp.venue.PerpVenue;
 import io.tideline.perp.venue.PlacedOrder;
 import io.tideline.perp.venue.VenueOrder;
 import io.tideline.perp.venue.VenuePosition;
+import io.tideline.perp.venue.VenueRejectedException;
 import io.tideline.perp.venue.VenueTrade;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
@@ -75,9 +76,10 @@ public final class ExtendedVenue implements PerpVenue {
     public PlacedOrder placeMarketOrder(MarketOrderRequest request) {
         ExtendedMarket market = market(request.market());
         if (!market.acceptsQuantity(request.quantity())) {
-            throw new IllegalArgumentException("quantity " + request.quantity().toPlainString() + " is not accepted by "
-                    + market.name() + ": at least " + market.minOrderSize().toPlainString() + " in steps of "
-                    + market.minOrderSizeChange().toPlainString());
+            // refused here, before anything is sent: the same order can never be accepted, so it is a rejection
+            throw new VenueRejectedException(0, "INVALID_QUANTITY", "quantity " + request.quantity().toPlainString()
+                    + " is not accepted by " + market.name() + ": at least " + market.minOrderSize().toPlainString()
+                    + " in steps of " + market.minOrderSizeChange().toPlainString());
         }
         BigDecimal price = ExtendedMarketOrderPrice.of(request.side(), marketStats(request.market()),
                 settings.marketOrderSlippage(), market);

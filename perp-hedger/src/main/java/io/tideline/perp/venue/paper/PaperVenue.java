@@ -3,7 +3,8 @@ package io.tideline.perp.venue.paper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tideline.events.TradeSide;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.perp.venue.MarketOrderRequest;
 import io.tideline.perp.venue.MarketStats;
 import io.tideline.perp.venue.PerpVenue;
@@ -14,16 +15,13 @@ import io.tideline.perp.venue.VenueRejectedException;
 import io.tideline.perp.venue.VenueTrade;
 import io.tideline.perp.venue.VenueUnavailableException;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * A venue for local runs and tests of the flow: market orders fill at once, in full, at the market's price from
@@ -36,12 +34,12 @@ public final class PaperVenue implements PerpVenue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BlockingTransaction tx;
+    private final Transactions tx;
     private final MarketPrices prices;
     private final BigDecimal slippage;
     private final BigDecimal feeRate;
 
-    public PaperVenue(BlockingTransaction tx, MarketPrices prices, BigDecimal slippage, BigDecimal feeRate) {
+    public PaperVenue(Transactions tx, MarketPrices prices, BigDecimal slippage, BigDecimal feeRate) {
         this.tx = tx;
         this.prices = prices;
         this.slippage = slippage;
@@ -62,8 +60,8 @@ public final class PaperVenue implements PerpVenue {
         fillPrice = fillPrice.setScale(8, RoundingMode.HALF_EVEN).stripTrailingZeros();
         BigDecimal filledPrice = fillPrice;
         return tx.run(c -> {
-            if (!list(c, "select order_id from paper_order where external_id = $1", Tuple.of(request.externalId()),
-                    r -> r).isEmpty()) {
+            if (c.first("select order_id from paper_order where external_id = $1", Tuple.of(request.externalId()),
+                    r -> r).isPresent()) {
                 throw new VenueRejectedException(400, "DUPLICATE_ORDER", "an order with external id "
                         + request.externalId() + " exists");
             }
@@ -84,19 +82,15 @@ public final class PaperVenue implements PerpVenue {
             }
             long orderId = nextId(c);
             BigDecimal fee = qty.multiply(filledPrice).multiply(feeRate).setScale(8, RoundingMode.HALF_EVEN);
-            c.preparedQuery("insert into paper_order (order_id, external_id, market, side, qty, price, reduce_only,"
-                            + " status, status_reason, filled_qty, average_price, fee) values ($1, $2, $3, $4, $5, $6,"
-                            + " $7, $8, $9, $10, $11, $12)")
-                    .execute(Tuple.tuple(Arrays.asList(orderId, request.externalId(), request.market(),
-                            request.side().name(), request.quantity(), filledPrice, request.reduceOnly(), status,
-                            reason, qty, qty.signum() > 0 ? filledPrice : null, fee)))
-                    .await().atMost(tx.timeout());
+            c.exec("insert into paper_order (order_id, external_id, market, side, qty, price, reduce_only, status,"
+                    + " status_reason, filled_qty, average_price, fee) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
+                    + " $11, $12)", Tuple.tuple(Arrays.asList(orderId, request.externalId(), request.market(),
+                    request.side().name(), request.quantity(), filledPrice, request.reduceOnly(), status, reason, qty,
+                    qty.signum() > 0 ? filledPrice : null, fee)));
             if (qty.signum() > 0) {
-                c.preparedQuery("insert into paper_trade (trade_id, order_id, market, side, qty, price, fee)"
-                                + " values ($1, $2, $3, $4, $5, $6, $7)")
-                        .execute(Tuple.tuple(Arrays.asList(nextId(c), orderId, request.market(),
-                                request.side().name(), qty, filledPrice, fee)))
-                        .await().atMost(tx.timeout());
+                c.exec("insert into paper_trade (trade_id, order_id, market, side, qty, price, fee)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7)", Tuple.tuple(Arrays.asList(nextId(c), orderId,
+                        request.market(), request.side().name(), qty, filledPrice, fee)));
             }
             return new PlacedOrder(Long.toString(orderId), request.externalId());
         });
@@ -110,32 +104,29 @@ public final class PaperVenue implements PerpVenue {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return tx.run(c -> list(c, "select * from paper_order where order_id = $1", Tuple.of(id),
-                PaperVenue::order)).stream().findFirst();
+        return tx.reads().first("select * from paper_order where order_id = $1", Tuple.of(id), PaperVenue::order);
     }
 
     @Override
     public List<VenueOrder> ordersByExternalId(String externalId) {
-        return tx.run(c -> list(c, "select * from paper_order where external_id = $1", Tuple.of(externalId),
-                PaperVenue::order));
+        return tx.reads().list("select * from paper_order where external_id = $1", Tuple.of(externalId),
+                PaperVenue::order);
     }
 
     @Override
     public List<VenueTrade> recentTrades(String market, int limit) {
-        return tx.run(c -> list(c, "select * from paper_trade where market = $1 order by trade_id desc limit $2",
-                Tuple.of(market, limit), PaperVenue::trade));
+        return tx.reads().list("select * from paper_trade where market = $1 order by trade_id desc limit $2",
+                Tuple.of(market, limit), PaperVenue::trade);
     }
 
     @Override
     public Optional<VenuePosition> position(String market) {
-        return tx.run(c -> {
-            BigDecimal held = signedPosition(c, market);
-            if (held.signum() == 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new VenuePosition(market, held.signum() < 0 ? TradeSide.SELL : TradeSide.BUY,
-                    held.abs(), null));
-        });
+        BigDecimal held = signedPosition(tx.reads(), market);
+        if (held.signum() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new VenuePosition(market, held.signum() < 0 ? TradeSide.SELL : TradeSide.BUY, held.abs(),
+                null));
     }
 
     @Override
@@ -146,19 +137,13 @@ public final class PaperVenue implements PerpVenue {
                 price.multiply(BigDecimal.ONE.add(slippage)), price);
     }
 
-    private BigDecimal signedPosition(SqlConnection c, String market) {
-        return list(c, "select coalesce(sum(case side when 'BUY' then qty else -qty end), 0) from paper_trade"
-                + " where market = $1", Tuple.of(market), r -> r.getBigDecimal(0)).get(0);
+    private static BigDecimal signedPosition(Sql sql, String market) {
+        return sql.one("select coalesce(sum(case side when 'BUY' then qty else -qty end), 0) from paper_trade"
+                + " where market = $1", Tuple.of(market), r -> r.getBigDecimal(0));
     }
 
-    private long nextId(SqlConnection c) {
-        return list(c, "select nextval('paper_id_seq')", Tuple.tuple(), r -> r.getLong(0)).get(0);
-    }
-
-    private <T> List<T> list(SqlConnection c, String sql, Tuple args, Function<Row, T> mapper) {
-        List<T> out = new ArrayList<>();
-        c.preparedQuery(sql).execute(args).await().atMost(tx.timeout()).forEach(r -> out.add(mapper.apply(r)));
-        return out;
+    private static long nextId(Sql sql) {
+        return sql.one("select nextval('paper_id_seq')", Tuple.tuple(), r -> r.getLong(0));
     }
 
     private static VenueOrder order(Row r) {

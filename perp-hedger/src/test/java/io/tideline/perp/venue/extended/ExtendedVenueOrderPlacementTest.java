@@ -21,6 +21,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tideline.events.TradeSide;
 import io.tideline.perp.venue.MarketOrderRequest;
 import io.tideline.perp.venue.PlacedOrder;
+import io.tideline.perp.venue.VenueRejectedException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,10 +133,22 @@ class ExtendedVenueOrderPlacementTest {
 
     @Test
     void refusesAQuantityOffTheMarketStepWithoutSendingIt() {
+        // a rejection (the order fails with HedgeFailed), not an error the executor retries for ever
         assertThatThrownBy(() -> venue.placeMarketOrder(new MarketOrderRequest("hedge-c", "ETH-USD",
                 TradeSide.SELL, new BigDecimal("0.5004"), false)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("quantity 0.5004 is not accepted by ETH-USD: at least 0.01 in steps of 0.001");
+                .isInstanceOf(VenueRejectedException.class)
+                .hasMessage("quantity 0.5004 is not accepted by ETH-USD: at least 0.01 in steps of 0.001")
+                .extracting(e -> ((VenueRejectedException) e).code()).isEqualTo("INVALID_QUANTITY");
+
+        extended.verify(0, postRequestedFor(urlPathEqualTo(API + "/user/order")));
+    }
+
+    @Test
+    void refusesAQuantityBelowTheMinimumAsARejection() {
+        assertThatThrownBy(() -> venue.placeMarketOrder(new MarketOrderRequest("hedge-d", "ETH-USD",
+                TradeSide.SELL, new BigDecimal("0.005"), false)))
+                .isInstanceOf(VenueRejectedException.class)
+                .hasMessage("quantity 0.005 is not accepted by ETH-USD: at least 0.01 in steps of 0.001");
 
         extended.verify(0, postRequestedFor(urlPathEqualTo(API + "/user/order")));
     }

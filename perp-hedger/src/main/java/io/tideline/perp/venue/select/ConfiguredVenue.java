@@ -1,31 +1,46 @@
-package io.tideline.perp.venue;
+package io.tideline.perp.venue.select;
 
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.perp.config.HedgerConfig;
-import io.tideline.perp.hedge.HedgeStore;
-import io.tideline.perp.hedge.PoolMarkets;
+import io.tideline.perp.market.PoolMarkets;
+import io.tideline.perp.market.PoolPrices;
+import io.tideline.perp.venue.OrderConfirmation;
+import io.tideline.perp.venue.PerpVenue;
 import io.tideline.perp.venue.extended.ExtendedSettings;
 import io.tideline.perp.venue.extended.ExtendedVenue;
 import io.tideline.perp.venue.extended.StandInOrderSigner;
 import io.tideline.perp.venue.paper.MarketPrices;
 import io.tideline.perp.venue.paper.PaperVenue;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 
-/** The venue {@code tideline.perp.venue} names, built from its settings; a wrong setting fails the start. */
-public final class VenueFactory {
+/**
+ * The venue {@code tideline.perp.venue} names, built from its settings (a wrong setting fails the start), and the
+ * confirmation of its orders with the configured lookup budget.
+ */
+@ApplicationScoped
+public class ConfiguredVenue {
 
-    private VenueFactory() {
-    }
-
-    public static PerpVenue create(HedgerConfig config, BlockingTransaction tx, HedgeStore store,
-            PoolMarkets markets) {
+    @Produces
+    @Singleton
+    PerpVenue venue(HedgerConfig config, Transactions transactions, PoolPrices prices, PoolMarkets markets) {
         return switch (config.venue()) {
-            case "paper" -> new PaperVenue(tx, new MarketPrices(tx, store, markets), config.paper().slippage(),
-                    config.paper().feeRate());
+            case "paper" -> new PaperVenue(transactions, new MarketPrices(transactions.reads(), prices, markets),
+                    config.paper().slippage(), config.paper().feeRate());
             case "extended" -> extended(config.extended());
             default -> throw new IllegalArgumentException("tideline.perp.venue must be paper or extended, got "
                     + config.venue());
         };
+    }
+
+    @Produces
+    @Singleton
+    OrderConfirmation confirmation(PerpVenue venue, HedgerConfig config) {
+        HedgerConfig.Execution exec = config.execution();
+        return new OrderConfirmation(venue, exec.lookupAttempts(), exec.lookupInterval(), exec.tradesFallbackLimit(),
+                d -> Thread.sleep(d.toMillis()));
     }
 
     private static PerpVenue extended(HedgerConfig.Extended e) {

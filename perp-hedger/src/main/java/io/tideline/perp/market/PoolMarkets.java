@@ -1,7 +1,8 @@
-package io.tideline.perp.hedge;
+package io.tideline.perp.market;
 
 import io.tideline.perp.config.HedgerConfig;
-import java.math.BigDecimal;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,11 +10,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Which pools are hedged on which perp market, from {@code tideline.perp.pools}; checked once at start. */
-public final class PoolMarkets {
+@Singleton
+public class PoolMarkets {
 
     private final Map<String, PoolMarket> byPool = new LinkedHashMap<>();
 
-    public PoolMarkets(List<? extends HedgerConfig.PoolHedge> pools) {
+    @Inject
+    public PoolMarkets(HedgerConfig config) {
+        List<? extends HedgerConfig.PoolHedge> pools = config.pools();
         for (int i = 0; i < pools.size(); i++) {
             HedgerConfig.PoolHedge p = pools.get(i);
             String where = "tideline.perp.pools[" + i + "]";
@@ -37,6 +41,11 @@ public final class PoolMarkets {
         }
     }
 
+    /** The given pools (tests, tools). */
+    public PoolMarkets(List<PoolMarket> pools) {
+        pools.forEach(p -> byPool.put(p.pool().toLowerCase(Locale.ROOT), p));
+    }
+
     /** The hedge settings of a pool ({@code chainId:address}). */
     public Optional<PoolMarket> forPool(String poolKey) {
         return Optional.ofNullable(byPool.get(poolKey.toLowerCase(Locale.ROOT)));
@@ -47,10 +56,7 @@ public final class PoolMarkets {
         return byPool.values().stream().filter(p -> p.market().equals(market)).findFirst();
     }
 
-    /**
-     * @param volatileIsToken0 whether the market's base asset is the pool's token0 (then the market price is the pool
-     *                         price, token1 per token0) or token1 (then it is the inverse)
-     */
-    public record PoolMarket(String pool, String market, boolean volatileIsToken0, BigDecimal step) {
+    public int size() {
+        return byPool.size();
     }
 }
