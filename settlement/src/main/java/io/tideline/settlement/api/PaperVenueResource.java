@@ -66,6 +66,7 @@ public class PaperVenueResource {
     @POST
     @Path("/markets/{pair}/halt")
     @Operation(summary = "Halt a pair: every venue call about it fails as in an outage, until resumed")
+    @APIResponse(responseCode = "204", description = "Halted")
     public void halt(@PathParam("pair") String pair) {
         paper().setHalted(RequestFields.pair("pair", pair), true);
     }
@@ -73,6 +74,7 @@ public class PaperVenueResource {
     @POST
     @Path("/markets/{pair}/resume")
     @Operation(summary = "Resume a halted pair")
+    @APIResponse(responseCode = "204", description = "Resumed")
     public void resume(@PathParam("pair") String pair) {
         paper().setHalted(RequestFields.pair("pair", pair), false);
     }

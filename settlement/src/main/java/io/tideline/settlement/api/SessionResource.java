@@ -83,6 +83,7 @@ public class SessionResource {
     @Path("/{sessionId}")
     @Operation(summary = "One session with, per pair, its open and uncovered positions and live take-profits, and its"
             + " unrealized P&L at the venue's best bids (what the stop-loss looks at)")
+    @APIResponse(responseCode = "200", description = "The session")
     @APIResponse(responseCode = "404", description = "No such session")
     public SessionDetail one(@PathParam("sessionId") String sessionId) {
         RequestFields.id("sessionId", sessionId);
@@ -95,6 +96,7 @@ public class SessionResource {
     @Operation(summary = "Acknowledge a tripped stop-loss: take-profits are placed again from the next run",
             description = "The loss acknowledged becomes the new base: the stop-loss trips again only when a further"
                     + " max-loss is lost. 409 when the session's stop-loss has not tripped.")
+    @APIResponse(responseCode = "200", description = "Acknowledged: the session as it is now")
     @APIResponse(responseCode = "404", description = "No such session")
     @APIResponse(responseCode = "409", description = "The stop-loss has not tripped; nothing changed")
     public Session acknowledge(@PathParam("sessionId") String sessionId, Acknowledgement body) {

@@ -68,6 +68,7 @@ public class SettlementResource {
     @GET
     @Path("/runs/{runId}")
     @Operation(summary = "One run")
+    @APIResponse(responseCode = "200", description = "The run")
     @APIResponse(responseCode = "404", description = "No such run")
     public RunResult run(@PathParam("runId") String runId) {
         UUID id;

@@ -10,7 +10,6 @@ import io.tideline.settlement.takeprofit.BuyPosition;
 import io.tideline.settlement.takeprofit.TakeProfitStore;
 import io.tideline.settlement.venue.MakerVenue;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,21 +52,14 @@ public class StopLossGuard {
     private final StopLossRule rule;
     private final String service;
 
-    @Inject
     public StopLossGuard(Transactions transactions, SessionStore sessions, TakeProfitStore positions, MakerVenue venue,
             SettlementConfig config, MessagingConfig messaging) {
-        this(transactions, sessions, positions, venue, new StopLossRule(config.stopLoss().enabled(),
-                config.stopLoss().maxLoss()), messaging.service());
-    }
-
-    public StopLossGuard(Transactions transactions, SessionStore sessions, TakeProfitStore positions, MakerVenue venue,
-            StopLossRule rule, String service) {
         this.transactions = transactions;
         this.sessions = sessions;
         this.positions = positions;
         this.venue = venue;
-        this.rule = rule;
-        this.service = service;
+        this.rule = new StopLossRule(config.stopLoss().enabled(), config.stopLoss().maxLoss());
+        this.service = messaging.service();
     }
 
     /** Checks the sessions; with {@code dryRun} nothing is written (a session that would trip counts as stopped). */
