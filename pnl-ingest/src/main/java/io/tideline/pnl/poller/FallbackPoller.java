@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.schema.SchemaMigration;
-import io.tideline.messaging.sql.BlockingSql;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.worker.PollingWorker;
 import io.tideline.pnl.activity.AlchemyPayload;
+import io.tideline.pnl.config.DeskWallets;
 import io.tideline.pnl.config.PnlConfig;
-import io.tideline.pnl.config.PnlWiring;
-import io.tideline.pnl.inbox.InboxProcessor;
+import io.tideline.pnl.ingest.ActivityStore;
+import io.tideline.pnl.webhook.WebhookInbox;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,22 +41,27 @@ public class FallbackPoller {
     private static final Duration RPC_TIMEOUT = Duration.ofSeconds(20);
     public static final String WEBHOOK_ID = "fallback-poller";
 
-    private final PnlWiring wiring;
+    private final Transactions transactions;
+    private final WebhookInbox inbox;
+    private final ActivityStore known;
+    private final DeskWallets wallets;
     private final SchemaMigration schema;
-    private final InboxProcessor processor;
     private final Clock clock;
     private final PnlConfig.Poller config;
     private final EthRpc rpc;
     private final PollingWorker worker;
     private volatile Instant lastScan = Instant.EPOCH;
 
-    public FallbackPoller(PnlWiring wiring, SchemaMigration schema, InboxProcessor processor, Clock clock) {
-        this.wiring = wiring;
+    public FallbackPoller(PnlConfig config, Transactions transactions, WebhookInbox inbox, ActivityStore activities,
+            DeskWallets wallets, SchemaMigration schema, Clock clock) {
+        this.transactions = transactions;
+        this.inbox = inbox;
+        this.known = activities;
+        this.wallets = wallets;
         this.schema = schema;
-        this.processor = processor;
         this.clock = clock;
-        this.config = wiring.config().poller();
-        this.rpc = config.rpcUrl().map(url -> new EthRpc(url, RPC_TIMEOUT)).orElse(null);
+        this.config = config.poller();
+        this.rpc = this.config.rpcUrl().map(url -> new EthRpc(url, RPC_TIMEOUT)).orElse(null);
         this.worker = new PollingWorker("pnl-fallback-poller", this::scheduledStep, Duration.ofSeconds(5),
                 Duration.ofMinutes(2));
     }
@@ -74,7 +81,7 @@ public class FallbackPoller {
         if (!config.enabled()) {
             return;
         }
-        if (rpc == null || wiring.wallets().isEmpty()) {
+        if (!configured()) {
             LOG.infof("fallback poller off: it needs tideline.pnl.poller.rpc-url and tideline.pnl.wallets");
             return;
         }
@@ -87,9 +94,13 @@ public class FallbackPoller {
 
     /** Whether a scan can run at all (an endpoint and wallets are configured). */
     public boolean configured() {
-        return rpc != null && !wiring.wallets().isEmpty();
+        return rpc != null && !wallets.listed().isEmpty();
     }
 
+    /**
+     * A scheduled scan when one is due. A scan that fails (the node or the database away) throws, so the worker
+     * backs off and tries again; only a scan that completed (scheduled or manual) moves the schedule on.
+     */
     private boolean scheduledStep() {
         if (!schema.isMigrated() || clock.instant().isBefore(lastScan.plus(config.interval()))) {
             return false;
@@ -101,11 +112,9 @@ public class FallbackPoller {
     /** Scans the lookback window now. */
     public synchronized Scan scan(String trigger) {
         Instant started = clock.instant();
-        lastScan = started;
         long head = rpc.blockNumber();
         long from = firstBlockAtOrAfter(started.minus(config.lookback()).getEpochSecond(), head);
-        List<String> wallets = List.copyOf(wiring.wallets());
-        List<List<Object>> filters = TransferLogs.filters(wallets);
+        List<List<Object>> filters = TransferLogs.filters(List.copyOf(wallets.listed()));
         Map<Long, List<JsonNode>> byBlock = new TreeMap<>();
         int logs = 0;
         for (long start = from; start <= head; start += config.maxBlockRange()) {
@@ -121,12 +130,12 @@ public class FallbackPoller {
         }
         int[] stored = store(byBlock);
         Scan scan = new Scan(started, from, head, logs, stored[1], stored[0], trigger);
-        wiring.tx().run(c -> wiring.sql().exec(c, "insert into poller_run (started_at, from_block, to_block,"
-                + " logs_found, new_activities, trigger) values ($1, $2, $3, $4, $5, $6)",
-                Tuple.tuple(List.of(BlockingSql.utc(scan.startedAt()), scan.fromBlock(), scan.toBlock(),
-                        scan.logsFound(), scan.newActivities(), trigger))));
+        transactions.execute(uow -> uow.exec("insert into poller_run (started_at, from_block, to_block, logs_found,"
+                + " new_activities, trigger) values ($1, $2, $3, $4, $5, $6)", Tuple.tuple(List.of(
+                        Sql.utc(scan.startedAt()), scan.fromBlock(), scan.toBlock(), scan.logsFound(),
+                        scan.newActivities(), trigger))));
+        lastScan = started;
         if (stored[0] > 0) {
-            processor.wake();
             LOG.infof("fallback poller: blocks %d-%d, %d transfer log(s), %d not seen before", from, head, logs,
                     stored[1]);
         }
@@ -165,16 +174,10 @@ public class FallbackPoller {
             event.put("network", config.network());
             event.set("activity", activities);
             String json = body.toString();
-            int[] counts = wiring.tx().run(c -> {
-                long known = wiring.sql().first(c, "select count(distinct (tx_hash, log_index)) from wallet_activity"
-                        + " where (tx_hash, log_index) in (select * from unnest($1::text[], $2::int[]))",
-                        Tuple.of(hashes.toArray(String[]::new), logIndexes.toArray(Integer[]::new)),
-                        r -> r.getLong(0)).orElse(0L);
-                int inserted = wiring.sql().exec(c, "insert into webhook_inbox (source, webhook_id, delivery_id,"
-                        + " created_at, body) values ('poller', $1, $2, $3, $4) on conflict (delivery_id) do nothing",
-                        Tuple.of(WEBHOOK_ID, body.get("id").asText(),
-                                BlockingSql.utc(Instant.ofEpochSecond(header.timestamp())), json));
-                return new int[] {inserted, hashes.size() - (int) known};
+            int[] counts = transactions.run(uow -> {
+                long seen = known.countKnown(uow, hashes, logIndexes);
+                boolean accepted = inbox.accept(uow, WEBHOOK_ID, body.get("id").asText(), json);
+                return new int[] {accepted ? 1 : 0, hashes.size() - (int) seen};
             });
             deliveries += counts[0];
             fresh += counts[0] > 0 ? counts[1] : 0;
