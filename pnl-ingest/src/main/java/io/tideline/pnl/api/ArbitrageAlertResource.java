@@ -20,6 +20,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tideline.service.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -50,6 +54,12 @@ public class ArbitrageAlertResource {
             description = "legs: venue, market, outcome, side (BUY/SELL), expectedPrice, optional tokenId (an"
                     + " on-chain outcome token: recorded so that trades in it are read as this market and outcome)."
                     + " createdAt defaults to now; expiresAt must be after it. An existing alertId is a 409.")
+    @APIResponse(responseCode = "201", description = "created", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AlertView.class)))
+    @APIResponse(responseCode = "400", description = "a field is missing or invalid (named in errors[])",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "an alert with this id exists",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<AlertView> create(ArbitrageAlertRequest request) {
         if (request == null) {
             throw ProblemException.badField("body", "required: a JSON alert");

@@ -18,6 +18,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tideline.service.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +47,14 @@ public class ExecutionResource {
             description = "Idempotent on (venue, tradeId): the same fill again answers 200 with status duplicate and"
                     + " changes nothing; the same trade id with different figures is a 409. A new fill answers 201,"
                     + " is matched to an arbitrage alert and applied to the user's lots.")
+    @APIResponse(responseCode = "201", description = "recorded now", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "200", description = "recorded before with the same figures: status duplicate", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExecutionView.class)))
+    @APIResponse(responseCode = "400", description = "a field is missing or invalid (named in errors[])",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "recorded before with other figures",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ExecutionView> record(ExecutionRequest request) {
         if (request == null) {
             throw ProblemException.badField("body", "required: a JSON execution");

@@ -21,6 +21,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import io.tideline.service.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -95,6 +99,14 @@ public class PnlResource {
     @Operation(summary = "Resolve a market: every open lot in it is realized at 1 (winning outcome) or 0",
             description = "Idempotent: the same resolution again answers 200 with status duplicate; a different"
                     + " winning outcome for a resolved market is a 409. resolvedAt defaults to now.")
+    @APIResponse(responseCode = "201", description = "resolved now: its open lots realized", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MarketResolutions.Result.class)))
+    @APIResponse(responseCode = "200", description = "resolved before to the same outcome: status duplicate", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MarketResolutions.Result.class)))
+    @APIResponse(responseCode = "400", description = "a field is missing or invalid (named in errors[])",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "resolved before to another outcome",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<MarketResolutions.Result> resolve(ResolutionRequest request) {
         if (request == null) {
             throw ProblemException.badField("body", "required: a JSON resolution");

@@ -52,7 +52,10 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         public static final String REORG = "0x00000000000000000000000000000000000000a3";
         public static final String FLOW = "0x00000000000000000000000000000000000000a4";
         public static final String CRASH = "0x00000000000000000000000000000000000000a5";
-        static final String[] ALL = {INGRESS, DEDUPE, REORG, FLOW, CRASH};
+        public static final String LINEAGE = "0x00000000000000000000000000000000000000a6";
+        public static final String OUTAGE = "0x00000000000000000000000000000000000000a7";
+        public static final String HARDENING = "0x00000000000000000000000000000000000000a8";
+        static final String[] ALL = {INGRESS, DEDUPE, REORG, FLOW, CRASH, LINEAGE, OUTAGE, HARDENING};
 
         private Wallets() {
         }
