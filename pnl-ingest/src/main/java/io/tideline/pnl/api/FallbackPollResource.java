@@ -3,6 +3,7 @@ package io.tideline.pnl.api;
 import io.tideline.pnl.poller.EthRpc;
 import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.service.problem.ProblemException;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +22,12 @@ public class FallbackPollResource {
 
     public FallbackPollResource(FallbackPoller poller) {
         this.poller = poller;
+    }
+
+    @GET
+    @Operation(summary = "The fallback poller's state: whether it runs, its last scan, its last failure")
+    public FallbackPoller.State state() {
+        return poller.state();
     }
 
     @POST

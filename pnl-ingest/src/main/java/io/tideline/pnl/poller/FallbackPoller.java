@@ -92,6 +92,22 @@ public class FallbackPoller {
         worker.stop(Duration.ofSeconds(30));
     }
 
+    /**
+     * The poller's state.
+     *
+     * @param worker      RUNNING, STOPPED (off), DEAD or STUCK
+     * @param lastScanAt  when the last scan that completed started (absent before the first)
+     * @param lastFailure why the last scheduled scan failed, while it has not succeeded since
+     */
+    public record State(boolean configured, String worker, Instant lastScanAt, String lastFailure) {
+    }
+
+    public State state() {
+        var state = worker.state(Duration.ofMinutes(10));
+        return new State(configured(), state.state(), Instant.EPOCH.equals(lastScan) ? null : lastScan,
+                state.lastFailure());
+    }
+
     /** Whether a scan can run at all (an endpoint and wallets are configured). */
     public boolean configured() {
         return rpc != null && !wallets.listed().isEmpty();

@@ -2,6 +2,7 @@ package io.tideline.pnl.webhook;
 
 import io.tideline.messaging.inbox.Inbox;
 import io.tideline.messaging.inbox.InboxWorkers;
+import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.activity.AlchemyPayload;
@@ -55,9 +56,9 @@ public class WebhookInbox {
     public Backlog backlog() {
         var sql = transactions.reads();
         Inbox.InboxCounts counts = inbox.counts(sql, STREAM);
-        Instant oldest = sql.one("select min(received_at) from inbox where stream = $1 and processed_at is null"
-                + " and set_aside_at is null", Tuple.of(STREAM), r -> r.getOffsetDateTime(0) == null ? null
-                : r.getOffsetDateTime(0).toInstant());
+        Instant oldest = sql.first("select min(received_at) as oldest from inbox where stream = $1"
+                + " and processed_at is null and set_aside_at is null", Tuple.of(STREAM),
+                r -> Sql.instant(r, "oldest")).orElse(null);
         var status = workers.statuses().stream().filter(s -> s.stream().equals(STREAM)).findFirst();
         return new Backlog(counts.pending(), oldest, counts.setAside(),
                 status.map(s -> s.state()).orElse("DISABLED"), status.map(s -> s.error()).orElse(null),
