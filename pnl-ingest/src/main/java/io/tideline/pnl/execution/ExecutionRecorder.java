@@ -8,11 +8,13 @@ import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.alert.AlertMatcher;
 import io.tideline.pnl.lots.PnlLedger;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalInt;
 
 /**
  * Records an execution in the caller's unit of work, whatever brought it (a webhook, the poller, a venue's post):
- * stored once by its id, matched to the alert it followed (ExecutionMatched / ExecutionUnmatched), applied to the
- * user's lots (PnlRealized for what a sale closes). The events are published in the same unit of work.
+ * stored once by its id (or recorded again when a reorg had retracted it and its transaction was mined again), matched
+ * to the alert it followed (ExecutionMatched / ExecutionUnmatched), applied to the user's lots (PnlRealized for what a
+ * sale closes). The events are published in the same unit of work.
  */
 @ApplicationScoped
 public class ExecutionRecorder {
@@ -37,7 +39,8 @@ public class ExecutionRecorder {
      */
     public Recorded record(UnitOfWork uow, Execution e, EventEnvelope<?> cause) {
         String alertId = matcher.match(uow, e.venue(), e.market(), e.outcome(), e.executedAt()).orElse(null);
-        if (!store.insert(uow, e, alertId)) {
+        OptionalInt recording = store.record(uow, e, alertId);
+        if (recording.isEmpty()) {
             return new Recorded(true, store.find(uow, e.executionId()).orElseThrow());
         }
         EventPayload payload = alertId != null
@@ -45,10 +48,10 @@ public class ExecutionRecorder {
                         e.shares(), e.price(), e.fee(), e.executedAt(), alertId)
                 : new ExecutionUnmatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
                         e.shares(), e.price(), e.fee(), e.executedAt());
-        EventEnvelope<?> recorded = PnlEvents.causedBy(cause, PnlEvents.executionId(e.executionId()), e.user(),
-                payload);
+        EventEnvelope<?> recorded = PnlEvents.causedBy(cause,
+                PnlEvents.executionId(e.executionId(), recording.getAsInt()), e.user(), payload);
         uow.publish(recorded);
-        ledger.apply(uow, e, alertId, recorded);
+        ledger.apply(uow, e, alertId, recording.getAsInt(), recorded);
         return new Recorded(false, new ExecutionStore.Stored(e, alertId, false));
     }
 

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** The {@code execution} table: executions stored once by their id, with the alert they matched and retraction. */
 @ApplicationScoped
@@ -18,14 +19,23 @@ public class ExecutionStore {
     public record Stored(Execution execution, String alertId, boolean retracted) {
     }
 
-    /** Stores a new execution; false when one with its id exists (nothing is changed then). */
-    public boolean insert(UnitOfWork uow, Execution e, String alertId) {
-        return uow.exec("insert into execution (execution_id, user_id, venue, market, outcome, side, shares, price, fee,"
-                        + " executed_at, tx_hash, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                        + " on conflict (execution_id) do nothing",
+    /**
+     * Stores a new execution, or records again one a reorg retracted (its transaction mined again), with the figures
+     * read now.
+     *
+     * @return the recording: 0 for a new execution, n for the n-th recording again; empty when the execution is
+     *         stored and live (nothing is changed then)
+     */
+    public OptionalInt record(UnitOfWork uow, Execution e, String alertId) {
+        return uow.first("insert into execution (execution_id, user_id, venue, market, outcome, side, shares, price,"
+                        + " fee, executed_at, tx_hash, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+                        + " $12) on conflict (execution_id) do update set retracted = false,"
+                        + " recording = execution.recording + 1, side = excluded.side, shares = excluded.shares,"
+                        + " price = excluded.price, fee = excluded.fee, executed_at = excluded.executed_at,"
+                        + " alert_id = excluded.alert_id where execution.retracted returning recording",
                 Tuple.tuple(Arrays.asList(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(),
                         e.side().name(), e.shares(), e.price(), e.fee(), Sql.utc(e.executedAt()), e.txHash(),
-                        alertId))) > 0;
+                        alertId)), r -> r.getInteger(0)).map(OptionalInt::of).orElse(OptionalInt.empty());
     }
 
     public Optional<Stored> find(Sql sql, String executionId) {

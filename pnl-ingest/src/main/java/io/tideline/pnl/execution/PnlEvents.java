@@ -31,19 +31,30 @@ public final class PnlEvents {
         return EventIds.of("pnl-resolution", venue, market).toString();
     }
 
-    /** The event that reports a transfer, for one wallet, as stored (removed or not). */
-    public static UUID activityId(String activityKey, boolean removed) {
-        return EventIds.of("pnl-wallet-activity", activityKey, removed);
+    /** The event that reports a transfer, for one wallet, in one block, as stored (removed or not). */
+    public static UUID activityId(String activityKey, String blockHash, boolean removed) {
+        return EventIds.of("pnl-wallet-activity", activityKey, blockHash, removed);
     }
 
-    /** The ExecutionMatched / ExecutionUnmatched of an execution. */
-    public static UUID executionId(String executionId) {
-        return EventIds.of("pnl-execution", executionId);
+    /**
+     * The ExecutionMatched / ExecutionUnmatched of an execution.
+     *
+     * @param recording 0 the first time; n when a retracted execution is recorded for the n-th time again
+     */
+    public static UUID executionId(String executionId, int recording) {
+        return recording == 0 ? EventIds.of("pnl-execution", executionId)
+                : EventIds.of("pnl-execution", executionId, recording);
     }
 
-    /** A realization (and its PnlRealized): one per close and alert of the closed lots. */
-    public static UUID realizationId(String closingId, String user, String market, String outcome, String alertId) {
-        return EventIds.of("pnl-realization", closingId, user, market, outcome, alertId);
+    /**
+     * A realization (and its PnlRealized): one per close and alert of the closed lots.
+     *
+     * @param recording the closing execution's recording (0 for a resolution)
+     */
+    public static UUID realizationId(String closingId, String user, String market, String outcome, String alertId,
+            int recording) {
+        return recording == 0 ? EventIds.of("pnl-realization", closingId, user, market, outcome, alertId)
+                : EventIds.of("pnl-realization", closingId, user, market, outcome, alertId, recording);
     }
 
     /** The PnlRealized that reverses a realization a reorg undid. */

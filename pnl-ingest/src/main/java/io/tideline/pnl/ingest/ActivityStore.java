@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The {@code wallet_activity} table: each transfer stored once per desk wallet on it (by {@link Activity#key}), marked
- * removed when a reorg removes its log, and read back per (wallet, transaction) to find the trade in it.
+ * The {@code wallet_activity} table: each transfer stored once per desk wallet on it (by {@link Activity#key}, with the
+ * block it was last seen in), marked removed when a reorg removes its log from that block, recorded again when it is
+ * seen in another block after that (its transaction mined again), and read back per (wallet, transaction) to find the
+ * trade in it.
  */
 @ApplicationScoped
 public class ActivityStore {
@@ -27,7 +29,9 @@ public class ActivityStore {
     }
 
     /**
-     * Stores a delivery's transfers (activity i for wallet i) in one statement; returns the keys that were new.
+     * Stores a delivery's transfers (activity i for wallet i) in one statement; returns the keys that count from now
+     * on: new ones, and removed ones seen again in another block. A transfer known in another block and not removed
+     * just moves to this block (its removal from the old one, if it comes, then changes nothing).
      */
     public Set<String> insertAll(UnitOfWork uow, Delivery delivery, List<Activity> activities, List<String> wallets) {
         if (activities.isEmpty()) {
@@ -46,6 +50,7 @@ public class ActivityStore {
         String[] values = new String[n];
         Long[] blocks = new Long[n];
         Boolean[] removed = new Boolean[n];
+        String[] blockHashes = new String[n];
         for (int i = 0; i < n; i++) {
             Activity a = activities.get(i);
             keys[i] = a.key(wallets.get(i));
@@ -60,23 +65,51 @@ public class ActivityStore {
             values[i] = a.rawValue().toString();
             blocks[i] = a.blockNumber();
             removed[i] = a.removed();
+            blockHashes[i] = a.blockHash();
         }
-        return new HashSet<>(uow.list("insert into wallet_activity (activity_key, delivery_id, wallet, network,"
-                        + " tx_hash, log_index, category, from_address, to_address, contract_address, token_id,"
-                        + " raw_value, block_number, seen_at, removed) select k, $2, w, $3, h, l, cat, f, t, ct,"
-                        + " cast(tok as numeric), cast(v as numeric), b, $4, r from unnest($1::text[], $5::text[],"
-                        + " $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[],"
-                        + " $13::text[], $14::bigint[], $15::boolean[]) as x(k, w, h, l, cat, f, t, ct, tok, v, b, r)"
+        Set<String> counted = new HashSet<>(uow.list("insert into wallet_activity (activity_key, delivery_id, wallet,"
+                        + " network, tx_hash, log_index, category, from_address, to_address, contract_address, token_id,"
+                        + " raw_value, block_number, seen_at, removed, block_hash) select k, $2, w, $3, h, l, cat, f, t,"
+                        + " ct, cast(tok as numeric), cast(v as numeric), b, $4, r, bh from unnest($1::text[],"
+                        + " $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[],"
+                        + " $12::text[], $13::text[], $14::bigint[], $15::boolean[], $16::text[])"
+                        + " as x(k, w, h, l, cat, f, t, ct, tok, v, b, r, bh)"
                         + " on conflict (activity_key) do nothing returning activity_key",
                 Tuple.tuple(Arrays.asList(keys, delivery.deliveryId(), delivery.network(),
                         Sql.utc(delivery.createdAt()), walletColumn, hashes, logIndexes, categories, froms, tos,
-                        contracts, tokenIds, values, blocks, removed)), r -> r.getString(0)));
+                        contracts, tokenIds, values, blocks, removed, blockHashes)), r -> r.getString(0)));
+        // Known already: in another block? (The join with the old row returns what it was before the update. A row
+        // stored before blocks were kept has no block hash: it is left as it was.)
+        List<String> known = new ArrayList<>();
+        List<String> knownBlocks = new ArrayList<>();
+        List<Long> knownNumbers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!counted.contains(keys[i]) && !removed[i] && blockHashes[i] != null) {
+                known.add(keys[i]);
+                knownBlocks.add(blockHashes[i]);
+                knownNumbers.add(blocks[i]);
+            }
+        }
+        if (!known.isEmpty()) {
+            counted.addAll(uow.list("update wallet_activity w set removed = false, block_hash = x.bh,"
+                    + " block_number = x.b, delivery_id = $4 from unnest($1::text[], $2::text[], $3::bigint[])"
+                    + " as x(k, bh, b), wallet_activity old where w.activity_key = x.k and old.id = w.id"
+                    + " and w.block_hash <> x.bh returning w.activity_key, old.removed",
+                    Tuple.of(known.toArray(String[]::new), knownBlocks.toArray(String[]::new),
+                            knownNumbers.toArray(Long[]::new), delivery.deliveryId()),
+                    r -> r.getBoolean(1) ? r.getString(0) : null).stream().filter(k -> k != null).toList());
+        }
+        return counted;
     }
 
-    /** Marks a stored transfer removed; true if it counted until now. */
-    public boolean markRemoved(UnitOfWork uow, String activityKey) {
-        return uow.exec("update wallet_activity set removed = true where activity_key = $1 and not removed",
-                Tuple.of(activityKey)) > 0;
+    /**
+     * Marks a stored transfer removed from a block; true if it counted until now. A transfer known in another block
+     * (mined again there) is not touched.
+     */
+    public boolean markRemoved(UnitOfWork uow, String activityKey, String blockHash) {
+        return uow.exec("update wallet_activity set removed = true where activity_key = $1 and not removed"
+                + " and ($2::text is null or block_hash is null or block_hash = $2)",
+                Tuple.of(activityKey, blockHash)) > 0;
     }
 
     /** The wallet's transfers in a transaction that a reorg has not removed, by log index. */

@@ -18,6 +18,7 @@ import io.tideline.pnl.execution.ExecutionStore;
 import io.tideline.pnl.execution.OutcomeRegistry;
 import io.tideline.pnl.execution.PnlEvents;
 import io.tideline.pnl.execution.PolymarketTrades;
+import io.tideline.pnl.execution.UserLocks;
 import io.tideline.pnl.webhook.WebhookInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,16 +51,18 @@ public class DeliveryHandler implements InboxHandler {
     private final ExecutionStore executions;
     private final ExecutionRecorder recorder;
     private final OutcomeRegistry outcomes;
+    private final UserLocks locks;
     private final PolymarketTrades trades;
 
     public DeliveryHandler(PnlConfig config, DeskWallets wallets, ActivityStore activities, ExecutionStore executions,
-            ExecutionRecorder recorder, OutcomeRegistry outcomes) {
+            ExecutionRecorder recorder, OutcomeRegistry outcomes, UserLocks locks) {
         this.processing = config.processing();
         this.wallets = wallets;
         this.activities = activities;
         this.executions = executions;
         this.recorder = recorder;
         this.outcomes = outcomes;
+        this.locks = locks;
         PnlConfig.Polymarket pm = config.polymarket();
         this.trades = new PolymarketTrades(pm.venue(), pm.conditionalTokens(), pm.collateralTokens(),
                 pm.feeRecipients().orElse(List.of()), pm.decimals());
@@ -92,6 +96,10 @@ public class DeliveryHandler implements InboxHandler {
 
     private void process(UnitOfWork uow, Delivery delivery) {
         String correlation = PnlEvents.deliveryCorrelation(delivery.deliveryId());
+        // The events of a wallet are published under its lock, as the executions API's are (one order per key).
+        Set<String> desk = new TreeSet<>();
+        delivery.activities().forEach(a -> desk.addAll(wallets.of(a)));
+        desk.forEach(wallet -> locks.lock(uow, wallet));
         // wallet|txHash touched -> the first activity event that touched it: the cause of what reading it leads to
         Map<String, EventEnvelope<?>> touched = new LinkedHashMap<>();
         List<Activity> added = new ArrayList<>();
@@ -101,7 +109,7 @@ public class DeliveryHandler implements InboxHandler {
                 if (!a.removed()) {
                     added.add(a);
                     addedWallets.add(wallet);
-                } else if (activities.markRemoved(uow, a.key(wallet))) {
+                } else if (activities.markRemoved(uow, a.key(wallet), a.blockHash())) {
                     EventEnvelope<?> event = received(delivery, a, wallet, correlation);
                     uow.publish(event);
                     touched.putIfAbsent(wallet + "|" + a.txHash(), event);
@@ -129,7 +137,7 @@ public class DeliveryHandler implements InboxHandler {
     }
 
     private static EventEnvelope<?> received(Delivery delivery, Activity a, String wallet, String correlation) {
-        return PnlEvents.root(PnlEvents.activityId(a.key(wallet), a.removed()), wallet,
+        return PnlEvents.root(PnlEvents.activityId(a.key(wallet), a.blockHash(), a.removed()), wallet,
                 new WalletActivityReceived(delivery.webhookId(), delivery.deliveryId(), delivery.network(), wallet,
                         a.txHash(), a.logIndex(), a.category(), a.from(), a.to(), a.contract(), a.asset(),
                         a.rawValue(), a.decimals(), a.tokenId() == null ? null : a.tokenId().toString(),

@@ -5,6 +5,7 @@ import io.tideline.events.pnl.PnlRealized;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.execution.Execution;
+import io.tideline.pnl.execution.UserLocks;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,27 +35,21 @@ public class LotStore {
         public static BookKey of(Execution e) {
             return new BookKey(e.user(), e.venue(), e.market(), e.outcome());
         }
-
-        String lockKey() {
-            return user + "|" + venue + "|" + market + "|" + outcome;
-        }
     }
 
     /** A stored realization and the method it was closed by. */
     public record Stored(UUID id, LotBook.Realization figures, CostBasisMethod method, Instant realizedAt) {
     }
 
-    /** Serialises changes to the book until the unit of work ends. */
-    public void lockBook(UnitOfWork uow, BookKey book) {
-        uow.exec("select pg_advisory_xact_lock(hashtextextended($1, 7))", Tuple.of(book.lockKey()));
-    }
-
-    /** Takes the book's lock and counts a trade (or, with -1, uncounts it) for the leaderboard, in one round trip. */
-    public void lockBookAndCountTrade(UnitOfWork uow, BookKey book, Instant at, int trades) {
-        uow.exec("with book as (select pg_advisory_xact_lock(hashtextextended($1, 7)))"
-                + " insert into pnl_daily (user_id, day, trades) select $2, $3, $4 from book"
+    /**
+     * Takes the user's lock ({@link UserLocks}) and counts a trade (or, with -1, uncounts it) for the leaderboard, in
+     * one round trip.
+     */
+    public void lockUserAndCountTrade(UnitOfWork uow, String user, Instant at, int trades) {
+        uow.exec("with locked as (select pg_advisory_xact_lock(hashtextextended($1, 7)))"
+                + " insert into pnl_daily (user_id, day, trades) select $2, $3, $4 from locked"
                 + " on conflict (user_id, day) do update set trades = pnl_daily.trades + excluded.trades",
-                Tuple.of(book.lockKey(), book.user(), day(at), trades));
+                Tuple.of(UserLocks.key(user), user, day(at), trades));
     }
 
     /** Opens the lot of a buy: all its shares and fee still to close. */
@@ -62,6 +57,20 @@ public class LotStore {
         uow.exec("insert into pnl_lot (user_id, venue, market, outcome, execution_id, acquired_at, shares, remaining,"
                         + " price, fee, remaining_fee, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $9, $10)",
                 Tuple.tuple(Arrays.asList(buy.user(), buy.venue(), buy.market(), buy.outcome(), buy.executionId(),
+                        Sql.utc(buy.executedAt()), buy.shares(), buy.price(), buy.fee(), alertId)));
+    }
+
+    /**
+     * Opens again the lot of a buy recorded again (its transaction mined again after a reorg): what sales closed of it
+     * before the reorg stays closed, the rest is open again.
+     */
+    public void reopenLot(UnitOfWork uow, Execution buy, String alertId) {
+        uow.exec("update pnl_lot l set acquired_at = $2, shares = $3, price = $4, fee = $5, alert_id = $6,"
+                + " remaining = greatest(0, $3 - coalesce(k.quantity, 0)),"
+                + " remaining_fee = greatest(0, $5 - coalesce(k.fee, 0))"
+                + " from (select sum(quantity) as quantity, sum(fee) as fee from pnl_lot_consumption c"
+                + "   join pnl_lot o on o.lot_id = c.lot_id where o.execution_id = $1) k"
+                + " where l.execution_id = $1", Tuple.tuple(Arrays.asList(buy.executionId(),
                         Sql.utc(buy.executedAt()), buy.shares(), buy.price(), buy.fee(), alertId)));
     }
 

@@ -9,6 +9,7 @@ import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.config.PnlConfig;
 import io.tideline.pnl.execution.Execution;
 import io.tideline.pnl.execution.PnlEvents;
+import io.tideline.pnl.execution.UserLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Applies trades, resolutions and reorgs to the books in the caller's unit of work: reads a book under its lock,
+ * Applies trades, resolutions and reorgs to the books in the caller's unit of work: reads a book under its user's lock
+ * ({@link UserLocks}),
  * lets {@link LotBook} decide, writes the decision through {@link LotStore} and publishes a PnlRealized per
  * realization, built from the event that caused it.
  */
@@ -26,11 +28,13 @@ public class PnlLedger {
     private static final Logger LOG = Logger.getLogger(PnlLedger.class);
 
     private final LotStore store;
+    private final UserLocks locks;
     private final CostBasisMethod defaultMethod;
     private final Clock clock;
 
-    public PnlLedger(LotStore store, PnlConfig config, Clock clock) {
+    public PnlLedger(LotStore store, UserLocks locks, PnlConfig config, Clock clock) {
         this.store = store;
+        this.locks = locks;
         this.defaultMethod = config.lots().defaultMethod();
         this.clock = clock;
     }
@@ -38,13 +42,18 @@ public class PnlLedger {
     /**
      * Applies a new execution to its book: a buy opens a lot, a sale closes lots by the user's method.
      *
-     * @param recorded the execution's own event (ExecutionMatched / Unmatched): the cause of what it realizes
+     * @param recording 0, or n for an execution a reorg retracted that is recorded for the n-th time again
+     * @param recorded  the execution's own event (ExecutionMatched / Unmatched): the cause of what it realizes
      */
-    public void apply(UnitOfWork uow, Execution e, String alertId, EventEnvelope<?> recorded) {
+    public void apply(UnitOfWork uow, Execution e, String alertId, int recording, EventEnvelope<?> recorded) {
         LotStore.BookKey book = LotStore.BookKey.of(e);
-        store.lockBookAndCountTrade(uow, book, e.executedAt(), 1);
+        store.lockUserAndCountTrade(uow, e.user(), e.executedAt(), 1);
         if (e.side() == TradeSide.BUY) {
-            store.openLot(uow, e, alertId);
+            if (recording == 0) {
+                store.openLot(uow, e, alertId);
+            } else {
+                store.reopenLot(uow, e, alertId);
+            }
             return;
         }
         CostBasisMethod method = methodOf(uow, e.user());
@@ -55,7 +64,8 @@ public class PnlLedger {
                     + " realized", e.executionId(), e.shares(), sale.covered(), e.user(), e.market(), e.outcome());
         }
         for (Closing.Part part : sale.parts()) {
-            realize(uow, book, e.executionId(), part, method, PnlRealized.Reason.SELL, e.executedAt(), recorded);
+            realize(uow, book, e.executionId(), recording, part, method, PnlRealized.Reason.SELL, e.executedAt(),
+                    recorded);
         }
     }
 
@@ -68,10 +78,10 @@ public class PnlLedger {
     public int resolve(UnitOfWork uow, String venue, String market, String winningOutcome, Instant resolvedAt) {
         int made = 0;
         for (LotStore.BookKey book : store.openBooksOfMarket(uow, venue, market)) {
-            store.lockBook(uow, book);
+            locks.lock(uow, book.user());
             for (Closing.Part part : new LotBook(store.openLots(uow, book)).resolve(
                     book.outcome().equals(winningOutcome))) {
-                realize(uow, book, "resolution:" + venue + ":" + market, part, CostBasisMethod.FIFO,
+                realize(uow, book, "resolution:" + venue + ":" + market, 0, part, CostBasisMethod.FIFO,
                         PnlRealized.Reason.RESOLUTION, resolvedAt, null);
                 made++;
             }
@@ -86,8 +96,7 @@ public class PnlLedger {
      * @param cause the event that removed it (the wallet activity marked removed)
      */
     public void retract(UnitOfWork uow, Execution e, EventEnvelope<?> cause) {
-        LotStore.BookKey book = LotStore.BookKey.of(e);
-        store.lockBookAndCountTrade(uow, book, e.executedAt(), -1);
+        store.lockUserAndCountTrade(uow, e.user(), e.executedAt(), -1);
         if (e.side() == TradeSide.BUY) {
             store.lotOf(uow, e.executionId()).ifPresent(lot -> {
                 long closes = store.closesOf(uow, lot.lotId());
@@ -116,9 +125,10 @@ public class PnlLedger {
     }
 
     /** Stores one realization and publishes its PnlRealized: caused by {@code cause}, or a resolution's. */
-    private void realize(UnitOfWork uow, LotStore.BookKey book, String closingId, Closing.Part part,
+    private void realize(UnitOfWork uow, LotStore.BookKey book, String closingId, int recording, Closing.Part part,
             CostBasisMethod method, PnlRealized.Reason reason, Instant at, EventEnvelope<?> cause) {
-        UUID id = PnlEvents.realizationId(closingId, book.user(), book.market(), book.outcome(), part.alertId());
+        UUID id = PnlEvents.realizationId(closingId, book.user(), book.market(), book.outcome(), part.alertId(),
+                recording);
         store.saveRealization(uow, id, book, closingId, part, method, reason, at);
         PnlRealized realized = new PnlRealized(book.user(), book.venue(), book.market(), book.outcome(),
                 part.quantity(), part.costBasis(), part.proceeds(), part.realizedPnl(), part.fees(), method, reason,

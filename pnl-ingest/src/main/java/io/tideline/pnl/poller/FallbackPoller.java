@@ -24,14 +24,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The safety net under the webhooks: every few minutes, scans the last hours of the chain for ERC-20 and ERC-1155
- * transfers from and to the desk's wallets with plain {@code eth_getLogs}, and puts what it finds into the inbox as
- * Address Activity deliveries (one per block, id {@code poll:<network>:<blockHash>}), so they are read by the same
- * code and deduplicated against the webhooks' copies by their (hash, logIndex).
+ * The safety net under the webhooks: every few minutes, scans the last hours of the chain (up to the head less a few
+ * confirmations) for ERC-20 and ERC-1155 transfers from and to the desk's wallets with plain {@code eth_getLogs}, and
+ * puts what it finds into the inbox as Address Activity deliveries (one per block, id
+ * {@code poll:<network>:<blockHash>}), so they are read by the same code and deduplicated against the webhooks' copies
+ * by their (hash, logIndex).
  */
 @ApplicationScoped
 public class FallbackPoller {
@@ -50,10 +51,13 @@ public class FallbackPoller {
     private final PnlConfig.Poller config;
     private final EthRpc rpc;
     private final PollingWorker worker;
+    private final Duration stuckAfter;
     private volatile Instant lastScan = Instant.EPOCH;
 
     public FallbackPoller(PnlConfig config, Transactions transactions, WebhookInbox inbox, ActivityStore activities,
-            DeskWallets wallets, SchemaMigration schema, Clock clock) {
+            DeskWallets wallets, SchemaMigration schema, Clock clock,
+            @ConfigProperty(name = "tideline.messaging.stuck-after", defaultValue = "5m") Duration stuckAfter) {
+        this.stuckAfter = stuckAfter;
         this.transactions = transactions;
         this.inbox = inbox;
         this.known = activities;
@@ -69,12 +73,14 @@ public class FallbackPoller {
     /**
      * What one scan did.
      *
+     * @param toBlock        the head less {@code tideline.pnl.poller.confirmations}
      * @param logsFound      transfer logs of the wallets in the range
      * @param newActivities  of those, transfers not already known (from a webhook or an earlier scan)
      * @param deliveries     deliveries put into the inbox (blocks not scanned before)
+     * @param skippedLogs    logs that could not be read (logged with the reason; the scan went on without them)
      */
     public record Scan(Instant startedAt, long fromBlock, long toBlock, int logsFound, int newActivities,
-                       int deliveries, String trigger) {
+                       int deliveries, int skippedLogs, String trigger) {
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -103,7 +109,7 @@ public class FallbackPoller {
     }
 
     public State state() {
-        var state = worker.state(Duration.ofMinutes(10));
+        var state = worker.state(stuckAfter);
         return new State(configured(), state.state(), Instant.EPOCH.equals(lastScan) ? null : lastScan,
                 state.lastFailure());
     }
@@ -125,41 +131,36 @@ public class FallbackPoller {
         return false;
     }
 
-    /** Scans the lookback window now. */
+    /** Scans the lookback window now, up to the head less the confirmations. */
     public synchronized Scan scan(String trigger) {
         Instant started = clock.instant();
-        long head = rpc.blockNumber();
-        long from = firstBlockAtOrAfter(started.minus(config.lookback()).getEpochSecond(), head);
+        long to = Math.max(0, rpc.blockNumber() - config.confirmations());
+        long from = firstBlockAtOrAfter(started.minus(config.lookback()).getEpochSecond(), to);
         List<List<Object>> filters = TransferLogs.filters(List.copyOf(wallets.listed()));
-        Map<Long, List<JsonNode>> byBlock = new TreeMap<>();
-        int logs = 0;
-        for (long start = from; start <= head; start += config.maxBlockRange()) {
-            long end = Math.min(head, start + config.maxBlockRange() - 1);
-            for (JsonNode log : rpc.logs(start, end, filters)) {
-                if (log.path("removed").asBoolean(false)) {
-                    continue;
-                }
-                byBlock.computeIfAbsent(EthRpc.quantity(log.get("blockNumber")).longValueExact(),
-                        b -> new ArrayList<>()).add(log);
-                logs++;
-            }
+        List<JsonNode> logs = new ArrayList<>();
+        for (long start = from; start <= to; start += config.maxBlockRange()) {
+            logs.addAll(rpc.logs(start, Math.min(to, start + config.maxBlockRange() - 1), filters));
         }
-        int[] stored = store(byBlock);
-        Scan scan = new Scan(started, from, head, logs, stored[1], stored[0], trigger);
+        TransferLogs.Found found = TransferLogs.read(logs);
+        for (String skipped : found.skipped()) {
+            LOG.warnf("fallback poller: a log that cannot be read is skipped: %s", skipped);
+        }
+        int[] stored = store(found.byBlock());
+        Scan scan = new Scan(started, from, to, found.logs(), stored[1], stored[0], found.skipped().size(), trigger);
         transactions.execute(uow -> uow.exec("insert into poller_run (started_at, from_block, to_block, logs_found,"
                 + " new_activities, trigger) values ($1, $2, $3, $4, $5, $6)", Tuple.tuple(List.of(
                         Sql.utc(scan.startedAt()), scan.fromBlock(), scan.toBlock(), scan.logsFound(),
                         scan.newActivities(), trigger))));
         lastScan = started;
         if (stored[0] > 0) {
-            LOG.infof("fallback poller: blocks %d-%d, %d transfer log(s), %d not seen before", from, head, logs,
-                    stored[1]);
+            LOG.infof("fallback poller: blocks %d-%d, %d transfer log(s), %d not seen before", from, to,
+                    found.logs(), stored[1]);
         }
         return scan;
     }
 
     /** Puts one delivery per block into the inbox; returns {deliveries stored, activities not known before}. */
-    private int[] store(Map<Long, List<JsonNode>> byBlock) {
+    private int[] store(Map<Long, List<ObjectNode>> byBlock) {
         if (byBlock.isEmpty()) {
             return new int[] {0, 0};
         }
@@ -170,16 +171,10 @@ public class FallbackPoller {
             ArrayNode activities = JSON.createArrayNode();
             List<String> hashes = new ArrayList<>();
             List<Integer> logIndexes = new ArrayList<>();
-            for (JsonNode log : byBlock.get(header.number())) {
-                ObjectNode activity = TransferLogs.activity(log);
-                if (activity != null) {
-                    activities.add(activity);
-                    hashes.add(activity.get("hash").asText());
-                    logIndexes.add(EthRpc.quantity(log.get("logIndex")).intValueExact());
-                }
-            }
-            if (activities.isEmpty()) {
-                continue;
+            for (ObjectNode activity : byBlock.get(header.number())) {
+                activities.add(activity);
+                hashes.add(activity.get("hash").asText());
+                logIndexes.add(EthRpc.quantity(activity.get("log").get("logIndex")).intValueExact());
             }
             ObjectNode body = JSON.createObjectNode();
             body.put("webhookId", WEBHOOK_ID);

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * pnl-ingest's settings for its tests: two webhooks with their signing keys, the desk's wallets (synthetic ones for
  * the webhook tests and the local chain's trader), and Polymarket's contracts as deployed on the local chain, which
- * the fallback poller scans. Used beside {@link io.tideline.testing.TidelineTestResources}.
+ * the fallback poller scans (to 2 blocks below the head). Used beside {@link io.tideline.testing.TidelineTestResources}.
  */
 public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +35,7 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("tideline.pnl.poller.rpc-url", chain.rpcUrl());
         config.put("tideline.pnl.poller.network", "HARDHAT");
         config.put("tideline.pnl.poller.interval", "1h");
+        config.put("tideline.pnl.poller.confirmations", "2");
         config.put("test.chain.trader", chain.trader());
         config.put("test.chain.exchange", chain.exchange());
         config.put("test.chain.counterparty", chain.counterparty());
