@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads Alchemy's Address Activity webhook body (webhookId, id, createdAt, type, event.network, event.activity[]) into
@@ -77,9 +79,11 @@ public final class AlchemyPayload {
         JsonNode log = node.get("log");
         Integer logIndex = null;
         boolean removed = false;
+        String blockHash = null;
         if (log != null && log.isObject()) {
             logIndex = hexNumber(log, "logIndex", path + ".log.logIndex").intValueExact();
             removed = log.path("removed").asBoolean(false);
+            blockHash = optionalText(log, "blockHash");
             if (contract == null) {
                 contract = optionalText(log, "address");
             }
@@ -90,27 +94,32 @@ public final class AlchemyPayload {
             if (metadata == null || !metadata.isArray() || metadata.isEmpty()) {
                 throw new InvalidPayloadException(path + ".erc1155Metadata", "required for an erc1155 transfer");
             }
-            List<Activity> parts = new ArrayList<>();
+            // A batch may name a token id more than once; each entry moves its amount, so the log moves the sum.
+            Map<BigInteger, BigInteger> amounts = new LinkedHashMap<>();
             for (int j = 0; j < metadata.size(); j++) {
                 String at = path + ".erc1155Metadata[" + j + "]";
                 BigInteger tokenId = hexNumber(metadata.get(j), "tokenId", at + ".tokenId");
                 BigInteger value = hexNumber(metadata.get(j), "value", at + ".value");
-                parts.add(new Activity(hash, logIndex, block, category, from, to, contract, asset, value, decimals,
-                        tokenId, removed));
+                amounts.merge(tokenId, value, BigInteger::add);
+            }
+            List<Activity> parts = new ArrayList<>();
+            for (Map.Entry<BigInteger, BigInteger> part : amounts.entrySet()) {
+                parts.add(new Activity(hash, logIndex, block, category, from, to, contract, asset, part.getValue(),
+                        decimals, part.getKey(), removed, blockHash));
             }
             return parts;
         }
         if ("erc721".equals(lowerCategory)) {
             BigInteger tokenId = hexNumber(node, "erc721TokenId", path + ".erc721TokenId");
             return List.of(new Activity(hash, logIndex, block, category, from, to, contract, asset, BigInteger.ONE,
-                    decimals, tokenId, removed));
+                    decimals, tokenId, removed, blockHash));
         }
         if (raw == null) {
             throw new InvalidPayloadException(path + ".rawContract", "missing");
         }
         BigInteger value = hexNumber(raw, "rawValue", path + ".rawContract.rawValue");
         return List.of(new Activity(hash, logIndex, block, category, from, to, contract, asset, value, decimals, null,
-                removed));
+                removed, blockHash));
     }
 
     private static String text(JsonNode node, String name, String path) {

@@ -3,11 +3,9 @@ package io.tideline.pnl.alert;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.schema.SchemaMigration;
-import io.tideline.messaging.sql.BlockingSql;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.worker.PollingWorker;
 import io.tideline.pnl.config.PnlConfig;
-import io.tideline.pnl.config.PnlWiring;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
@@ -25,22 +23,24 @@ public class AlertExpiry {
 
     private static final Logger LOG = Logger.getLogger(AlertExpiry.class);
 
-    private final PnlWiring wiring;
-    private final SchemaMigration schema;
+    private final Transactions transactions;
+    private final AlertStore alerts;
     private final Clock clock;
+    private final Duration retention;
     private final PollingWorker worker;
 
-    public AlertExpiry(PnlWiring wiring, SchemaMigration schema, Clock clock) {
-        this.wiring = wiring;
-        this.schema = schema;
+    public AlertExpiry(Transactions transactions, AlertStore alerts, SchemaMigration schema, Clock clock,
+            PnlConfig config) {
+        this.transactions = transactions;
+        this.alerts = alerts;
         this.clock = clock;
-        PnlConfig.Matching matching = wiring.config().matching();
+        this.retention = config.matching().expiredRetention();
         this.worker = new PollingWorker("pnl-alert-expiry", () -> {
             if (schema.isMigrated()) {
                 expire();
             }
             return false;
-        }, matching.expiryInterval(), Duration.ofMinutes(5));
+        }, config.matching().expiryInterval(), Duration.ofMinutes(5));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -51,22 +51,19 @@ public class AlertExpiry {
         worker.stop(Duration.ofSeconds(10));
     }
 
-    /** One pass; returns {expired, deleted}. */
-    public int[] expire() {
+    /** One pass: what expired and what was deleted. */
+    public record Pass(int expired, int deleted) {
+    }
+
+    public Pass expire() {
         Instant now = clock.instant();
-        Instant purgeBefore = now.minus(wiring.config().matching().expiredRetention());
-        BlockingSql sql = wiring.sql();
-        return wiring.tx().run(c -> {
-            int expired = sql.exec(c, "update arbitrage_alert set status = 'EXPIRED' where status = 'OPEN'"
-                    + " and expires_at < $1", Tuple.of(BlockingSql.utc(now)));
-            int deleted = sql.exec(c, "delete from arbitrage_alert a where a.status = 'EXPIRED' and a.expires_at < $1"
-                    + " and not exists (select 1 from execution e where e.alert_id = a.alert_id)",
-                    Tuple.of(BlockingSql.utc(purgeBefore)));
-            if (expired + deleted > 0) {
-                LOG.infof("arbitrage alerts: %d expired, %d deleted (expired before %s, never followed)", expired,
-                        deleted, purgeBefore);
-            }
-            return new int[] {expired, deleted};
-        });
+        Instant purgeBefore = now.minus(retention);
+        Pass pass = transactions.run(uow -> new Pass(alerts.expire(uow, now),
+                alerts.purgeExpiredNeverFollowed(uow, purgeBefore)));
+        if (pass.expired() + pass.deleted() > 0) {
+            LOG.infof("arbitrage alerts: %d expired, %d deleted (expired before %s, never followed)", pass.expired(),
+                    pass.deleted(), purgeBefore);
+        }
+        return pass;
     }
 }

@@ -150,6 +150,14 @@ public interface PnlConfig {
         @WithDefault("2h")
         Duration lookback();
 
+        /**
+         * Blocks left below the chain head: a scan reads to {@code head - confirmations}, so it does not store what
+         * a reorg may still take away (a later scan reads those blocks once they are deep enough).
+         */
+        @WithDefault("64")
+        @Min(0)
+        int confirmations();
+
         /** Blocks per eth_getLogs request (nodes cap the range). */
         @WithDefault("2000")
         @Min(1)

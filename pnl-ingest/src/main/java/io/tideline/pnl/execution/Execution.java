@@ -17,4 +17,11 @@ import java.time.Instant;
 public record Execution(String executionId, String user, String venue, String market, String outcome,
                         TradeSide side, BigDecimal shares, BigDecimal price, BigDecimal fee, Instant executedAt,
                         String txHash) {
+
+    /** Whether another report of this trade has the same figures (user, market, outcome, side, amounts, time). */
+    public boolean sameFill(Execution other) {
+        return user.equals(other.user) && market.equals(other.market) && outcome.equals(other.outcome)
+                && side == other.side && shares.compareTo(other.shares) == 0 && price.compareTo(other.price) == 0
+                && fee.compareTo(other.fee) == 0 && executedAt.equals(other.executedAt);
+    }
 }

@@ -1,98 +1,68 @@
 package io.tideline.pnl.execution;
 
 import io.tideline.events.EventEnvelope;
-import io.tideline.events.TradeSide;
+import io.tideline.events.EventPayload;
 import io.tideline.events.pnl.ExecutionMatched;
 import io.tideline.events.pnl.ExecutionUnmatched;
-import io.tideline.messaging.sql.BlockingSql;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.alert.AlertMatcher;
-import io.tideline.pnl.pnl.PnlLedger;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
+import io.tideline.pnl.lots.PnlLedger;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalInt;
 
 /**
- * Records an execution in the caller's transaction, whatever brought it (a webhook, the poller, a venue's post):
- * stored once by its id, matched to the alert it followed (ExecutionMatched / ExecutionUnmatched), applied to the
- * user's lots (PnlRealized for what a sale closes). Returns the events for the caller to put in the outbox with its
- * state.
+ * Records an execution in the caller's unit of work, whatever brought it (a webhook, the poller, a venue's post):
+ * stored once by its id (or recorded again when a reorg had retracted it and its transaction was mined again), matched
+ * to the alert it followed (ExecutionMatched / ExecutionUnmatched), applied to the user's lots (PnlRealized for what a
+ * sale closes). The events are published in the same unit of work.
  */
-public final class ExecutionRecorder {
+@ApplicationScoped
+public class ExecutionRecorder {
 
-    private final BlockingSql sql;
     private final AlertMatcher matcher;
+    private final ExecutionStore store;
     private final PnlLedger ledger;
 
-    public ExecutionRecorder(BlockingSql sql, AlertMatcher matcher, PnlLedger ledger) {
-        this.sql = sql;
+    public ExecutionRecorder(AlertMatcher matcher, ExecutionStore store, PnlLedger ledger) {
         this.matcher = matcher;
+        this.store = store;
         this.ledger = ledger;
     }
 
-    /** What recording found: the events caused, or that the execution was already recorded. */
-    public record Recorded(boolean duplicate, String alertId, List<EventEnvelope<?>> events) {
+    /** What recording found: the execution as stored, and whether it had been recorded before. */
+    public record Recorded(boolean duplicate, ExecutionStore.Stored stored) {
     }
 
-    public Recorded record(SqlClient c, Execution e) {
-        Optional<String> alert = matcher.match(c, e.venue(), e.market(), e.outcome(), e.executedAt());
-        int inserted = sql.exec(c, "insert into execution (execution_id, user_id, venue, market, outcome, side, shares,"
-                        + " price, fee, executed_at, tx_hash, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
-                        + " $11, $12) on conflict (execution_id) do nothing",
-                Tuple.tuple(Arrays.asList(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(),
-                        e.side().name(), e.shares(), e.price(), e.fee(), BlockingSql.utc(e.executedAt()),
-                        e.txHash(), alert.orElse(null))));
-        if (inserted == 0) {
-            return new Recorded(true, existingAlert(c, e.executionId()).orElse(null), List.of());
+    /**
+     * @param cause the event the execution was read from (a wallet activity), or null for a venue's posted fill,
+     *              which starts a chain of its own
+     */
+    public Recorded record(UnitOfWork uow, Execution e, EventEnvelope<?> cause) {
+        String alertId = matcher.match(uow, e.venue(), e.market(), e.outcome(), e.executedAt()).orElse(null);
+        OptionalInt recording = store.record(uow, e, alertId);
+        if (recording.isEmpty()) {
+            return new Recorded(true, store.find(uow, e.executionId()).orElseThrow());
         }
-        List<EventEnvelope<?>> events = new ArrayList<>();
-        if (alert.isPresent()) {
-            events.add(PnlEvents.of(PnlEvents.idOf("execution|" + e.executionId()), e.user(),
-                    new ExecutionMatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
-                            e.shares(), e.price(), e.fee(), e.executedAt(), alert.get())));
-        } else {
-            events.add(PnlEvents.of(PnlEvents.idOf("execution|" + e.executionId()), e.user(),
-                    new ExecutionUnmatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
-                            e.shares(), e.price(), e.fee(), e.executedAt())));
+        EventPayload payload = alertId != null
+                ? new ExecutionMatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
+                        e.shares(), e.price(), e.fee(), e.executedAt(), alertId)
+                : new ExecutionUnmatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
+                        e.shares(), e.price(), e.fee(), e.executedAt());
+        EventEnvelope<?> recorded = PnlEvents.causedBy(cause,
+                PnlEvents.executionId(e.executionId(), recording.getAsInt()), e.user(), payload);
+        uow.publish(recorded);
+        ledger.apply(uow, e, alertId, recording.getAsInt(), recorded);
+        return new Recorded(false, new ExecutionStore.Stored(e, alertId, false));
+    }
+
+    /**
+     * Undoes an execution whose transfers a reorg removed; nothing if it is unknown or already retracted.
+     *
+     * @param cause the event that removed it (the wallet activity marked removed)
+     */
+    public void retract(UnitOfWork uow, String executionId, EventEnvelope<?> cause) {
+        if (store.retract(uow, executionId)) {
+            ledger.retract(uow, store.find(uow, executionId).orElseThrow().execution(), cause);
         }
-        events.addAll(ledger.apply(c, e, alert.orElse(null)));
-        return new Recorded(false, alert.orElse(null), events);
-    }
-
-    /** Undoes an execution whose transfers a reorg removed; nothing if it is unknown or already retracted. */
-    public List<EventEnvelope<?>> retract(SqlClient c, String executionId) {
-        int changed = sql.exec(c, "update execution set retracted = true where execution_id = $1 and not retracted",
-                Tuple.of(executionId));
-        if (changed == 0) {
-            return List.of();
-        }
-        Execution e = find(c, executionId).orElseThrow();
-        return ledger.retract(c, e);
-    }
-
-    /** The live (not retracted) executions of a user's transaction. */
-    public List<String> liveIdsOfTransaction(SqlClient c, String user, String txHash) {
-        return sql.list(c, "select execution_id from execution where user_id = $1 and tx_hash = $2 and not retracted",
-                Tuple.of(user, txHash), r -> r.getString(0));
-    }
-
-    public Optional<Execution> find(SqlClient c, String executionId) {
-        return sql.first(c, "select * from execution where execution_id = $1", Tuple.of(executionId),
-                ExecutionRecorder::execution);
-    }
-
-    private Optional<String> existingAlert(SqlClient c, String executionId) {
-        return sql.first(c, "select alert_id from execution where execution_id = $1", Tuple.of(executionId),
-                r -> r.getString(0));
-    }
-
-    public static Execution execution(Row r) {
-        return new Execution(r.getString("execution_id"), r.getString("user_id"), r.getString("venue"),
-                r.getString("market"), r.getString("outcome"), TradeSide.valueOf(r.getString("side")),
-                r.getBigDecimal("shares"), r.getBigDecimal("price"), r.getBigDecimal("fee"),
-                BlockingSql.instant(r, "executed_at"), r.getString("tx_hash"));
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +48,7 @@ public final class EthRpc {
         List<BlockHeader> headers = new ArrayList<>();
         for (JsonNode block : batch(calls)) {
             if (block == null || block.isNull()) {
-                throw new IllegalStateException("eth_getBlockByNumber: the node has no such block");
+                throw new RpcException("eth_getBlockByNumber: the node has no such block", null);
             }
             headers.add(new BlockHeader(quantity(block.get("number")).longValueExact(), block.get("hash").asText(),
                     quantity(block.get("timestamp")).longValueExact()));
@@ -72,6 +71,16 @@ public final class EthRpc {
             answer.forEach(logs::add);
         }
         return logs;
+    }
+
+    /** The endpoint failed: unreachable, an HTTP error, an error answer, or an answer missing. */
+    public static final class RpcException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        RpcException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** A block's number, hash and time (seconds since the epoch). */
@@ -101,32 +110,32 @@ public final class EthRpc {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("JSON-RPC " + endpoint.getHost() + " answered HTTP "
-                        + response.statusCode());
+                throw new RpcException("JSON-RPC " + endpoint.getHost() + " answered HTTP "
+                        + response.statusCode(), null);
             }
             answer = JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new UncheckedIOException("JSON-RPC " + endpoint.getHost() + " unreachable: " + e.getMessage(), e);
+            throw new RpcException("JSON-RPC " + endpoint.getHost() + " unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            throw new RpcException("interrupted", e);
         }
         if (!answer.isArray()) {
-            throw new IllegalStateException("JSON-RPC batch answered with " + answer.getNodeType());
+            throw new RpcException("JSON-RPC batch answered with " + answer.getNodeType(), null);
         }
         Map<Integer, JsonNode> byId = new HashMap<>();
         for (JsonNode item : answer) {
             int id = item.path("id").asInt(-1);
             if (item.has("error")) {
-                throw new IllegalStateException(calls.get(Math.max(id, 0)).get("method").asText() + ": "
-                        + item.get("error").path("message").asText());
+                throw new RpcException(calls.get(Math.max(id, 0)).get("method").asText() + ": "
+                        + item.get("error").path("message").asText(), null);
             }
             byId.put(id, item.get("result"));
         }
         List<JsonNode> results = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             if (!byId.containsKey(i)) {
-                throw new IllegalStateException("JSON-RPC batch: no answer to " + calls.get(i).get("method").asText());
+                throw new RpcException("JSON-RPC batch: no answer to " + calls.get(i).get("method").asText(), null);
             }
             results.add(byId.get(i));
         }

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.schema.SchemaMigration;
-import io.tideline.messaging.sql.BlockingSql;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.worker.PollingWorker;
 import io.tideline.pnl.activity.AlchemyPayload;
+import io.tideline.pnl.config.DeskWallets;
 import io.tideline.pnl.config.PnlConfig;
-import io.tideline.pnl.config.PnlWiring;
-import io.tideline.pnl.inbox.InboxProcessor;
+import io.tideline.pnl.ingest.ActivityStore;
+import io.tideline.pnl.webhook.WebhookInbox;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,14 +24,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The safety net under the webhooks: every few minutes, scans the last hours of the chain for ERC-20 and ERC-1155
- * transfers from and to the desk's wallets with plain {@code eth_getLogs}, and puts what it finds into the inbox as
- * Address Activity deliveries (one per block, id {@code poll:<network>:<blockHash>}), so they are read by the same
- * code and deduplicated against the webhooks' copies by their (hash, logIndex).
+ * The safety net under the webhooks: every few minutes, scans the last hours of the chain (up to the head less a few
+ * confirmations) for ERC-20 and ERC-1155 transfers from and to the desk's wallets with plain {@code eth_getLogs}, and
+ * puts what it finds into the inbox as Address Activity deliveries (one per block, id
+ * {@code poll:<network>:<blockHash>}), so they are read by the same code and deduplicated against the webhooks' copies
+ * by their (hash, logIndex).
  */
 @ApplicationScoped
 public class FallbackPoller {
@@ -39,22 +42,30 @@ public class FallbackPoller {
     private static final Duration RPC_TIMEOUT = Duration.ofSeconds(20);
     public static final String WEBHOOK_ID = "fallback-poller";
 
-    private final PnlWiring wiring;
+    private final Transactions transactions;
+    private final WebhookInbox inbox;
+    private final ActivityStore known;
+    private final DeskWallets wallets;
     private final SchemaMigration schema;
-    private final InboxProcessor processor;
     private final Clock clock;
     private final PnlConfig.Poller config;
     private final EthRpc rpc;
     private final PollingWorker worker;
+    private final Duration stuckAfter;
     private volatile Instant lastScan = Instant.EPOCH;
 
-    public FallbackPoller(PnlWiring wiring, SchemaMigration schema, InboxProcessor processor, Clock clock) {
-        this.wiring = wiring;
+    public FallbackPoller(PnlConfig config, Transactions transactions, WebhookInbox inbox, ActivityStore activities,
+            DeskWallets wallets, SchemaMigration schema, Clock clock,
+            @ConfigProperty(name = "tideline.messaging.stuck-after", defaultValue = "5m") Duration stuckAfter) {
+        this.stuckAfter = stuckAfter;
+        this.transactions = transactions;
+        this.inbox = inbox;
+        this.known = activities;
+        this.wallets = wallets;
         this.schema = schema;
-        this.processor = processor;
         this.clock = clock;
-        this.config = wiring.config().poller();
-        this.rpc = config.rpcUrl().map(url -> new EthRpc(url, RPC_TIMEOUT)).orElse(null);
+        this.config = config.poller();
+        this.rpc = this.config.rpcUrl().map(url -> new EthRpc(url, RPC_TIMEOUT)).orElse(null);
         this.worker = new PollingWorker("pnl-fallback-poller", this::scheduledStep, Duration.ofSeconds(5),
                 Duration.ofMinutes(2));
     }
@@ -62,19 +73,21 @@ public class FallbackPoller {
     /**
      * What one scan did.
      *
+     * @param toBlock        the head less {@code tideline.pnl.poller.confirmations}
      * @param logsFound      transfer logs of the wallets in the range
      * @param newActivities  of those, transfers not already known (from a webhook or an earlier scan)
      * @param deliveries     deliveries put into the inbox (blocks not scanned before)
+     * @param skippedLogs    logs that could not be read (logged with the reason; the scan went on without them)
      */
     public record Scan(Instant startedAt, long fromBlock, long toBlock, int logsFound, int newActivities,
-                       int deliveries, String trigger) {
+                       int deliveries, int skippedLogs, String trigger) {
     }
 
     void onStart(@Observes StartupEvent event) {
         if (!config.enabled()) {
             return;
         }
-        if (rpc == null || wiring.wallets().isEmpty()) {
+        if (!configured()) {
             LOG.infof("fallback poller off: it needs tideline.pnl.poller.rpc-url and tideline.pnl.wallets");
             return;
         }
@@ -85,11 +98,31 @@ public class FallbackPoller {
         worker.stop(Duration.ofSeconds(30));
     }
 
-    /** Whether a scan can run at all (an endpoint and wallets are configured). */
-    public boolean configured() {
-        return rpc != null && !wiring.wallets().isEmpty();
+    /**
+     * The poller's state.
+     *
+     * @param worker      RUNNING, STOPPED (off), DEAD or STUCK
+     * @param lastScanAt  when the last scan that completed started (absent before the first)
+     * @param lastFailure why the last scheduled scan failed, while it has not succeeded since
+     */
+    public record State(boolean configured, String worker, Instant lastScanAt, String lastFailure) {
     }
 
+    public State state() {
+        var state = worker.state(stuckAfter);
+        return new State(configured(), state.state(), Instant.EPOCH.equals(lastScan) ? null : lastScan,
+                state.lastFailure());
+    }
+
+    /** Whether a scan can run at all (an endpoint and wallets are configured). */
+    public boolean configured() {
+        return rpc != null && !wallets.listed().isEmpty();
+    }
+
+    /**
+     * A scheduled scan when one is due. A scan that fails (the node or the database away) throws, so the worker
+     * backs off and tries again; only a scan that completed (scheduled or manual) moves the schedule on.
+     */
     private boolean scheduledStep() {
         if (!schema.isMigrated() || clock.instant().isBefore(lastScan.plus(config.interval()))) {
             return false;
@@ -98,43 +131,36 @@ public class FallbackPoller {
         return false;
     }
 
-    /** Scans the lookback window now. */
+    /** Scans the lookback window now, up to the head less the confirmations. */
     public synchronized Scan scan(String trigger) {
         Instant started = clock.instant();
-        lastScan = started;
-        long head = rpc.blockNumber();
-        long from = firstBlockAtOrAfter(started.minus(config.lookback()).getEpochSecond(), head);
-        List<String> wallets = List.copyOf(wiring.wallets());
-        List<List<Object>> filters = TransferLogs.filters(wallets);
-        Map<Long, List<JsonNode>> byBlock = new TreeMap<>();
-        int logs = 0;
-        for (long start = from; start <= head; start += config.maxBlockRange()) {
-            long end = Math.min(head, start + config.maxBlockRange() - 1);
-            for (JsonNode log : rpc.logs(start, end, filters)) {
-                if (log.path("removed").asBoolean(false)) {
-                    continue;
-                }
-                byBlock.computeIfAbsent(EthRpc.quantity(log.get("blockNumber")).longValueExact(),
-                        b -> new ArrayList<>()).add(log);
-                logs++;
-            }
+        long to = Math.max(0, rpc.blockNumber() - config.confirmations());
+        long from = firstBlockAtOrAfter(started.minus(config.lookback()).getEpochSecond(), to);
+        List<List<Object>> filters = TransferLogs.filters(List.copyOf(wallets.listed()));
+        List<JsonNode> logs = new ArrayList<>();
+        for (long start = from; start <= to; start += config.maxBlockRange()) {
+            logs.addAll(rpc.logs(start, Math.min(to, start + config.maxBlockRange() - 1), filters));
         }
-        int[] stored = store(byBlock);
-        Scan scan = new Scan(started, from, head, logs, stored[1], stored[0], trigger);
-        wiring.tx().run(c -> wiring.sql().exec(c, "insert into poller_run (started_at, from_block, to_block,"
-                + " logs_found, new_activities, trigger) values ($1, $2, $3, $4, $5, $6)",
-                Tuple.tuple(List.of(BlockingSql.utc(scan.startedAt()), scan.fromBlock(), scan.toBlock(),
-                        scan.logsFound(), scan.newActivities(), trigger))));
+        TransferLogs.Found found = TransferLogs.read(logs);
+        for (String skipped : found.skipped()) {
+            LOG.warnf("fallback poller: a log that cannot be read is skipped: %s", skipped);
+        }
+        int[] stored = store(found.byBlock());
+        Scan scan = new Scan(started, from, to, found.logs(), stored[1], stored[0], found.skipped().size(), trigger);
+        transactions.execute(uow -> uow.exec("insert into poller_run (started_at, from_block, to_block, logs_found,"
+                + " new_activities, trigger) values ($1, $2, $3, $4, $5, $6)", Tuple.tuple(List.of(
+                        Sql.utc(scan.startedAt()), scan.fromBlock(), scan.toBlock(), scan.logsFound(),
+                        scan.newActivities(), trigger))));
+        lastScan = started;
         if (stored[0] > 0) {
-            processor.wake();
-            LOG.infof("fallback poller: blocks %d-%d, %d transfer log(s), %d not seen before", from, head, logs,
-                    stored[1]);
+            LOG.infof("fallback poller: blocks %d-%d, %d transfer log(s), %d not seen before", from, to,
+                    found.logs(), stored[1]);
         }
         return scan;
     }
 
     /** Puts one delivery per block into the inbox; returns {deliveries stored, activities not known before}. */
-    private int[] store(Map<Long, List<JsonNode>> byBlock) {
+    private int[] store(Map<Long, List<ObjectNode>> byBlock) {
         if (byBlock.isEmpty()) {
             return new int[] {0, 0};
         }
@@ -145,16 +171,10 @@ public class FallbackPoller {
             ArrayNode activities = JSON.createArrayNode();
             List<String> hashes = new ArrayList<>();
             List<Integer> logIndexes = new ArrayList<>();
-            for (JsonNode log : byBlock.get(header.number())) {
-                ObjectNode activity = TransferLogs.activity(log);
-                if (activity != null) {
-                    activities.add(activity);
-                    hashes.add(activity.get("hash").asText());
-                    logIndexes.add(EthRpc.quantity(log.get("logIndex")).intValueExact());
-                }
-            }
-            if (activities.isEmpty()) {
-                continue;
+            for (ObjectNode activity : byBlock.get(header.number())) {
+                activities.add(activity);
+                hashes.add(activity.get("hash").asText());
+                logIndexes.add(EthRpc.quantity(activity.get("log").get("logIndex")).intValueExact());
             }
             ObjectNode body = JSON.createObjectNode();
             body.put("webhookId", WEBHOOK_ID);
@@ -165,16 +185,10 @@ public class FallbackPoller {
             event.put("network", config.network());
             event.set("activity", activities);
             String json = body.toString();
-            int[] counts = wiring.tx().run(c -> {
-                long known = wiring.sql().first(c, "select count(distinct (tx_hash, log_index)) from wallet_activity"
-                        + " where (tx_hash, log_index) in (select * from unnest($1::text[], $2::int[]))",
-                        Tuple.of(hashes.toArray(String[]::new), logIndexes.toArray(Integer[]::new)),
-                        r -> r.getLong(0)).orElse(0L);
-                int inserted = wiring.sql().exec(c, "insert into webhook_inbox (source, webhook_id, delivery_id,"
-                        + " created_at, body) values ('poller', $1, $2, $3, $4) on conflict (delivery_id) do nothing",
-                        Tuple.of(WEBHOOK_ID, body.get("id").asText(),
-                                BlockingSql.utc(Instant.ofEpochSecond(header.timestamp())), json));
-                return new int[] {inserted, hashes.size() - (int) known};
+            int[] counts = transactions.run(uow -> {
+                long seen = known.countKnown(uow, hashes, logIndexes);
+                boolean accepted = inbox.accept(uow, WEBHOOK_ID, body.get("id").asText(), json);
+                return new int[] {accepted ? 1 : 0, hashes.size() - (int) seen};
             });
             deliveries += counts[0];
             fresh += counts[0] > 0 ? counts[1] : 0;

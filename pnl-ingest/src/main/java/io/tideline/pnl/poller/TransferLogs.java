@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Turns token transfer logs into activities in Alchemy's Address Activity format, so the poller's finds are read by
@@ -38,6 +40,41 @@ public final class TransferLogs {
         filters.add(Arrays.asList(erc1155, null, padded));
         filters.add(Arrays.asList(erc1155, null, null, padded));
         return filters;
+    }
+
+    /**
+     * What a scan's logs hold.
+     *
+     * @param byBlock the activities read, per block number, in the order of the logs
+     * @param logs    logs not marked removed
+     * @param skipped the logs that could not be read (which, and why): skipped, not the end of the scan
+     */
+    public record Found(Map<Long, List<ObjectNode>> byBlock, int logs, List<String> skipped) {
+    }
+
+    /** Reads a scan's logs one by one; removed logs are left out, one that cannot be read is skipped. */
+    public static Found read(List<JsonNode> logs) {
+        Map<Long, List<ObjectNode>> byBlock = new TreeMap<>();
+        List<String> skipped = new ArrayList<>();
+        int count = 0;
+        for (JsonNode log : logs) {
+            if (log.path("removed").asBoolean(false)) {
+                continue;
+            }
+            count++;
+            try {
+                long block = EthRpc.quantity(log.get("blockNumber")).longValueExact();
+                ObjectNode activity = activity(log);
+                if (activity != null) {
+                    byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(activity);
+                }
+            } catch (RuntimeException e) {
+                skipped.add("tx " + log.path("transactionHash").asText("?") + " logIndex "
+                        + log.path("logIndex").asText("?") + ": " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }
+        return new Found(byBlock, count, skipped);
     }
 
     /** The log as an Alchemy activity, or null when it is not a transfer we read. */

@@ -100,6 +100,25 @@ class AlchemyPayloadTest {
     }
 
     @Test
+    void mergesAnErc1155TokenIdRepeatedInOneLogIntoOneTransferOfTheSum() {
+        // A TransferBatch may name a token id twice; each entry moves its amount, so the log moves the sum. Two
+        // activities with the same identity would be two events with one id.
+        Delivery d = parse(BODY.replace("{\"tokenId\": \"0x20\", \"value\": \"0x1\"}",
+                "{\"tokenId\": \"0x1f\", \"value\": \"0x1\"}"));
+        assertThat(d.activities()).hasSize(2);
+        assertThat(d.activities().get(1).tokenId()).isEqualTo(BigInteger.valueOf(31));
+        assertThat(d.activities().get(1).rawValue()).isEqualTo(BigInteger.valueOf(100_000_001));
+    }
+
+    @Test
+    void readsTheBlockOfEachTransfer() {
+        Delivery d = parse(BODY);
+        assertThat(d.activities().get(0).blockHash())
+                .isEqualTo("0x1111111111111111111111111111111111111111111111111111111111111111");
+        assertThat(d.activities().get(1).blockHash()).isNull(); // its log names no block hash
+    }
+
+    @Test
     void namesTheFirstBadField() {
         assertThatThrownBy(() -> parse("{\"type\":\"ADDRESS_ACTIVITY\"}")).isInstanceOf(InvalidPayloadException.class)
                 .extracting(e -> ((InvalidPayloadException) e).field()).isEqualTo("webhookId");

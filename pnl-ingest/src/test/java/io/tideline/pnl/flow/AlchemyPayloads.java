@@ -57,6 +57,24 @@ public final class AlchemyPayloads {
         return a;
     }
 
+    /** An ERC-1155 transfer of several (token id, amount) pairs in one log, as Alchemy reports a TransferBatch. */
+    public static ObjectNode sharesBatch(String hash, int logIndex, String from, String to, String contract,
+            BigInteger[] tokenIds, long[] raws) {
+        ObjectNode a = shares(hash, logIndex, from, to, contract, tokenIds[0], raws[0]);
+        ArrayNode meta = a.putArray("erc1155Metadata");
+        for (int i = 0; i < tokenIds.length; i++) {
+            meta.addObject().put("tokenId", "0x" + tokenIds[i].toString(16)).put("value", "0x" + Long.toHexString(raws[i]));
+        }
+        return a;
+    }
+
+    /** The same activity in another block (a transaction mined again after a reorg). */
+    public static ObjectNode inBlock(ObjectNode activity, String blockHash) {
+        ObjectNode copy = activity.deepCopy();
+        ((ObjectNode) copy.get("log")).put("blockHash", blockHash);
+        return copy;
+    }
+
     /** The same activity as a reorg removes it. */
     public static ObjectNode removed(ObjectNode activity) {
         ObjectNode copy = activity.deepCopy();

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * pnl-ingest's settings for its tests: two webhooks with their signing keys, the desk's wallets (synthetic ones for
  * the webhook tests and the local chain's trader), and Polymarket's contracts as deployed on the local chain, which
- * the fallback poller scans. Used beside {@link io.tideline.testing.TidelineTestResources}.
+ * the fallback poller scans (to 2 blocks below the head). Used beside {@link io.tideline.testing.TidelineTestResources}.
  */
 public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -35,6 +35,7 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("tideline.pnl.poller.rpc-url", chain.rpcUrl());
         config.put("tideline.pnl.poller.network", "HARDHAT");
         config.put("tideline.pnl.poller.interval", "1h");
+        config.put("tideline.pnl.poller.confirmations", "2");
         config.put("test.chain.trader", chain.trader());
         config.put("test.chain.exchange", chain.exchange());
         config.put("test.chain.counterparty", chain.counterparty());
@@ -52,7 +53,10 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         public static final String REORG = "0x00000000000000000000000000000000000000a3";
         public static final String FLOW = "0x00000000000000000000000000000000000000a4";
         public static final String CRASH = "0x00000000000000000000000000000000000000a5";
-        static final String[] ALL = {INGRESS, DEDUPE, REORG, FLOW, CRASH};
+        public static final String LINEAGE = "0x00000000000000000000000000000000000000a6";
+        public static final String OUTAGE = "0x00000000000000000000000000000000000000a7";
+        public static final String HARDENING = "0x00000000000000000000000000000000000000a8";
+        static final String[] ALL = {INGRESS, DEDUPE, REORG, FLOW, CRASH, LINEAGE, OUTAGE, HARDENING};
 
         private Wallets() {
         }

@@ -14,6 +14,7 @@ import io.tideline.pnl.flow.AlchemyPayloads;
 import io.tideline.pnl.flow.PnlTestResources;
 import io.tideline.pnl.flow.PnlTopic;
 import io.tideline.pnl.flow.PolymarketChain;
+import io.tideline.testing.TestChain;
 import io.tideline.testing.TidelineTestResources;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -37,6 +38,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 class FallbackPollerTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int CONFIRMATIONS = 2;
     private static final String TRANSFER = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
 
     @Test
@@ -66,6 +68,7 @@ class FallbackPollerTest {
                 .statusCode(200);
         assertThat(PnlTopic.read(WalletActivityReceived.class, a -> a.txHash().equals(tx), 1, WAIT)).hasSize(1);
 
+        TestChain.shared().mine(CONFIRMATIONS); // the poller reads blocks with 2 confirmations
         var scan = given().post("/api/v1/webhooks/fallback-poll").then().statusCode(200)
                 .body("trigger", equalTo("manual")).extract().jsonPath();
         assertThat(scan.getLong("toBlock")).isGreaterThanOrEqualTo(trade.getBlockNumber().longValueExact());
@@ -92,5 +95,34 @@ class FallbackPollerTest {
                 .body("deliveries", equalTo(0)).body("newActivities", equalTo(0));
         assertThat(PnlTopic.read(ExecutionUnmatched.class, e -> tx.equals(e.executionId().split(":")[1]), 2,
                 Duration.ofSeconds(3))).hasSize(1);
+    }
+
+    @Test
+    void leavesTheBlocksWithoutEnoughConfirmationsToALaterScan() {
+        Config config = ConfigProvider.getConfig();
+        PolymarketChain chain = PolymarketChain.attach(
+                config.getValue("tideline.pnl.polymarket.conditional-tokens", String.class),
+                config.getValue("test.chain.exchange", String.class));
+        String trader = chain.trader();
+        BigInteger tokenId = new BigInteger(96, new Random()).add(BigInteger.TWO.pow(140));
+        chain.prepare(trader, chain.counterparty(), tokenId, BigInteger.valueOf(10_000_000),
+                BigInteger.valueOf(100_000_000));
+        TransactionReceipt trade = chain.trade(trader, chain.counterparty(), tokenId, BigInteger.valueOf(10_000_000),
+                BigInteger.valueOf(3_000_000), PnlTestResources.FEE_RECIPIENT, BigInteger.valueOf(30_000));
+        String tx = trade.getTransactionHash().toLowerCase();
+        long head = TestChain.shared().blockNumber();
+        assertThat(head).isEqualTo(trade.getBlockNumber().longValueExact());
+
+        // The trade is at the head: a block that may still be reorganised away is not read yet.
+        given().post("/api/v1/webhooks/fallback-poll").then().statusCode(200)
+                .body("toBlock", equalTo((int) (head - CONFIRMATIONS)));
+        assertThat(PnlTopic.read(ExecutionUnmatched.class, e -> tx.equals(e.executionId().split(":")[1]), 1,
+                Duration.ofSeconds(3))).isEmpty();
+
+        TestChain.shared().mine(CONFIRMATIONS);
+        given().post("/api/v1/webhooks/fallback-poll").then().statusCode(200)
+                .body("toBlock", equalTo((int) head));
+        assertThat(PnlTopic.read(ExecutionUnmatched.class, e -> tx.equals(e.executionId().split(":")[1]), 1, WAIT))
+                .singleElement().satisfies(e -> assertThat(e.price()).isEqualByComparingTo("0.3"));
     }
 }

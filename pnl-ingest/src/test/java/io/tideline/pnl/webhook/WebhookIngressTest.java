@@ -8,9 +8,10 @@ import static org.hamcrest.Matchers.equalTo;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.tideline.pnl.config.PnlWiring;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.pnl.flow.AlchemyPayloads;
 import io.tideline.pnl.flow.PnlTestResources;
+import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -32,7 +33,7 @@ class WebhookIngressTest {
     private static final String USDC = "0x2791bca1f2de4661ed88a30c99a7a9449aa84174";
 
     @Inject
-    PnlWiring wiring;
+    Transactions transactions;
 
     @Test
     void rejectsWebhookWithoutSignatureAndStoresNothing() {
@@ -111,8 +112,8 @@ class WebhookIngressTest {
         long after = inboxRows();
         signedPost(body).then().statusCode(200).body("status", equalTo("duplicate"));
         assertThat(inboxRows()).isEqualTo(after);
-        long rows = wiring.tx().run(c -> wiring.sql().first(c, "select count(*) from webhook_inbox where delivery_id"
-                + " = $1", Tuple.of(id), r -> r.getLong(0)).orElseThrow());
+        long rows = transactions.reads().one("select count(*) from inbox where stream = $1 and message_id = $2",
+                Tuple.of(WebhookInbox.STREAM, id), r -> r.getLong(0));
         assertThat(rows).isEqualTo(1);
     }
 
@@ -127,7 +128,7 @@ class WebhookIngressTest {
     }
 
     private long inboxRows() {
-        return wiring.tx().run(c -> wiring.sql().first(c, "select count(*) from webhook_inbox where source = 'alchemy'", Tuple.tuple(),
-                r -> r.getLong(0)).orElseThrow());
+        return transactions.reads().one("select count(*) from inbox where stream = $1 and message_key <> $2",
+                Tuple.of(WebhookInbox.STREAM, FallbackPoller.WEBHOOK_ID), r -> r.getLong(0));
     }
 }

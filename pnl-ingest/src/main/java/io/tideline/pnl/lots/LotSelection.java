@@ -1,4 +1,4 @@
-package io.tideline.pnl.pnl;
+package io.tideline.pnl.lots;
 
 import io.tideline.events.pnl.CostBasisMethod;
 import java.math.BigDecimal;

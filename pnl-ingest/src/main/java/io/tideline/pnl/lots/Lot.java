@@ -1,4 +1,4 @@
-package io.tideline.pnl.pnl;
+package io.tideline.pnl.lots;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,45 +1,45 @@
-package io.tideline.pnl.webhook;
+package io.tideline.pnl.api;
 
-import io.smallrye.mutiny.Uni;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.pnl.activity.AlchemyPayload;
 import io.tideline.pnl.activity.Delivery;
 import io.tideline.pnl.activity.InvalidPayloadException;
-import io.tideline.pnl.inbox.InboxProcessor;
+import io.tideline.pnl.webhook.WebhookInbox;
+import io.tideline.pnl.webhook.WebhookKeys;
 import io.tideline.service.problem.ProblemException;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Alchemy Address Activity webhooks in: the signature is checked over the raw body before anything is parsed, the body
- * is stored in the inbox as received, and the answer goes out as soon as it is stored. Processing (activities,
- * executions, P&amp;L) happens after, from the inbox, so an acknowledged delivery is never lost and a slow database
- * write downstream never makes Alchemy retry.
+ * is accepted into the inbox as received, and the answer goes out as soon as that has committed. Processing
+ * (activities, executions, P&amp;L) happens after, from the inbox, so an acknowledged delivery is never lost and a slow
+ * database write downstream never makes Alchemy retry.
  */
-@Path("/api/v1/webhooks/alchemy")
+@Path("/api/v1/webhooks")
 @Tag(name = "Webhooks")
+@Produces(MediaType.APPLICATION_JSON)
 public class AlchemyWebhookResource {
 
     static final String SIGNATURE_HEADER = "X-Alchemy-Signature";
 
     private final WebhookKeys keys;
-    private final Pool pool;
-    private final InboxProcessor processor;
+    private final WebhookInbox inbox;
+    private final Transactions transactions;
 
-    public AlchemyWebhookResource(WebhookKeys keys, Pool pool, InboxProcessor processor) {
+    public AlchemyWebhookResource(WebhookKeys keys, WebhookInbox inbox, Transactions transactions) {
         this.keys = keys;
-        this.pool = pool;
-        this.processor = processor;
+        this.inbox = inbox;
+        this.transactions = transactions;
     }
 
     /** The answer to a delivery: {@code accepted} the first time, {@code duplicate} for a replay of its id. */
@@ -47,26 +47,27 @@ public class AlchemyWebhookResource {
     }
 
     @POST
+    @Path("/alchemy")
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Receive an Alchemy Address Activity webhook",
             description = "X-Alchemy-Signature must be the lower-case hex HMAC-SHA256 of the raw body with the signing"
                     + " key of a configured webhook (tideline.pnl.webhooks), else 401 and nothing is stored. The body"
                     + " must be an ADDRESS_ACTIVITY payload, else 400 naming the field. A delivery id seen before is"
                     + " acknowledged as a duplicate and not stored again.")
-    public Uni<Receipt> receive(@HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
+    public Receipt receive(@HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
         if (signature == null || signature.isBlank()) {
             throw unauthorized("missing " + SIGNATURE_HEADER + " header");
         }
         if (keys.isEmpty()) {
             throw unauthorized("no webhook signing keys are configured (tideline.pnl.webhooks[i].id/signing-key)");
         }
-        String signer = keys.signerOf(body == null ? new byte[0] : body, signature)
+        byte[] raw = body == null ? new byte[0] : body;
+        String signer = keys.signerOf(raw, signature)
                 .orElseThrow(() -> unauthorized(SIGNATURE_HEADER + " does not match the body under any configured"
                         + " webhook's signing key"));
         Delivery delivery;
         try {
-            delivery = AlchemyPayload.parse(body);
+            delivery = AlchemyPayload.parse(raw);
         } catch (InvalidPayloadException e) {
             throw ProblemException.badField(e.field(), e.getMessage().substring(e.field().length() + 2));
         }
@@ -74,18 +75,18 @@ public class AlchemyWebhookResource {
             throw unauthorized("signed with the key of " + signer + " but the body names webhook "
                     + delivery.webhookId());
         }
-        return pool.preparedQuery("insert into webhook_inbox (source, webhook_id, delivery_id, created_at, body)"
-                        + " values ('alchemy', $1, $2, $3, $4) on conflict (delivery_id) do nothing")
-                .execute(Tuple.of(delivery.webhookId(), delivery.deliveryId(),
-                        delivery.createdAt().atOffset(ZoneOffset.UTC), new String(body, StandardCharsets.UTF_8)))
-                .map(rows -> {
-                    boolean stored = rows.rowCount() > 0;
-                    if (stored) {
-                        processor.wake();
-                    }
-                    return new Receipt(stored ? "accepted" : "duplicate", delivery.deliveryId(),
-                            delivery.activities().size());
-                });
+        boolean accepted = transactions.run(uow -> inbox.accept(uow, delivery.webhookId(), delivery.deliveryId(),
+                new String(raw, StandardCharsets.UTF_8)));
+        return new Receipt(accepted ? "accepted" : "duplicate", delivery.deliveryId(), delivery.activities().size());
+    }
+
+    @GET
+    @Path("/inbox")
+    @Operation(summary = "The inbox's backlog: pending deliveries, the oldest one's age, set-aside deliveries",
+            description = "The first thing to look at when P&L seems late; set-aside deliveries come with their"
+                    + " reasons.")
+    public WebhookInbox.Backlog backlog() {
+        return inbox.backlog();
     }
 
     private static ProblemException unauthorized(String detail) {

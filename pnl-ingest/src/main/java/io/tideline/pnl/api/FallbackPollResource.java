@@ -1,11 +1,13 @@
-package io.tideline.pnl.poller;
+package io.tideline.pnl.api;
 
+import io.tideline.pnl.poller.EthRpc;
+import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.service.problem.ProblemException;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,12 +24,18 @@ public class FallbackPollResource {
         this.poller = poller;
     }
 
+    @GET
+    @Operation(summary = "The fallback poller's state: whether it runs, its last scan, its last failure")
+    public FallbackPoller.State state() {
+        return poller.state();
+    }
+
     @POST
     @Operation(summary = "Scan the lookback window for transfers the webhooks missed, now",
             description = "Answers when the scan is done with the block range, the transfer logs found, how many were"
                     + " not known before and the deliveries put into the inbox (processed right after). 409 when no"
-                    + " RPC endpoint (tideline.pnl.poller.rpc-url) or wallets (tideline.pnl.wallets) are configured; 502 when the"
-                    + " endpoint fails.")
+                    + " RPC endpoint (tideline.pnl.poller.rpc-url) or wallets (tideline.pnl.wallets) are configured;"
+                    + " 502 when the endpoint fails.")
     public FallbackPoller.Scan poll() {
         if (!poller.configured()) {
             throw ProblemException.conflict("the fallback poller needs tideline.pnl.poller.rpc-url and"
@@ -35,7 +43,7 @@ public class FallbackPollResource {
         }
         try {
             return poller.scan("manual");
-        } catch (IllegalStateException | UncheckedIOException e) {
+        } catch (EthRpc.RpcException e) {
             throw new ProblemException(502, "Bad Gateway", "the chain's JSON-RPC endpoint failed: " + e.getMessage(),
                     List.of());
         }

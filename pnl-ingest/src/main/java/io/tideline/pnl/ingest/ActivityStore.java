@@ -1,0 +1,139 @@
+package io.tideline.pnl.ingest;
+
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.UnitOfWork;
+import io.tideline.pnl.activity.Activity;
+import io.tideline.pnl.activity.Delivery;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code wallet_activity} table: each transfer stored once per desk wallet on it (by {@link Activity#key}, with the
+ * block it was last seen in), marked removed when a reorg removes its log from that block, recorded again when it is
+ * seen in another block after that (its transaction mined again), and read back per (wallet, transaction) to find the
+ * trade in it.
+ */
+@ApplicationScoped
+public class ActivityStore {
+
+    /** A wallet's live transfers in one transaction, and when the first of them was seen. */
+    public record TransactionTransfers(List<Activity> transfers, Instant firstSeenAt) {
+    }
+
+    /**
+     * Stores a delivery's transfers (activity i for wallet i) in one statement; returns the keys that count from now
+     * on: new ones, and removed ones seen again in another block. A transfer known in another block and not removed
+     * just moves to this block (its removal from the old one, if it comes, then changes nothing).
+     */
+    public Set<String> insertAll(UnitOfWork uow, Delivery delivery, List<Activity> activities, List<String> wallets) {
+        if (activities.isEmpty()) {
+            return Set.of();
+        }
+        int n = activities.size();
+        String[] keys = new String[n];
+        String[] walletColumn = new String[n];
+        String[] hashes = new String[n];
+        Integer[] logIndexes = new Integer[n];
+        String[] categories = new String[n];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        String[] contracts = new String[n];
+        String[] tokenIds = new String[n];
+        String[] values = new String[n];
+        Long[] blocks = new Long[n];
+        Boolean[] removed = new Boolean[n];
+        String[] blockHashes = new String[n];
+        for (int i = 0; i < n; i++) {
+            Activity a = activities.get(i);
+            keys[i] = a.key(wallets.get(i));
+            walletColumn[i] = wallets.get(i);
+            hashes[i] = a.txHash();
+            logIndexes[i] = a.logIndex();
+            categories[i] = a.category();
+            froms[i] = a.from();
+            tos[i] = a.to();
+            contracts[i] = a.contract();
+            tokenIds[i] = a.tokenId() == null ? null : a.tokenId().toString();
+            values[i] = a.rawValue().toString();
+            blocks[i] = a.blockNumber();
+            removed[i] = a.removed();
+            blockHashes[i] = a.blockHash();
+        }
+        Set<String> counted = new HashSet<>(uow.list("insert into wallet_activity (activity_key, delivery_id, wallet,"
+                        + " network, tx_hash, log_index, category, from_address, to_address, contract_address, token_id,"
+                        + " raw_value, block_number, seen_at, removed, block_hash) select k, $2, w, $3, h, l, cat, f, t,"
+                        + " ct, cast(tok as numeric), cast(v as numeric), b, $4, r, bh from unnest($1::text[],"
+                        + " $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[],"
+                        + " $12::text[], $13::text[], $14::bigint[], $15::boolean[], $16::text[])"
+                        + " as x(k, w, h, l, cat, f, t, ct, tok, v, b, r, bh)"
+                        + " on conflict (activity_key) do nothing returning activity_key",
+                Tuple.tuple(Arrays.asList(keys, delivery.deliveryId(), delivery.network(),
+                        Sql.utc(delivery.createdAt()), walletColumn, hashes, logIndexes, categories, froms, tos,
+                        contracts, tokenIds, values, blocks, removed, blockHashes)), r -> r.getString(0)));
+        // Known already: in another block? (The join with the old row returns what it was before the update. A row
+        // stored before blocks were kept has no block hash: it is left as it was.)
+        List<String> known = new ArrayList<>();
+        List<String> knownBlocks = new ArrayList<>();
+        List<Long> knownNumbers = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (!counted.contains(keys[i]) && !removed[i] && blockHashes[i] != null) {
+                known.add(keys[i]);
+                knownBlocks.add(blockHashes[i]);
+                knownNumbers.add(blocks[i]);
+            }
+        }
+        if (!known.isEmpty()) {
+            counted.addAll(uow.list("update wallet_activity w set removed = false, block_hash = x.bh,"
+                    + " block_number = x.b, delivery_id = $4 from unnest($1::text[], $2::text[], $3::bigint[])"
+                    + " as x(k, bh, b), wallet_activity old where w.activity_key = x.k and old.id = w.id"
+                    + " and w.block_hash <> x.bh returning w.activity_key, old.removed",
+                    Tuple.of(known.toArray(String[]::new), knownBlocks.toArray(String[]::new),
+                            knownNumbers.toArray(Long[]::new), delivery.deliveryId()),
+                    r -> r.getBoolean(1) ? r.getString(0) : null).stream().filter(k -> k != null).toList());
+        }
+        return counted;
+    }
+
+    /**
+     * Marks a stored transfer removed from a block; true if it counted until now. A transfer known in another block
+     * (mined again there) is not touched.
+     */
+    public boolean markRemoved(UnitOfWork uow, String activityKey, String blockHash) {
+        return uow.exec("update wallet_activity set removed = true where activity_key = $1 and not removed"
+                + " and ($2::text is null or block_hash is null or block_hash = $2)",
+                Tuple.of(activityKey, blockHash)) > 0;
+    }
+
+    /** The wallet's transfers in a transaction that a reorg has not removed, by log index. */
+    public TransactionTransfers liveTransfers(Sql sql, String wallet, String txHash) {
+        List<Row> rows = sql.list("select * from wallet_activity where wallet = $1 and tx_hash = $2 and not removed"
+                + " order by log_index nulls last", Tuple.of(wallet, txHash), r -> r);
+        List<Activity> transfers = new ArrayList<>(rows.size());
+        Instant first = null;
+        for (Row r : rows) {
+            BigDecimal token = r.getBigDecimal("token_id");
+            transfers.add(new Activity(r.getString("tx_hash"), r.getInteger("log_index"), r.getLong("block_number"),
+                    r.getString("category"), r.getString("from_address"), r.getString("to_address"),
+                    r.getString("contract_address"), null, r.getBigDecimal("raw_value").toBigIntegerExact(), null,
+                    token == null ? null : token.toBigIntegerExact(), false));
+            Instant seen = Sql.instant(r, "seen_at");
+            first = first == null || seen.isBefore(first) ? seen : first;
+        }
+        return new TransactionTransfers(transfers, first);
+    }
+
+    /** How many of these (transaction, log index) pairs are stored already (for any wallet). */
+    public long countKnown(Sql sql, List<String> txHashes, List<Integer> logIndexes) {
+        return sql.one("select count(distinct (tx_hash, log_index)) from wallet_activity"
+                + " where (tx_hash, log_index) in (select * from unnest($1::text[], $2::int[]))",
+                Tuple.of(txHashes.toArray(String[]::new), logIndexes.toArray(Integer[]::new)), r -> r.getLong(0));
+    }
+}
