@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The polling workers started in this JVM, for the liveness check ({@link WorkerLiveness}). */
-final class WorkerRegistry {
+/** The polling workers started in this JVM, for the liveness check. */
+public final class WorkerRegistry {
 
     private static final Set<PollingWorker> WORKERS = ConcurrentHashMap.newKeySet();
 
@@ -20,7 +20,8 @@ final class WorkerRegistry {
         WORKERS.remove(worker);
     }
 
-    static List<PollingWorker> all() {
+    /** The workers started and not stopped. */
+    public static List<PollingWorker> all() {
         return List.copyOf(WORKERS);
     }
 }

@@ -1,7 +1,10 @@
-package io.tideline.messaging.worker;
+package io.tideline.messaging.health;
 
 import io.tideline.messaging.consumer.ConsumerStatus;
 import io.tideline.messaging.consumer.EventConsumers;
+import io.tideline.messaging.worker.PollingWorker;
+import io.tideline.messaging.worker.WorkerRegistry;
+import io.tideline.messaging.worker.WorkerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
