@@ -1,6 +1,8 @@
 package io.tideline.messaging;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -53,6 +55,22 @@ class InboxOutageTest {
         assertThat(row.getInteger("attempts")).isZero();
         assertThat(row.getValue("set_aside_at")).isNull();
         assertThat(row.getValue("processed_at")).isNotNull();
+    }
+
+    @Test
+    void answers503WithRetryAfterWhileTheDatabaseIsAway() {
+        GatedDatabase.gate.shut();
+        try {
+            given().get("/api/v1/messaging").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "5")
+                    .body("detail", containsString("database does not answer"));
+            given().post("/api/v1/messaging/inbox/" + TestInbox.STREAM + "/redrive").then().statusCode(503);
+        } finally {
+            GatedDatabase.gate.open();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().get("/api/v1/messaging").then().statusCode(200));
     }
 
     private long handledCount(String id) {

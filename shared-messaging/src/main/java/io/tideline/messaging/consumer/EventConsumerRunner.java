@@ -7,6 +7,7 @@ import io.tideline.events.Topics;
 import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
+import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.tx.Transactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package io.tideline.messaging.inbox;
 
 import io.tideline.messaging.MessagingConfig;
-import io.tideline.messaging.consumer.DatabaseProbe;
+import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.consumer.OutageException;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.tx.Transactions;
@@ -66,6 +66,10 @@ final class InboxWorker {
 
     void start() {
         worker.start();
+    }
+
+    void disable() {
+        state = "DISABLED";
     }
 
     void stop() {

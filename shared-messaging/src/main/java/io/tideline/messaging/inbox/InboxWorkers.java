@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.MessagingConfig;
-import io.tideline.messaging.consumer.DatabaseProbe;
+import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +57,8 @@ public class InboxWorkers {
         for (InboxHandler handler : handlers) {
             if (handler.enabled()) {
                 workers.get(handler.stream()).start();
+            } else {
+                workers.get(handler.stream()).disable();
             }
         }
     }

@@ -22,15 +22,45 @@ public class Sql {
 
     private final SqlClient client;
     private final Duration timeout;
+    private final DatabaseProbe probe;
 
     Sql(SqlClient client, Duration timeout) {
+        this(client, timeout, null);
+    }
+
+    /** With a probe (the pool's reads): a failure while the database does not answer is a {@link DatabaseUnavailableException}. */
+    Sql(SqlClient client, Duration timeout, DatabaseProbe probe) {
         this.client = client;
         this.timeout = timeout;
+        this.probe = probe;
+    }
+
+    private RowSet<Row> run(String sql, Tuple args) {
+        try {
+            return client.preparedQuery(sql).execute(args).await().atMost(timeout);
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    private RowSet<Row> runBatch(String sql, List<Tuple> rows) {
+        try {
+            return client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
+        } catch (RuntimeException e) {
+            throw translated(e);
+        }
+    }
+
+    private RuntimeException translated(RuntimeException e) {
+        if (probe != null && !(e instanceof DatabaseUnavailableException) && !probe.isReachable()) {
+            return new DatabaseUnavailableException("the database does not answer: " + e.getMessage(), e);
+        }
+        return e;
     }
 
     /** Runs a statement; returns the rows it changed. */
     public int exec(String sql, Tuple args) {
-        return client.preparedQuery(sql).execute(args).await().atMost(timeout).rowCount();
+        return run(sql, args).rowCount();
     }
 
     /** Runs a statement with positional arguments ($1, $2, ...). */
@@ -44,7 +74,7 @@ public class Sql {
             return 0;
         }
         int changed = 0;
-        for (RowSet<Row> set = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout); set != null;
+        for (RowSet<Row> set = runBatch(sql, rows); set != null;
                 set = set.next()) {
             changed += set.rowCount();
         }
@@ -57,7 +87,7 @@ public class Sql {
         if (rows.isEmpty()) {
             return result;
         }
-        for (RowSet<Row> set = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout); set != null;
+        for (RowSet<Row> set = runBatch(sql, rows); set != null;
                 set = set.next()) {
             set.forEach(r -> result.add(mapper.apply(r)));
         }
@@ -65,7 +95,7 @@ public class Sql {
     }
 
     public <T> List<T> list(String sql, Tuple args, Function<Row, T> mapper) {
-        RowSet<Row> rows = client.preparedQuery(sql).execute(args).await().atMost(timeout);
+        RowSet<Row> rows = run(sql, args);
         List<T> result = new ArrayList<>(rows.size());
         for (Row row : rows) {
             result.add(mapper.apply(row));
@@ -74,7 +104,7 @@ public class Sql {
     }
 
     public <T> Optional<T> first(String sql, Tuple args, Function<Row, T> mapper) {
-        RowSet<Row> rows = client.preparedQuery(sql).execute(args).await().atMost(timeout);
+        RowSet<Row> rows = run(sql, args);
         var it = rows.iterator();
         return it.hasNext() ? Optional.ofNullable(mapper.apply(it.next())) : Optional.empty();
     }

@@ -31,20 +31,38 @@ public class Transactions {
     private final Pool pool;
     private final Duration timeout;
     private final OutboxRelay relay;
+    private final DatabaseProbe probe;
     private final Sql reads;
 
-    public Transactions(Pool pool, DatabaseConfig database, OutboxRelay relay) {
+    public Transactions(Pool pool, DatabaseConfig database, OutboxRelay relay, DatabaseProbe probe) {
         this.pool = pool;
         this.timeout = database.statementTimeout();
         this.relay = relay;
-        this.reads = new Sql(pool, timeout);
+        this.probe = probe;
+        this.reads = new Sql(pool, timeout, probe);
     }
 
-    /** Runs the work in one transaction and returns its result after the commit. */
+    /**
+     * Runs the work in one transaction and returns its result after the commit.
+     *
+     * @throws DatabaseUnavailableException when it failed because the database does not answer (an outage, told
+     *     apart from a failing statement by asking the database once more)
+     */
     public <T> T run(Function<UnitOfWork, T> work) {
         if (Context.isOnEventLoopThread()) {
             throw new IllegalStateException("Transactions.run blocks: call it from a worker thread, not an event loop");
         }
+        try {
+            return runOnce(work);
+        } catch (RuntimeException e) {
+            if (!(e instanceof DatabaseUnavailableException) && !probe.isReachable()) {
+                throw new DatabaseUnavailableException("the database does not answer: " + e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private <T> T runOnce(Function<UnitOfWork, T> work) {
         SqlConnection connection = pool.getConnection().await().atMost(timeout);
         List<Runnable> after;
         boolean published;

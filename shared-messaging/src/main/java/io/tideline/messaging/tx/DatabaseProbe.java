@@ -1,4 +1,4 @@
-package io.tideline.messaging.consumer;
+package io.tideline.messaging.tx;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,17 +11,18 @@ import java.time.Duration;
 @ApplicationScoped
 public class DatabaseProbe {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final Pool pool;
+    private final Duration timeout;
 
-    public DatabaseProbe(Pool pool) {
+    public DatabaseProbe(Pool pool, io.tideline.messaging.DatabaseConfig database) {
         this.pool = pool;
+        this.timeout = database.statementTimeout();
     }
 
     public boolean isReachable() {
         try {
-            pool.query("select 1").execute().await().atMost(TIMEOUT);
+            pool.query("select 1").execute().await().atMost(timeout);
             return true;
         } catch (RuntimeException e) {
             return false;
