@@ -3,7 +3,7 @@ package io.tideline.pnl.api;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.pnl.execution.Execution;
 import io.tideline.pnl.execution.ExecutionQueries;
-import io.tideline.pnl.execution.ExecutionRecorder;
+import io.tideline.pnl.recording.ExecutionRecorder;
 import io.tideline.pnl.execution.ExecutionRequest;
 import io.tideline.pnl.execution.ExecutionView;
 import io.tideline.pnl.execution.UserIds;

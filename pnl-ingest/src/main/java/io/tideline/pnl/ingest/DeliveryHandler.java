@@ -13,7 +13,7 @@ import io.tideline.pnl.activity.Delivery;
 import io.tideline.pnl.activity.InvalidPayloadException;
 import io.tideline.pnl.config.DeskWallets;
 import io.tideline.pnl.config.PnlConfig;
-import io.tideline.pnl.execution.ExecutionRecorder;
+import io.tideline.pnl.recording.ExecutionRecorder;
 import io.tideline.pnl.execution.ExecutionStore;
 import io.tideline.pnl.execution.OutcomeRegistry;
 import io.tideline.pnl.execution.PnlEvents;

@@ -15,7 +15,7 @@ import io.tideline.events.pnl.PnlRealized;
 import io.tideline.events.pnl.WalletActivityReceived;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.pnl.execution.Execution;
-import io.tideline.pnl.execution.ExecutionRecorder;
+import io.tideline.pnl.recording.ExecutionRecorder;
 import io.tideline.pnl.webhook.WebhookInbox;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Tuple;

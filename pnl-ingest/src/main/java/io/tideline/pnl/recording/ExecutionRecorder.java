@@ -1,4 +1,4 @@
-package io.tideline.pnl.execution;
+package io.tideline.pnl.recording;
 
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventPayload;
@@ -6,6 +6,9 @@ import io.tideline.events.pnl.ExecutionMatched;
 import io.tideline.events.pnl.ExecutionUnmatched;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.alert.AlertMatcher;
+import io.tideline.pnl.execution.Execution;
+import io.tideline.pnl.execution.ExecutionStore;
+import io.tideline.pnl.execution.PnlEvents;
 import io.tideline.pnl.lots.PnlLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalInt;
