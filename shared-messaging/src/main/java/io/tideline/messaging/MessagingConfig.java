@@ -29,7 +29,7 @@ public interface MessagingConfig {
 
     Inbox inbox();
 
-    /** The durable inbox's workers (one per {@link io.tideline.messaging.inbox.InboxHandler}). */
+    /** The durable inbox's workers (one per {@code InboxHandler}). */
     interface Inbox {
         /** Messages processed per transaction at most. */
         @WithDefault("500")

@@ -12,7 +12,7 @@ import java.util.Set;
  *
  * <p>Apply an event here when applying it is quick and needs only the database (store a fact, update a read model).
  * When the reaction is slow or reaches outside (a venue, a chain, an e-mail), accept the event into the
- * {@link io.tideline.messaging.inbox.Inbox} here and act on it from an {@link io.tideline.messaging.inbox.InboxHandler},
+ * {@code Inbox} here and act on it from an {@code InboxHandler},
  * so that a slow outside party never holds up consumption.
  */
 public interface EventHandler {

@@ -6,7 +6,7 @@ public final class Headers {
     public static final String EVENT_ID = "tideline.event-id";
     public static final String EVENT_TYPE = "tideline.event-type";
     public static final String CORRELATION_ID = "tideline.correlation-id";
-    /** W3C trace context, derived from the correlation and event ids (see {@link io.tideline.messaging.lineage.Correlation}). */
+    /** W3C trace context, derived from the correlation and event ids (see {@code Correlation}). */
     public static final String TRACEPARENT = "traceparent";
 
     public static final String DLQ_REASON = "dlq.reason";

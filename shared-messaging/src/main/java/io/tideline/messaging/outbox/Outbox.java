@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The transitional form of publishing from a connection whose transaction the caller owns.
  *
- * @deprecated publish through {@link io.tideline.messaging.tx.UnitOfWork#publish} inside
- *     {@link io.tideline.messaging.tx.Transactions#run}; this goes once every service has moved.
+ * @deprecated publish through {@code UnitOfWork#publish} inside
+ *     {@code Transactions#run}; this goes once every service has moved.
  */
 @Deprecated(forRemoval = true)
 public final class Outbox {

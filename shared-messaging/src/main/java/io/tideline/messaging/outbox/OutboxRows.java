@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * Writes events as outbox rows in one statement, inside the caller's transaction. Only
- * {@link io.tideline.messaging.tx.Transactions} calls it, just before it commits: services publish through
- * {@link io.tideline.messaging.tx.UnitOfWork#publish}.
+ * {@code Transactions} calls it, just before it commits: services publish through
+ * {@code UnitOfWork#publish}.
  */
 public final class OutboxRows {
 
