@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.testing.GatedDatabaseResources;
 import io.tideline.messaging.inbox.Inbox;
 import io.tideline.messaging.inbox.InboxWorkers;
 import io.tideline.messaging.tx.Transactions;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The inbox tells a database outage from a poison message: an outage mid-message counts nothing against it. */
 @QuarkusTest
-@WithTestResource(value = GatedDatabase.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GatedDatabaseResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class InboxOutageTest {
 
     @Inject
@@ -38,7 +39,7 @@ class InboxOutageTest {
         String id = "outage-" + UUID.randomUUID();
         AtomicBoolean cut = new AtomicBoolean();
         TestInbox.CUT.set(() -> {
-            GatedDatabase.gate.shut();
+            GatedDatabaseResources.gate().shut();
             cut.set(true);
         });
 
@@ -47,7 +48,7 @@ class InboxOutageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> workers.statuses().stream()
                 .anyMatch(s -> s.stream().equals(TestInbox.STREAM) && s.state().equals("BLOCKED")));
         Thread.sleep(2_000); // several back-off rounds while the database is away: more than max-attempts
-        GatedDatabase.gate.open();
+        GatedDatabaseResources.gate().open();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handledCount(id) == 1);
         Row row = transactions.reads().one("select * from inbox where stream = $1 and message_id = $2",
@@ -59,7 +60,7 @@ class InboxOutageTest {
 
     @Test
     void answers503WithRetryAfterWhileTheDatabaseIsAway() {
-        GatedDatabase.gate.shut();
+        GatedDatabaseResources.gate().shut();
         try {
             given().get("/api/v1/messaging").then().statusCode(503)
                     .contentType("application/problem+json")
@@ -67,7 +68,7 @@ class InboxOutageTest {
                     .body("detail", containsString("database does not answer"));
             given().post("/api/v1/messaging/inbox/" + TestInbox.STREAM + "/redrive").then().statusCode(503);
         } finally {
-            GatedDatabase.gate.open();
+            GatedDatabaseResources.gate().open();
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().get("/api/v1/messaging").then().statusCode(200));

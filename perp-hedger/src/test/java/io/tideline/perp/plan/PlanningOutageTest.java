@@ -7,6 +7,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.tideline.testing.GatedDatabaseResources;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.Topics;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(PlanningOutageProfile.class)
-@WithTestResource(value = GatedDatabase.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GatedDatabaseResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class PlanningOutageTest {
 
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
@@ -52,7 +53,7 @@ class PlanningOutageTest {
         PositionRef position = new PositionRef(31337, "0xc36442b4a4522e871399cd717abdd847ab11fe88", "4242");
         AtomicBoolean cut = new AtomicBoolean();
         CuttingPoolMarkets.CUT.set(() -> {
-            GatedDatabase.gate.shut();
+            GatedDatabaseResources.gate().shut();
             cut.set(true);
         });
         String hash = String.format("0x%064x", 5_000);
@@ -71,7 +72,7 @@ class PlanningOutageTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> workers.statuses().stream()
                 .anyMatch(s -> s.stream().equals(LpFactPlanning.STREAM) && s.state().equals("BLOCKED")));
         Thread.sleep(2_000); // several back-off rounds (300 ms at most) while the database is away: more than 3
-        GatedDatabase.gate.open();
+        GatedDatabaseResources.gate().open();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> orders(position) == 1);
         Row fact = transactions.reads().one("select * from inbox where stream = $1 and message_id = $2",

@@ -68,8 +68,8 @@ class DatabaseOutageTest {
                 AlchemyPayloads.usdc(AlchemyPayloads.txHash(), 9, WALLET, PnlTestResources.EXCHANGE, usdc, 1_000));
 
         Instant reopened;
-        try (Connection direct = DriverManager.getConnection(GatedPnlResources.database.jdbcUrl(),
-                GatedPnlResources.database.user(), GatedPnlResources.database.password())) {
+        try (Connection direct = DriverManager.getConnection(GatedPnlResources.database().jdbcUrl(),
+                GatedPnlResources.database().user(), GatedPnlResources.database().password())) {
             // Hold the wallet's daily-totals row, so the worker is stuck inside the buy's transaction when the
             // database goes away (the direct connection does not go through the gate).
             direct.setAutoCommit(false);
@@ -79,7 +79,7 @@ class DatabaseOutageTest {
             post(transferBody).statusCode(200).body("status", equalTo("accepted"));
             await().atMost(Duration.ofSeconds(20)).until(() -> waitingOnTheRow(direct));
 
-            GatedPnlResources.gate.shut();
+            GatedPnlResources.gate().shut();
             await().atMost(Duration.ofSeconds(20)).until(() -> state().equals("BLOCKED"));
             // Nothing can be stored while the database is away, so nothing is acknowledged: Alchemy retries.
             post(AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, AlchemyPayloads.deliveryId(), now,
@@ -91,7 +91,7 @@ class DatabaseOutageTest {
             // The poller's next scheduled scan fails on the database too.
             await().atMost(Duration.ofSeconds(20)).until(() -> poller.state().lastFailure() != null);
             reopened = Instant.now();
-            GatedPnlResources.gate.open();
+            GatedPnlResources.gate().open();
 
             await().atMost(Duration.ofSeconds(30)).until(() -> processed(direct, ids) == ids.size());
             try (PreparedStatement s = direct.prepareStatement("select count(*) filter (where attempts > 0),"
@@ -170,8 +170,8 @@ class DatabaseOutageTest {
     }
 
     private static long scheduledScansSince(Instant since) {
-        try (Connection c = DriverManager.getConnection(GatedPnlResources.database.jdbcUrl(),
-                GatedPnlResources.database.user(), GatedPnlResources.database.password());
+        try (Connection c = DriverManager.getConnection(GatedPnlResources.database().jdbcUrl(),
+                GatedPnlResources.database().user(), GatedPnlResources.database().password());
                 PreparedStatement s = c.prepareStatement("select count(*) from poller_run where trigger = 'schedule'"
                         + " and started_at >= ?")) {
             s.setTimestamp(1, Timestamp.from(since));

@@ -1,35 +1,21 @@
 package io.tideline.pnl.flow;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.tideline.testing.TcpGate;
-import io.tideline.testing.TestDatabase;
-import io.tideline.testing.TestKafka;
+import io.tideline.testing.GatedDatabaseResources;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * pnl-ingest's test settings ({@link PnlTestResources}) with a fresh database reached through a {@link TcpGate}, so a
- * test can take PostgreSQL away and bring it back; the inbox backs off briefly and the poller is due every second.
+ * pnl-ingest's test settings ({@link PnlTestResources}) over a database behind the shared gate
+ * ({@link GatedDatabaseResources}); the inbox is polled often and the poller is due every second.
  */
-public class GatedPnlResources implements QuarkusTestResourceLifecycleManager {
+public class GatedPnlResources extends GatedDatabaseResources {
 
-    static volatile TcpGate gate;
-    static volatile TestDatabase database;
     private final PnlTestResources pnl = new PnlTestResources();
 
     @Override
     public Map<String, String> start() {
-        database = TestDatabase.create();
-        gate = new TcpGate(database.host(), database.port());
-        gate.open();
         Map<String, String> config = new HashMap<>(pnl.start());
-        config.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-        config.put("tideline.db.host", "127.0.0.1");
-        config.put("tideline.db.port", Integer.toString(gate.port()));
-        config.put("tideline.db.name", database.name());
-        config.put("tideline.db.user", database.user());
-        config.put("tideline.db.password", database.password());
-        config.put("tideline.messaging.inbox.max-backoff", "300ms");
+        config.putAll(super.start());
         config.put("tideline.pnl.processing.poll-interval", "100ms");
         config.put("tideline.pnl.poller.interval", "1s");
         return config;
@@ -38,11 +24,6 @@ public class GatedPnlResources implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         pnl.stop();
-        if (gate != null) {
-            gate.close();
-        }
-        if (database != null) {
-            database.drop();
-        }
+        super.stop();
     }
 }

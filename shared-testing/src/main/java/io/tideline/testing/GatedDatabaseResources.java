@@ -1,17 +1,28 @@
-package io.tideline.messaging;
+package io.tideline.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import io.tideline.testing.TcpGate;
-import io.tideline.testing.TestDatabase;
-import io.tideline.testing.TestKafka;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A fresh test database reached through a {@link TcpGate}, so a test can take the database away and bring it back. */
-public class GatedDatabase implements QuarkusTestResourceLifecycleManager {
+/**
+ * Like {@link TidelineTestResources}, but the fresh database is reached through a {@link TcpGate}, so a test can take
+ * PostgreSQL away ({@code gate().shut()}) and bring it back ({@code gate().open()}); inbox workers back off briefly.
+ * Extend it to add a service's own test settings.
+ */
+public class GatedDatabaseResources implements QuarkusTestResourceLifecycleManager {
 
-    static volatile TcpGate gate;
-    private TestDatabase database;
+    private static volatile TcpGate gate;
+    private static volatile TestDatabase database;
+
+    /** The gate in front of the database of the test run in progress. */
+    public static TcpGate gate() {
+        return gate;
+    }
+
+    /** The database itself (to reach it directly, around the gate). */
+    public static TestDatabase database() {
+        return database;
+    }
 
     @Override
     public Map<String, String> start() {
