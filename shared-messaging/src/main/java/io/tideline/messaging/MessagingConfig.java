@@ -109,5 +109,13 @@ public interface MessagingConfig {
 
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * How long a consumer remembers an applied event id ({@code processed_event}). Longer than any redelivery
+         * can come late: the topics' retention (7 days by default) and any replay window. A full replay from offset 0
+         * goes to a new consumer name, never to an old one.
+         */
+        @WithDefault("30d")
+        Duration processedRetention();
     }
 }

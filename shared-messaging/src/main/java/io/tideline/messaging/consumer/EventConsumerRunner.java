@@ -49,7 +49,10 @@ final class EventConsumerRunner implements Runnable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
+    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
+
     private volatile boolean running = true;
+    private Instant lastCleanup = Instant.EPOCH;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile ConsumerStatus status;
 
@@ -129,12 +132,28 @@ final class EventConsumerRunner implements Runnable {
                 kafka.commitSync();
                 outage.reset();
                 status = status("RUNNING", null);
+                forgetOldClaimsIfDue();
             } catch (OutageException e) {
                 status = status("BLOCKED", e.getMessage());
                 LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), outage.current().toMillis());
                 rewind(kafka, records);
                 running = outage.pause() && running;
             }
+        }
+    }
+
+    /** Deletes this handler's processed-event claims older than the retention, every ten minutes at most. */
+    private void forgetOldClaimsIfDue() {
+        Instant now = Instant.now();
+        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+            return;
+        }
+        lastCleanup = now;
+        int deleted = transactions.reads().exec("delete from processed_event where consumer = $1"
+                + " and processed_at < now() - make_interval(secs => $2)", handler.name(),
+                (double) config.processedRetention().toSeconds());
+        if (deleted > 0) {
+            LOG.infof("%s: forgot %d applied event ids older than %s", groupId, deleted, config.processedRetention());
         }
     }
 
