@@ -1,5 +1,8 @@
 package io.tideline.lp.chain;
 
+import io.tideline.evm.ContractCall;
+import io.tideline.evm.RpcClient;
+import io.tideline.evm.RpcException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

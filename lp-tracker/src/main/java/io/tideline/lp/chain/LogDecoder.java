@@ -1,5 +1,6 @@
 package io.tideline.lp.chain;
 
+import io.tideline.evm.ChainLog;
 import io.tideline.lp.chain.PositionLog.Burned;
 import io.tideline.lp.chain.PositionLog.Collect;
 import io.tideline.lp.chain.PositionLog.DecreaseLiquidity;

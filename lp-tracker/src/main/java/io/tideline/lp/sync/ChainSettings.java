@@ -1,6 +1,6 @@
 package io.tideline.lp.sync;
 
-import io.tideline.lp.chain.NodeUrl;
+import io.tideline.evm.NodeUrl;
 import io.tideline.lp.config.TrackerConfig;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.tideline.lp.sync;
 
-import io.tideline.lp.chain.RpcException;
+import io.tideline.evm.RpcException;
 
 /**
  * What readiness and the sync status say about a failing pass: a short sentence for an operator. Exception messages,

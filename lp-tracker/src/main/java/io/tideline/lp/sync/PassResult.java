@@ -2,7 +2,7 @@ package io.tideline.lp.sync;
 
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.market.PriceObserved;
-import io.tideline.lp.chain.BlockHeader;
+import io.tideline.evm.BlockHeader;
 import io.tideline.lp.position.Fact;
 import io.tideline.lp.position.Position;
 import io.tideline.lp.position.PoolState;

@@ -3,7 +3,7 @@ package io.tideline.lp.sync;
 import io.tideline.events.lp.LpValued;
 import io.tideline.lp.chain.BatchReader;
 import io.tideline.lp.chain.BatchReader.Read;
-import io.tideline.lp.chain.BlockHeader;
+import io.tideline.evm.BlockHeader;
 import io.tideline.lp.chain.Multicall3;
 import io.tideline.lp.chain.UniswapAbi;
 import io.tideline.lp.chain.UniswapAbi.OnChainPosition;

@@ -1,6 +1,6 @@
 package io.tideline.lp.sync;
 
-import io.tideline.lp.chain.BlockHeader;
+import io.tideline.evm.BlockHeader;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;

@@ -7,7 +7,7 @@ import io.tideline.events.lp.LpFactRetracted;
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.PositionRef;
 import io.tideline.events.market.PriceObserved;
-import io.tideline.lp.chain.BlockHeader;
+import io.tideline.evm.BlockHeader;
 import io.tideline.lp.position.Fact;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.Position;

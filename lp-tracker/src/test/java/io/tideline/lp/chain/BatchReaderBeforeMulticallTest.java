@@ -1,5 +1,6 @@
 package io.tideline.lp.chain;
 
+import io.tideline.evm.RpcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.lp.chain.BatchReader.Read;

@@ -1,5 +1,6 @@
 package io.tideline.lp.chain;
 
+import io.tideline.evm.ChainLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.lp.chain.PositionLog.Burned;

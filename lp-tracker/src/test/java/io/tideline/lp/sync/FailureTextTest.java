@@ -2,7 +2,7 @@ package io.tideline.lp.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.lp.chain.RpcException;
+import io.tideline.evm.RpcException;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 

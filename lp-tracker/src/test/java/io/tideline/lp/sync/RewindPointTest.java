@@ -2,7 +2,7 @@ package io.tideline.lp.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tideline.lp.chain.BlockHeader;
+import io.tideline.evm.BlockHeader;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,6 +1,6 @@
 package io.tideline.pnl.api;
 
-import io.tideline.pnl.poller.EthRpc;
+import io.tideline.evm.RpcException;
 import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.service.problem.ProblemException;
 import jakarta.ws.rs.GET;
@@ -25,7 +25,8 @@ public class FallbackPollResource {
     }
 
     @GET
-    @Operation(summary = "The fallback poller's state: whether it runs, its last scan, its last failure")
+    @Operation(summary = "The fallback poller's state: whether it runs, the node (scheme, host and port only), its last"
+            + " scan, its last failure")
     public FallbackPoller.State state() {
         return poller.state();
     }
@@ -34,16 +35,16 @@ public class FallbackPollResource {
     @Operation(summary = "Scan the lookback window for transfers the webhooks missed, now",
             description = "Answers when the scan is done with the block range, the transfer logs found, how many were"
                     + " not known before and the deliveries put into the inbox (processed right after). 409 when no"
-                    + " RPC endpoint (tideline.pnl.poller.rpc-url) or wallets (tideline.pnl.wallets) are configured;"
-                    + " 502 when the endpoint fails.")
+                    + " RPC endpoint (tideline.pnl.poller.rpc-url, an http(s) URL) or wallets (tideline.pnl.wallets)"
+                    + " are configured; 502 when the endpoint fails (the node named by scheme, host and port only).")
     public FallbackPoller.Scan poll() {
         if (!poller.configured()) {
-            throw ProblemException.conflict("the fallback poller needs tideline.pnl.poller.rpc-url and"
-                    + " tideline.pnl.wallets");
+            throw ProblemException.conflict("the fallback poller needs tideline.pnl.poller.rpc-url (an http(s) URL"
+                    + " with a host) and tideline.pnl.wallets");
         }
         try {
             return poller.scan("manual");
-        } catch (EthRpc.RpcException e) {
+        } catch (RpcException e) {
             throw new ProblemException(502, "Bad Gateway", "the chain's JSON-RPC endpoint failed: " + e.getMessage(),
                     List.of());
         }

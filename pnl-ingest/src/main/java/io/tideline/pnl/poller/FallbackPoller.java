@@ -1,11 +1,15 @@
 package io.tideline.pnl.poller;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tideline.evm.BlockHeader;
+import io.tideline.evm.ChainLog;
+import io.tideline.evm.LogQuery;
+import io.tideline.evm.NodeUrl;
+import io.tideline.evm.RpcClient;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
@@ -32,7 +36,8 @@ import org.jboss.logging.Logger;
  * confirmations) for ERC-20 and ERC-1155 transfers from and to the desk's wallets with plain {@code eth_getLogs}, and
  * puts what it finds into the inbox as Address Activity deliveries (one per block, id
  * {@code poll:<network>:<blockHash>}), so they are read by the same code and deduplicated against the webhooks' copies
- * by their (hash, logIndex).
+ * by their (hash, logIndex). The node is asked through shared-evm's {@link RpcClient} and named by
+ * {@link NodeUrl scheme, host and port} only, in logs, state and errors: the configured URL may carry an API key.
  */
 @ApplicationScoped
 public class FallbackPoller {
@@ -49,7 +54,8 @@ public class FallbackPoller {
     private final SchemaMigration schema;
     private final Clock clock;
     private final PnlConfig.Poller config;
-    private final EthRpc rpc;
+    /** Null when no usable RPC URL is configured (then the poller is off). */
+    private final RpcClient rpc;
     private final PollingWorker worker;
     private final Duration stuckAfter;
     private volatile Instant lastScan = Instant.EPOCH;
@@ -65,7 +71,8 @@ public class FallbackPoller {
         this.schema = schema;
         this.clock = clock;
         this.config = config.poller();
-        this.rpc = this.config.rpcUrl().map(url -> new EthRpc(url, RPC_TIMEOUT)).orElse(null);
+        this.rpc = this.config.rpcUrl().filter(url -> NodeUrl.hostOnly(url).isPresent())
+                .map(url -> new RpcClient(url, RPC_TIMEOUT)).orElse(null);
         this.worker = new PollingWorker("pnl-fallback-poller", this::scheduledStep, Duration.ofSeconds(5),
                 Duration.ofMinutes(2));
     }
@@ -88,33 +95,43 @@ public class FallbackPoller {
             return;
         }
         if (!configured()) {
-            LOG.infof("fallback poller off: it needs tideline.pnl.poller.rpc-url and tideline.pnl.wallets");
+            if (config.rpcUrl().isPresent() && rpc == null) {
+                // Not echoed: it may carry a key.
+                LOG.warn("fallback poller off: tideline.pnl.poller.rpc-url is not an http(s) URL with a host");
+            } else {
+                LOG.infof("fallback poller off: it needs tideline.pnl.poller.rpc-url and tideline.pnl.wallets");
+            }
             return;
         }
+        LOG.infof("fallback poller on: node %s, %d wallet(s)", rpc.node(), wallets.listed().size());
         worker.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
         worker.stop(Duration.ofSeconds(30));
+        if (rpc != null) {
+            rpc.close();
+        }
     }
 
     /**
      * The poller's state.
      *
+     * @param node        the node asked, as {@code scheme://host[:port]} (absent when none is configured)
      * @param worker      RUNNING, STOPPED (off), DEAD or STUCK
      * @param lastScanAt  when the last scan that completed started (absent before the first)
      * @param lastFailure why the last scheduled scan failed, while it has not succeeded since
      */
-    public record State(boolean configured, String worker, Instant lastScanAt, String lastFailure) {
+    public record State(boolean configured, String node, String worker, Instant lastScanAt, String lastFailure) {
     }
 
     public State state() {
         var state = worker.state(stuckAfter);
-        return new State(configured(), state.state(), Instant.EPOCH.equals(lastScan) ? null : lastScan,
-                state.lastFailure());
+        return new State(configured(), rpc == null ? null : rpc.node(), state.state(),
+                Instant.EPOCH.equals(lastScan) ? null : lastScan, state.lastFailure());
     }
 
-    /** Whether a scan can run at all (an endpoint and wallets are configured). */
+    /** Whether a scan can run at all (an http(s) endpoint and wallets are configured). */
     public boolean configured() {
         return rpc != null && !wallets.listed().isEmpty();
     }
@@ -136,10 +153,11 @@ public class FallbackPoller {
         Instant started = clock.instant();
         long to = Math.max(0, rpc.blockNumber() - config.confirmations());
         long from = firstBlockAtOrAfter(started.minus(config.lookback()).getEpochSecond(), to);
-        List<List<Object>> filters = TransferLogs.filters(List.copyOf(wallets.listed()));
-        List<JsonNode> logs = new ArrayList<>();
+        List<LogQuery> filters = TransferLogs.filters(List.copyOf(wallets.listed()));
+        List<ChainLog> logs = new ArrayList<>();
         for (long start = from; start <= to; start += config.maxBlockRange()) {
-            logs.addAll(rpc.logs(start, Math.min(to, start + config.maxBlockRange() - 1), filters));
+            // one batch of the four queries per range; their logs in the order of the queries
+            rpc.logs(filters, start, Math.min(to, start + config.maxBlockRange() - 1)).forEach(logs::addAll);
         }
         TransferLogs.Found found = TransferLogs.read(logs);
         for (String skipped : found.skipped()) {
@@ -164,22 +182,22 @@ public class FallbackPoller {
         if (byBlock.isEmpty()) {
             return new int[] {0, 0};
         }
-        List<EthRpc.BlockHeader> headers = rpc.headers(List.copyOf(byBlock.keySet()));
+        List<BlockHeader> headers = rpc.headers(List.copyOf(byBlock.keySet()));
         int deliveries = 0;
         int fresh = 0;
-        for (EthRpc.BlockHeader header : headers) {
+        for (BlockHeader header : headers) {
             ArrayNode activities = JSON.createArrayNode();
             List<String> hashes = new ArrayList<>();
             List<Integer> logIndexes = new ArrayList<>();
             for (ObjectNode activity : byBlock.get(header.number())) {
                 activities.add(activity);
                 hashes.add(activity.get("hash").asText());
-                logIndexes.add(EthRpc.quantity(activity.get("log").get("logIndex")).intValueExact());
+                logIndexes.add(Integer.decode(activity.get("log").get("logIndex").asText()));
             }
             ObjectNode body = JSON.createObjectNode();
             body.put("webhookId", WEBHOOK_ID);
             body.put("id", "poll:" + config.network() + ":" + header.hash());
-            body.put("createdAt", Instant.ofEpochSecond(header.timestamp()).toString());
+            body.put("createdAt", header.time().toString());
             body.put("type", AlchemyPayload.ADDRESS_ACTIVITY);
             ObjectNode event = body.putObject("event");
             event.put("network", config.network());
@@ -202,7 +220,7 @@ public class FallbackPoller {
         long hi = head;
         while (lo < hi) {
             long mid = lo + (hi - lo) / 2;
-            long time = rpc.headers(List.of(mid)).get(0).timestamp();
+            long time = rpc.headers(List.of(mid)).get(0).time().getEpochSecond();
             if (time < epochSecond) {
                 lo = mid + 1;
             } else {

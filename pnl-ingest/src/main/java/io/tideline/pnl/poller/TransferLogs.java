@@ -1,16 +1,17 @@
 package io.tideline.pnl.poller;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tideline.evm.ChainLog;
+import io.tideline.evm.LogQuery;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -30,47 +31,47 @@ public final class TransferLogs {
     private TransferLogs() {
     }
 
-    /** The {@code eth_getLogs} topic filters for transfers from or to any of the wallets (4 filters). */
-    public static List<List<Object>> filters(List<String> wallets) {
+    /**
+     * The {@code eth_getLogs} filters for transfers from or to any of the wallets (4 queries, each of any contract:
+     * topics only).
+     */
+    public static List<LogQuery> filters(List<String> wallets) {
         List<String> padded = wallets.stream().map(TransferLogs::topicOf).toList();
+        List<String> erc20 = List.of(TRANSFER);
         List<String> erc1155 = List.of(TRANSFER_SINGLE, TRANSFER_BATCH);
-        List<List<Object>> filters = new ArrayList<>();
-        filters.add(Arrays.asList(TRANSFER, padded));
-        filters.add(Arrays.asList(TRANSFER, null, padded));
-        filters.add(Arrays.asList(erc1155, null, padded));
-        filters.add(Arrays.asList(erc1155, null, null, padded));
-        return filters;
+        List<String> any = List.of();
+        return List.of(
+                LogQuery.anyAddress(List.of(erc20, padded)),
+                LogQuery.anyAddress(List.of(erc20, any, padded)),
+                LogQuery.anyAddress(List.of(erc1155, any, padded)),
+                LogQuery.anyAddress(List.of(erc1155, any, any, padded)));
     }
 
     /**
      * What a scan's logs hold.
      *
      * @param byBlock the activities read, per block number, in the order of the logs
-     * @param logs    logs not marked removed
+     * @param logs    logs not marked removed (the client leaves removed ones out)
      * @param skipped the logs that could not be read (which, and why): skipped, not the end of the scan
      */
     public record Found(Map<Long, List<ObjectNode>> byBlock, int logs, List<String> skipped) {
     }
 
-    /** Reads a scan's logs one by one; removed logs are left out, one that cannot be read is skipped. */
-    public static Found read(List<JsonNode> logs) {
+    /** Reads a scan's logs one by one; one that cannot be read is skipped. */
+    public static Found read(List<ChainLog> logs) {
         Map<Long, List<ObjectNode>> byBlock = new TreeMap<>();
         List<String> skipped = new ArrayList<>();
         int count = 0;
-        for (JsonNode log : logs) {
-            if (log.path("removed").asBoolean(false)) {
-                continue;
-            }
+        for (ChainLog log : logs) {
             count++;
             try {
-                long block = EthRpc.quantity(log.get("blockNumber")).longValueExact();
                 ObjectNode activity = activity(log);
                 if (activity != null) {
-                    byBlock.computeIfAbsent(block, b -> new ArrayList<>()).add(activity);
+                    byBlock.computeIfAbsent(log.blockNumber(), b -> new ArrayList<>()).add(activity);
                 }
             } catch (RuntimeException e) {
-                skipped.add("tx " + log.path("transactionHash").asText("?") + " logIndex "
-                        + log.path("logIndex").asText("?") + ": " + (e.getMessage() == null
+                skipped.add("tx " + Objects.requireNonNullElse(log.txHash(), "?") + " logIndex "
+                        + quantity(log.logIndex()) + ": " + (e.getMessage() == null
                         ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }
@@ -78,35 +79,38 @@ public final class TransferLogs {
     }
 
     /** The log as an Alchemy activity, or null when it is not a transfer we read. */
-    public static ObjectNode activity(JsonNode log) {
-        JsonNode topics = log.get("topics");
+    public static ObjectNode activity(ChainLog log) {
+        List<String> topics = log.topics();
         if (topics == null || topics.isEmpty()) {
             return null;
         }
-        String topic0 = topics.get(0).asText().toLowerCase(Locale.ROOT);
-        String contract = log.get("address").asText().toLowerCase(Locale.ROOT);
-        byte[] data = bytes(log.path("data").asText("0x"));
+        String topic0 = topics.get(0).toLowerCase(Locale.ROOT);
+        String contract = log.address().toLowerCase(Locale.ROOT);
+        String txHash = Objects.requireNonNull(log.txHash(), "the log has no transaction hash");
+        String blockHash = Objects.requireNonNull(log.blockHash(), "the log has no block hash");
+        String hexData = log.data() == null ? "0x" : log.data();
+        byte[] data = bytes(hexData);
         ObjectNode a = JSON.createObjectNode();
-        a.put("blockNum", log.get("blockNumber").asText());
-        a.put("hash", log.get("transactionHash").asText().toLowerCase(Locale.ROOT));
+        a.put("blockNum", quantity(log.blockNumber()));
+        a.put("hash", txHash.toLowerCase(Locale.ROOT));
         ObjectNode raw = a.putObject("rawContract");
         raw.put("address", contract);
         if (TRANSFER.equals(topic0) && topics.size() == 3) {
-            a.put("fromAddress", address(topics.get(1).asText()));
-            a.put("toAddress", address(topics.get(2).asText()));
+            a.put("fromAddress", address(topics.get(1)));
+            a.put("toAddress", address(topics.get(2)));
             a.put("category", "token");
             raw.put("rawValue", "0x" + word(data, 0).toString(16));
         } else if (TRANSFER_SINGLE.equals(topic0) && topics.size() == 4) {
-            a.put("fromAddress", address(topics.get(2).asText()));
-            a.put("toAddress", address(topics.get(3).asText()));
+            a.put("fromAddress", address(topics.get(2)));
+            a.put("toAddress", address(topics.get(3)));
             a.put("category", "erc1155");
             raw.putNull("rawValue");
             ArrayNode meta = a.putArray("erc1155Metadata");
             meta.addObject().put("tokenId", "0x" + word(data, 0).toString(16))
                     .put("value", "0x" + word(data, 1).toString(16));
         } else if (TRANSFER_BATCH.equals(topic0) && topics.size() == 4) {
-            a.put("fromAddress", address(topics.get(2).asText()));
-            a.put("toAddress", address(topics.get(3).asText()));
+            a.put("fromAddress", address(topics.get(2)));
+            a.put("toAddress", address(topics.get(3)));
             a.put("category", "erc1155");
             raw.putNull("rawValue");
             ArrayNode meta = a.putArray("erc1155Metadata");
@@ -122,14 +126,20 @@ public final class TransferLogs {
         }
         ObjectNode l = a.putObject("log");
         l.put("address", contract);
-        l.set("topics", topics);
-        l.put("data", log.path("data").asText("0x"));
-        l.put("blockNumber", log.get("blockNumber").asText());
-        l.put("transactionHash", log.get("transactionHash").asText());
-        l.put("blockHash", log.get("blockHash").asText());
-        l.put("logIndex", log.get("logIndex").asText());
-        l.put("removed", log.path("removed").asBoolean(false));
+        ArrayNode topicArray = l.putArray("topics");
+        topics.forEach(topicArray::add);
+        l.put("data", hexData);
+        l.put("blockNumber", quantity(log.blockNumber()));
+        l.put("transactionHash", txHash);
+        l.put("blockHash", blockHash);
+        l.put("logIndex", quantity(log.logIndex()));
+        l.put("removed", false);
         return a;
+    }
+
+    /** A JSON-RPC quantity: 0x-hex without leading zeros, as nodes write block numbers and log indexes. */
+    static String quantity(long n) {
+        return "0x" + Long.toHexString(n);
     }
 
     static String topicOf(String address) {

@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.evm;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -26,9 +26,14 @@ import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * JSON-RPC to one EVM node through web3j. Every method that takes a list sends it as <b>one</b> JSON-RPC batch (one
- * HTTP round trip), and counts it, so that callers can be held to a round-trip budget. Its exceptions name the node by
- * {@link NodeUrl#hostOnly(String) scheme, host and port} only: the URL may carry an API key.
+ * The platform's one JSON-RPC client of an EVM node (HTTP, through web3j). Every method that takes a list sends it as
+ * <b>one</b> JSON-RPC batch (one HTTP round trip), and counts it, so that callers can be held to a round-trip budget
+ * ({@link #roundTrips()}, {@link #requests()}, {@link #waitNanos()}). Its exceptions ({@link RpcException}) read
+ * {@code "<method> to <node> failed: ..."} or {@code "<method> to <node> answered error <code>: ..."} and name the node
+ * by {@link NodeUrl#hostOnly(String) scheme, host and port} only: the URL may carry an API key.
+ *
+ * <p>Thread-safe (web3j's HTTP service and the counters are); blocking: each call waits for its answer, at most the
+ * timeout given at construction per HTTP exchange.
  */
 public class RpcClient implements AutoCloseable {
 
@@ -83,12 +88,17 @@ public class RpcClient implements AutoCloseable {
         return headers;
     }
 
-    /** The logs of each query over [fromBlock, toBlock], in one batch; the result lists match the queries. */
+    /**
+     * The logs of each query over [fromBlock, toBlock], in one batch; the result lists match the queries, each in the
+     * node's order (chain order). A query with no addresses matches logs of any contract.
+     */
     public List<List<ChainLog>> logs(List<LogQuery> queries, long fromBlock, long toBlock) {
         List<Request<?, EthLog>> batch = new ArrayList<>(queries.size());
         for (LogQuery query : queries) {
+            // No address at all, not an empty list: nodes differ on what [] means, none on an absent address.
             EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(fromBlock)),
-                    DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)), query.addresses());
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(toBlock)),
+                    query.addresses().isEmpty() ? null : query.addresses());
             for (List<String> topic : query.topics()) {
                 if (topic.isEmpty()) {
                     filter.addNullTopic();
@@ -256,7 +266,7 @@ public class RpcClient implements AutoCloseable {
         return RpcException.unreachable(what + " failed: " + e.getMessage(), e);
     }
 
-    static String lower(String value) {
+    private static String lower(String value) {
         return value == null ? null : value.toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.evm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

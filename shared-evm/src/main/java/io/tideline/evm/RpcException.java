@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.evm;
 
 /** A JSON-RPC call failed: the node is unreachable, answered an error, or answered something unreadable. */
 public class RpcException extends RuntimeException {

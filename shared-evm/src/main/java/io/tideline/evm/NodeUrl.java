@@ -1,4 +1,4 @@
-package io.tideline.lp.chain;
+package io.tideline.evm;
 
 import java.net.URI;
 import java.net.URISyntaxException;
