@@ -128,15 +128,6 @@ public class ChainFollower {
         stop();
     }
 
-    public Optional<ChainSettings> settings() {
-        return resolution.settings();
-    }
-
-    /** The configured chain id (also when the follower does not run). */
-    public long chainId() {
-        return config.chain().id();
-    }
-
     public FollowerStatus status() {
         return status;
     }
