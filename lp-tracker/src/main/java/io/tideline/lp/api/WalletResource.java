@@ -1,9 +1,8 @@
 package io.tideline.lp.api;
 
-import io.tideline.lp.sync.ChainFollower;
+import io.tideline.lp.wallet.Wallet;
+import io.tideline.lp.wallet.WatchedWallets;
 import io.tideline.service.problem.ProblemException;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -12,13 +11,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** The owner wallets whose LP NFTs are tracked. */
 @Path("/api/v1/lp/wallets")
@@ -27,14 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WalletResource {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final WatchedWallets wallets;
 
-    private final Pool pool;
-    private final ChainFollower follower;
-
-    public WalletResource(Pool pool, ChainFollower follower) {
-        this.pool = pool;
-        this.follower = follower;
+    public WalletResource(WatchedWallets wallets) {
+        this.wallets = wallets;
     }
 
     @Schema(description = "A wallet to watch. backfillFromBlock: replay its history from this block (its positions and"
@@ -43,24 +38,19 @@ public class WalletResource {
                                String address, String label, Long backfillFromBlock) {
     }
 
-    public record Wallet(String address, String label, long syncedTo, String addedAt) {
-    }
-
     @GET
     @Operation(summary = "Watched wallets and the block each is synced to")
     public List<Wallet> list() {
-        List<Wallet> out = new ArrayList<>();
-        pool.preparedQuery("select address, label, synced_to, added_at from lp_wallet where chain_id = $1"
-                        + " order by address")
-                .execute(Tuple.of(chainId())).await().atMost(TIMEOUT)
-                .forEach(r -> out.add(new Wallet(r.getString(0), r.getString(1), r.getLong(2),
-                        r.getOffsetDateTime(3).toInstant().toString())));
-        return out;
+        return wallets.list();
     }
 
     @POST
     @Operation(summary = "Watch a wallet, optionally backfilling it from a block")
-    public Response add(WatchRequest request) {
+    @APIResponse(responseCode = "201", description = "Watched", content = @Content(schema = @Schema(
+            implementation = Wallet.class)))
+    @APIResponse(responseCode = "400", description = "A field is invalid (problem+json naming it); nothing changed")
+    @APIResponse(responseCode = "409", description = "The wallet is watched already; nothing changed")
+    public RestResponse<Wallet> add(WatchRequest request) {
         if (request == null) {
             throw ProblemException.badField("body", "a JSON object is required");
         }
@@ -68,45 +58,28 @@ public class WalletResource {
         if (request.label() != null && request.label().length() > 200) {
             throw ProblemException.badField("label", "must be at most 200 characters");
         }
-        long checkpoint = pool.preparedQuery("select block_number from lp_checkpoint where chain_id = $1")
-                .execute(Tuple.of(chainId())).await().atMost(TIMEOUT).stream().findFirst()
-                .map(r -> r.getLong(0)).orElse(-1L);
-        long syncedTo = checkpoint;
-        if (request.backfillFromBlock() != null) {
-            long from = request.backfillFromBlock();
-            if (from < 0) {
-                throw ProblemException.badField("backfillFromBlock", "must be >= 0, was " + from);
-            }
-            if (checkpoint >= 0 && from > checkpoint + 1) {
-                throw ProblemException.badField("backfillFromBlock", "is beyond the checkpoint (block " + checkpoint
-                        + "); omit it to watch from now on");
-            }
-            syncedTo = Math.min(checkpoint, from - 1);
+        if (request.backfillFromBlock() != null && request.backfillFromBlock() < 0) {
+            throw ProblemException.badField("backfillFromBlock", "must be >= 0, was " + request.backfillFromBlock());
         }
-        int inserted = pool.preparedQuery("insert into lp_wallet (chain_id, address, label, synced_to)"
-                        + " values ($1, $2, $3, $4) on conflict do nothing")
-                .execute(Tuple.of(chainId(), address, request.label(), syncedTo)).await().atMost(TIMEOUT).rowCount();
-        if (inserted == 0) {
-            throw ProblemException.conflict("wallet " + address + " is already watched");
-        }
-        return Response.status(Response.Status.CREATED)
-                .entity(new Wallet(address, request.label(), syncedTo, java.time.Instant.now().toString())).build();
+        WatchedWallets.Watch watch = wallets.watch(address, request.label(), request.backfillFromBlock());
+        return switch (watch.outcome()) {
+            case ADDED -> RestResponse.status(RestResponse.Status.CREATED, watch.wallet());
+            case ALREADY_WATCHED -> throw ProblemException.conflict("wallet " + address + " is already watched");
+            case BEYOND_CHECKPOINT -> throw ProblemException.badField("backfillFromBlock", "is beyond the checkpoint"
+                    + " (block " + watch.checkpoint() + "); omit it to watch from now on");
+        };
     }
 
     @DELETE
     @Path("/{address}")
     @Operation(summary = "Stop watching a wallet (its positions and their history stay)")
-    public Response remove(@PathParam("address") String address) {
+    @APIResponse(responseCode = "204", description = "No longer watched")
+    @APIResponse(responseCode = "404", description = "The wallet is not watched")
+    public RestResponse<Void> remove(@PathParam("address") String address) {
         String normalized = AddressParam.parse("address", address);
-        int deleted = pool.preparedQuery("delete from lp_wallet where chain_id = $1 and address = $2")
-                .execute(Tuple.of(chainId(), normalized)).await().atMost(TIMEOUT).rowCount();
-        if (deleted == 0) {
+        if (!wallets.forget(normalized)) {
             throw ProblemException.notFound("wallet " + normalized + " is not watched");
         }
-        return Response.noContent().build();
-    }
-
-    private long chainId() {
-        return follower.chainId();
+        return RestResponse.noContent();
     }
 }

@@ -139,6 +139,15 @@ public final class Position {
         return burned;
     }
 
+    public long openedBlock() {
+        return openedBlock;
+    }
+
+    /** The block that closed it, or null while it is open. */
+    public Long closedBlock() {
+        return closedBlock;
+    }
+
     public Instant lastValuedAt() {
         return lastValuedAt;
     }

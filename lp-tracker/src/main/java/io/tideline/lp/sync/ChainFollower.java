@@ -3,16 +3,20 @@ package io.tideline.lp.sync;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.events.lp.TokenRef;
-import io.tideline.lp.chain.BatchReader;
 import io.tideline.evm.BlockHeader;
 import io.tideline.evm.RpcClient;
+import io.tideline.lp.chain.BatchReader;
+import io.tideline.lp.checkpoint.Checkpoint;
+import io.tideline.lp.checkpoint.CheckpointStore;
 import io.tideline.lp.config.OnNewChain;
 import io.tideline.lp.config.TrackerConfig;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.Position;
 import io.tideline.lp.position.ValuationPolicy;
+import io.tideline.lp.wallet.WalletStore;
 import io.tideline.messaging.schema.SchemaMigration;
-import io.tideline.messaging.sql.BlockingTransaction;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.worker.PollingWorker;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,12 +46,15 @@ import org.jboss.logging.Logger;
  * refused ({@code tideline.lp.chain.on-new-chain=fail}) or followed from the start block after everything is
  * retracted ({@code start-over}); it is checked when the book is loaded, when a parent hash does not match, and every
  * 30 s while the follower has nothing to do.
+ *
+ * <p>One instance follows a chain at a time: the one holding its {@link LeaderLock}. The others stand by (STANDBY in
+ * the sync status; ready), trying for the lock every poll interval, and the first to get it when the leader's
+ * database connection ends (it stopped, died or lost the database) loads the book and follows on from the checkpoint.
  */
 @ApplicationScoped
 public class ChainFollower {
 
     private static final Logger LOG = Logger.getLogger(ChainFollower.class);
-    private static final Duration DB_TIMEOUT = Duration.ofSeconds(30);
     /**
      * How often the genesis is compared again while there is nothing to do: a chain replaced by another of the same
      * height or lower (a restarted local chain) shows no parent hash to mismatch until it outgrows the checkpoint.
@@ -56,8 +63,12 @@ public class ChainFollower {
 
     private final TrackerConfig config;
     private final SchemaMigration schema;
-    private final BlockingTransaction tx;
-    private final TrackerStore store = new TrackerStore(DB_TIMEOUT);
+    private final Transactions transactions;
+    private final Sql reads;
+    private final TrackerStore store;
+    private final CheckpointStore checkpoints;
+    private final WalletStore walletStore;
+    private final Pool pool;
     private final ChainSettings.Resolution resolution;
     private final ValuationPolicy valuationPolicy;
     private final OnNewChain onNewChain;
@@ -65,6 +76,10 @@ public class ChainFollower {
     private RpcClient rpc;
     private BatchReader reader;
     private PollingWorker worker;
+    /** Held while this instance follows the chain; null while it stands by. */
+    private volatile LeaderLock leadership;
+    /** When this instance last lost its lock with the connection (System.nanoTime), or 0. */
+    private long lockLostAt;
     private volatile boolean loaded;
     private volatile FollowerStatus status;
     /** The node's genesis hash, read when the book is loaded, and when it was last compared. */
@@ -81,10 +96,16 @@ public class ChainFollower {
     private long confirmedHead = -1;
     private long checkpoint = -1;
 
-    public ChainFollower(TrackerConfig config, SchemaMigration schema, Pool pool) {
+    public ChainFollower(TrackerConfig config, SchemaMigration schema, Transactions transactions, TrackerStore store,
+            CheckpointStore checkpoints, WalletStore walletStore, Pool pool) {
         this.config = config;
         this.schema = schema;
-        this.tx = new BlockingTransaction(pool, DB_TIMEOUT);
+        this.transactions = transactions;
+        this.reads = transactions.reads();
+        this.store = store;
+        this.checkpoints = checkpoints;
+        this.walletStore = walletStore;
+        this.pool = pool;
         this.resolution = ChainSettings.resolve(config.chain());
         this.valuationPolicy = new ValuationPolicy(config.sync().valuationInterval(),
                 config.sync().valuationPriceMove());
@@ -107,15 +128,6 @@ public class ChainFollower {
         stop();
     }
 
-    public Optional<ChainSettings> settings() {
-        return resolution.settings();
-    }
-
-    /** The configured chain id (also when the follower does not run). */
-    public long chainId() {
-        return config.chain().id();
-    }
-
     public FollowerStatus status() {
         return status;
     }
@@ -132,10 +144,16 @@ public class ChainFollower {
         worker.start();
     }
 
+    /** Stops following (waiting for the pass in progress) and gives the chain up to a standby, if any. */
     public synchronized void stop() {
         if (worker != null) {
-            worker.stop(DB_TIMEOUT);
+            // A pass waits on statements of at most the statement timeout each; the one in progress is let finish.
+            worker.stop(transactions.timeout());
             worker = null;
+        }
+        if (leadership != null) {
+            leadership.close();
+            leadership = null;
         }
         if (rpc != null) {
             rpc.close();
@@ -144,7 +162,7 @@ public class ChainFollower {
 
     /** Loads the book if needed (after a start or a failure), then one pass; true if there is more to do. */
     private boolean pass(ChainSettings chain) {
-        if (!schema.isMigrated()) {
+        if (!schema.isMigrated() || !lead(chain)) {
             return false;
         }
         if (!loaded) {
@@ -155,6 +173,52 @@ public class ChainFollower {
             loaded = true;
         }
         return step(chain);
+    }
+
+    /**
+     * Whether this instance leads (holds the chain's {@link LeaderLock}), taking the lock if it is free; a standby
+     * says so in its status. A lock lost with its connection is given up, and this instance then leaves a standby
+     * {@code max-backoff} to take over (its own database connection is the likelier culprit) before it tries again.
+     */
+    private boolean lead(ChainSettings chain) {
+        if (leadership != null && leadership.held()) {
+            return true;
+        }
+        if (leadership != null) {
+            leadership.close();
+            leadership = null;
+            loaded = false;
+            lockLostAt = System.nanoTime();
+            LOG.warnf("lost the follower lock of chain %d with its database connection: no longer following it",
+                    chain.id());
+        }
+        if (lockLostAt != 0 && System.nanoTime() - lockLostAt < config.sync().maxBackoff().toNanos()) {
+            status = status("STANDBY", "lost the follower lock of chain " + chain.id() + " with its database"
+                    + " connection; another instance may take over, this one tries again in a moment");
+            return false;
+        }
+        lockLostAt = 0;
+        Optional<LeaderLock> lock = LeaderLock.tryAcquire(pool, chain.id(), transactions.timeout());
+        if (lock.isEmpty()) {
+            checkpoint = checkpoint(chain).block();
+            if (!"STANDBY".equals(status.state())) {
+                LOG.infof("another instance follows chain %d: standing by", chain.id());
+            }
+            status = status("STANDBY", "another instance follows chain " + chain.id() + "; this one takes over when"
+                    + " that one stops");
+            return false;
+        }
+        leadership = lock.get();
+        loaded = false;
+        LOG.infof("following chain %d (this instance holds its follower lock)", chain.id());
+        return true;
+    }
+
+    /** @throws IllegalStateException once the follower lock is lost: what the pass found is not written */
+    private void ensureLeader() {
+        if (leadership == null || !leadership.held()) {
+            throw new IllegalStateException("the follower lock was lost during the pass: nothing of it is written");
+        }
     }
 
     private void failed(RuntimeException e) {
@@ -171,14 +235,13 @@ public class ChainFollower {
         long waitBefore = rpc.waitNanos();
         long head = rpc.blockNumber();
         confirmedHead = head - config.sync().confirmations();
-        TrackerStore.Checkpoint cp = tx.run(c -> store.checkpoint(c, chain.id()))
-                .orElse(new TrackerStore.Checkpoint(config.sync().startBlock() - 1, null, null, 0));
+        Checkpoint cp = checkpoint(chain);
         checkpoint = cp.block();
         if (confirmedHead <= cp.block() && System.nanoTime() - genesisCheckedAt >= GENESIS_RECHECK.toNanos()
                 && checkGenesis(chain)) {
             return true; // another chain, now followed from the start
         }
-        Map<String, Long> wallets = tx.run(c -> store.wallets(c, chain.id()));
+        Map<String, Long> wallets = walletStore.syncedTo(reads, chain.id());
         Map<Long, Set<String>> behind = new TreeMap<>();
         wallets.forEach((address, synced) -> {
             if (synced < cp.block()) {
@@ -206,13 +269,9 @@ public class ChainFollower {
             return true;
         }
         long applied = System.nanoTime();
-        tx.run(c -> {
-            store.write(c, chain, result, true, config.sync().reorgHistory(), genesis, cp.epoch());
-            if (!main.isEmpty()) {
-                store.walletsSynced(c, chain.id(), main, to);
-            }
-            return null;
-        });
+        ensureLeader();
+        transactions.execute(uow -> store.writePass(uow, chain, result, cp.block(), main,
+                config.sync().reorgHistory(), genesis, cp.epoch()));
         dropUnfollowed();
         passes++;
         blocks += to - from + 1;
@@ -228,21 +287,17 @@ public class ChainFollower {
 
     private void backfill(ChainSettings chain, Set<String> wallets, long from, long upTo, int epoch) {
         long to = Math.min(upTo, from + config.sync().maxBlockRange() - 1);
-        Map<String, Position> own = tx.run(c -> store.followedPositions(c, chain.id(), chain.positionManager(),
-                wallets));
+        Map<String, Position> own = store.followedPositions(reads, chain.id(), chain.positionManager(), wallets);
         Map<String, PoolState> ownPools = new LinkedHashMap<>();
-        pools.forEach((address, pool) -> ownPools.put(address, new PoolState(address, pool.token0, pool.token1,
-                pool.fee)));
+        pools.forEach((address, known) -> ownPools.put(address, new PoolState(address, known.token0, known.token1,
+                known.fee)));
         PassResult result = new SyncPass(chain, rpc, reader, tokens, wallets, own, ownPools,
                 valuationPolicy).run(from, to);
         PassResult withoutPrices = new PassResult(result.from(), result.to(), result.headers(), result.facts(),
                 result.valuations(), List.of(), result.changedPositions(),
                 ownPools.values().stream().filter(p -> !pools.containsKey(p.address)).toList());
-        tx.run(c -> {
-            store.write(c, chain, withoutPrices, false, config.sync().reorgHistory(), genesis, epoch);
-            store.walletsSynced(c, chain.id(), wallets, to);
-            return null;
-        });
+        ensureLeader();
+        transactions.execute(uow -> store.writeBackfill(uow, chain, withoutPrices, wallets, epoch));
         status = status("CATCHING_UP", "backfilling " + String.join(", ", wallets) + " at blocks " + from + ".."
                 + to + " of " + upTo);
         if (to >= upTo) {
@@ -252,8 +307,7 @@ public class ChainFollower {
     }
 
     private void rewindAfterReorg(ChainSettings chain, long from) {
-        List<TrackerStore.StoredBlock> stored = tx.run(c -> store.recentBlocks(c, chain.id(),
-                config.sync().reorgHistory()));
+        List<TrackerStore.StoredBlock> stored = store.recentBlocks(reads, chain.id(), config.sync().reorgHistory());
         List<BlockHeader> current = rpc.headers(stored.stream().map(TrackerStore.StoredBlock::number).toList());
         Optional<RewindPoint> fork = RewindPoint.find(stored, current);
         if (fork.isEmpty()) {
@@ -265,7 +319,8 @@ public class ChainFollower {
             return;
         }
         long forkBlock = fork.get().block();
-        int undone = tx.run(c -> store.rewind(c, chain, forkBlock, fork.get().hash()));
+        ensureLeader();
+        int undone = transactions.run(uow -> store.rewind(uow, chain, forkBlock, fork.get().hash()));
         reorgs++;
         retracted += undone;
         LOG.warnf("chain reorganised below block %d: rewound to fork block %d, %d facts retracted", from, forkBlock,
@@ -282,8 +337,8 @@ public class ChainFollower {
     private boolean checkGenesis(ChainSettings chain) {
         String nodeGenesis = rpc.headers(List.of(0L)).get(0).hash();
         genesisCheckedAt = System.nanoTime();
-        Optional<TrackerStore.Checkpoint> cp = tx.run(c -> store.checkpoint(c, chain.id()));
-        String recorded = cp.map(TrackerStore.Checkpoint::genesisHash).orElse(null);
+        Optional<Checkpoint> cp = checkpoints.find(reads, chain.id());
+        String recorded = cp.map(Checkpoint::genesisHash).orElse(null);
         switch (ChainIdentity.judge(recorded, nodeGenesis, onNewChain)) {
             case SAME -> {
                 genesis = nodeGenesis;
@@ -292,10 +347,7 @@ public class ChainFollower {
             case RECORD -> {
                 genesis = nodeGenesis;
                 if (cp.isPresent()) {
-                    tx.run(c -> {
-                        store.recordGenesis(c, chain.id(), nodeGenesis);
-                        return null;
-                    });
+                    transactions.execute(uow -> checkpoints.recordGenesis(uow, chain.id(), nodeGenesis));
                     LOG.infof("checkpoint of chain %d recorded with genesis %s (it had none)", chain.id(),
                             nodeGenesis);
                 }
@@ -318,9 +370,10 @@ public class ChainFollower {
 
     /** {@link TrackerStore#startOver} after {@link RewindPoint#restartBlock}, then the book reloaded (empty). */
     private Restart startOver(ChainSettings chain) {
-        Restart restart = tx.run(c -> {
-            long block = RewindPoint.restartBlock(config.sync().startBlock(), store.lowestFactBlock(c, chain.id()));
-            return new Restart(block, store.startOver(c, chain, block, genesis));
+        ensureLeader();
+        Restart restart = transactions.run(uow -> {
+            long block = RewindPoint.restartBlock(config.sync().startBlock(), store.lowestFactBlock(uow, chain.id()));
+            return new Restart(block, store.startOver(uow, chain, block, genesis));
         });
         retracted += restart.retracted();
         checkpoint = restart.block();
@@ -342,32 +395,30 @@ public class ChainFollower {
         if (configured.isEmpty()) {
             return;
         }
-        tx.run(c -> {
-            long synced = store.checkpoint(c, chain.id()).map(TrackerStore.Checkpoint::block)
-                    .orElse(config.sync().startBlock() - 1);
+        transactions.execute(uow -> {
+            long synced = Math.min(checkpoint(chain).block(), config.sync().startBlock() - 1);
             for (String wallet : configured) {
-                store.addWalletIfAbsent(c, chain.id(), wallet.trim().toLowerCase(Locale.ROOT),
-                        Math.min(synced, config.sync().startBlock() - 1));
+                walletStore.addIfAbsent(uow, chain.id(), wallet.trim().toLowerCase(Locale.ROOT), synced);
             }
-            return null;
         });
     }
 
     private void loadBook(ChainSettings chain) {
-        tx.run(c -> {
-            long checkpointBlock = store.checkpoint(c, chain.id()).map(TrackerStore.Checkpoint::block)
-                    .orElse(config.sync().startBlock() - 1);
-            Set<String> caughtUp = store.wallets(c, chain.id()).entrySet().stream()
-                    .filter(e -> e.getValue() >= checkpointBlock)
-                    .map(Map.Entry::getKey).collect(Collectors.toSet());
-            positions = store.followedPositions(c, chain.id(), chain.positionManager(), caughtUp);
-            pools = store.pools(c, chain.id());
-            return null;
-        });
+        long checkpointBlock = checkpoint(chain).block();
+        Set<String> caughtUp = walletStore.syncedTo(reads, chain.id()).entrySet().stream()
+                .filter(e -> e.getValue() >= checkpointBlock)
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        positions = store.followedPositions(reads, chain.id(), chain.positionManager(), caughtUp);
+        pools = store.pools(reads, chain.id());
         pools.values().forEach(p -> {
             tokens.put(p.token0.address(), p.token0);
             tokens.put(p.token1.address(), p.token1);
         });
+    }
+
+    /** The stored checkpoint, or the one before the start block on a first start. */
+    private Checkpoint checkpoint(ChainSettings chain) {
+        return checkpoints.find(reads, chain.id()).orElse(Checkpoint.before(config.sync().startBlock()));
     }
 
     /** The node as it may be shown, or null when none is configured. */

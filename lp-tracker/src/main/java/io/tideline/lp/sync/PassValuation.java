@@ -1,9 +1,9 @@
 package io.tideline.lp.sync;
 
 import io.tideline.events.lp.LpValued;
+import io.tideline.evm.BlockHeader;
 import io.tideline.lp.chain.BatchReader;
 import io.tideline.lp.chain.BatchReader.Read;
-import io.tideline.evm.BlockHeader;
 import io.tideline.lp.chain.Multicall3;
 import io.tideline.lp.chain.UniswapAbi;
 import io.tideline.lp.chain.UniswapAbi.OnChainPosition;

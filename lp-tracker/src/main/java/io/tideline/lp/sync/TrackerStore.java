@@ -1,192 +1,146 @@
 package io.tideline.lp.sync;
 
 import io.tideline.events.EventEnvelope;
-import io.tideline.events.EventPayload;
 import io.tideline.events.lp.ChainRef;
 import io.tideline.events.lp.LpFactRetracted;
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.PositionRef;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.evm.BlockHeader;
+import io.tideline.lp.checkpoint.CheckpointStore;
 import io.tideline.lp.position.Fact;
 import io.tideline.lp.position.PoolState;
 import io.tideline.lp.position.Position;
 import io.tideline.lp.position.PositionJson;
-import io.tideline.messaging.outbox.Outbox;
+import io.tideline.lp.wallet.WalletStore;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * The tracker's tables, written from the follower's thread inside a transaction it owns: state, history and the
- * events they cause go in together (the outbox), or not at all.
+ * The follower's book: positions, their facts (kept forever), pools and the remembered blocks, written in the unit of
+ * work of a pass together with the events they cause, the checkpoint and the wallets' progress, or not at all.
  */
-final class TrackerStore {
+@ApplicationScoped
+public class TrackerStore {
 
-    static final String SOURCE = "lp-tracker";
+    private final CheckpointStore checkpoints;
+    private final WalletStore wallets;
 
-    private final Duration timeout;
-
-    TrackerStore(Duration timeout) {
-        this.timeout = timeout;
+    public TrackerStore(CheckpointStore checkpoints, WalletStore wallets) {
+        this.checkpoints = checkpoints;
+        this.wallets = wallets;
     }
 
-    /**
-     * The last block fully processed.
-     *
-     * @param hash its hash, null when the next pass is the first on this chain (nothing to check its parent against)
-     * @param genesisHash the chain's block 0 hash, null if not recorded yet
-     * @param epoch how often the book started over (a reorg deeper than the remembered blocks, a new chain): part of
-     *              the event id of every fact derived since, so that a fact published again after its retraction is a
-     *              new event
-     */
-    record Checkpoint(long block, String hash, String genesisHash, int epoch) {
-    }
-
+    /** A processed block remembered to find the fork point of a reorg. */
     record StoredBlock(long number, String hash) {
     }
 
-    Optional<Checkpoint> checkpoint(SqlConnection c, long chainId) {
-        RowSet<Row> rows = c.preparedQuery("select block_number, block_hash, genesis_hash, epoch from lp_checkpoint"
-                        + " where chain_id = $1")
-                .execute(Tuple.of(chainId)).await().atMost(timeout);
-        if (rows.size() == 0) {
-            return Optional.empty();
-        }
-        Row r = rows.iterator().next();
-        return Optional.of(new Checkpoint(r.getLong(0), r.getString(1), r.getString(2), r.getInteger(3)));
-    }
-
-    /** Records the chain's genesis hash with a checkpoint stored without one. */
-    void recordGenesis(SqlConnection c, long chainId, String genesisHash) {
-        c.preparedQuery("update lp_checkpoint set genesis_hash = $2 where chain_id = $1 and genesis_hash is null")
-                .execute(Tuple.of(chainId, genesisHash)).await().atMost(timeout);
-    }
-
     /** The lowest block with a fact not retracted, if any. */
-    OptionalLong lowestFactBlock(SqlConnection c, long chainId) {
-        Row r = c.preparedQuery("select min(block_number) from lp_position_fact where chain_id = $1"
-                        + " and retracted_at is null")
-                .execute(Tuple.of(chainId)).await().atMost(timeout).iterator().next();
-        return r.getLong(0) == null ? OptionalLong.empty() : OptionalLong.of(r.getLong(0));
-    }
-
-    /** Watched wallets and the block each is synced to. */
-    Map<String, Long> wallets(SqlConnection c, long chainId) {
-        Map<String, Long> wallets = new LinkedHashMap<>();
-        c.preparedQuery("select address, synced_to from lp_wallet where chain_id = $1 order by address")
-                .execute(Tuple.of(chainId)).await().atMost(timeout)
-                .forEach(r -> wallets.put(r.getString(0), r.getLong(1)));
-        return wallets;
-    }
-
-    void addWalletIfAbsent(SqlConnection c, long chainId, String address, long syncedTo) {
-        c.preparedQuery("insert into lp_wallet (chain_id, address, synced_to) values ($1, $2, $3)"
-                        + " on conflict do nothing")
-                .execute(Tuple.of(chainId, address, syncedTo)).await().atMost(timeout);
-    }
-
-    void walletsSynced(SqlConnection c, long chainId, Set<String> addresses, long block) {
-        c.preparedQuery("update lp_wallet set synced_to = $3 where chain_id = $1 and address = any($2)")
-                .execute(Tuple.of(chainId, addresses.toArray(String[]::new), block)).await().atMost(timeout);
+    OptionalLong lowestFactBlock(Sql sql, long chainId) {
+        Long lowest = sql.one("select min(block_number) from lp_position_fact where chain_id = $1"
+                + " and retracted_at is null", Tuple.of(chainId), r -> r.getLong(0) == null ? -1L : r.getLong(0));
+        return lowest < 0 ? OptionalLong.empty() : OptionalLong.of(lowest);
     }
 
     /** Followed positions owned by these wallets (all wallets when null). */
-    Map<String, Position> followedPositions(SqlConnection c, long chainId, String positionManager,
-            Set<String> owners) {
+    Map<String, Position> followedPositions(Sql sql, long chainId, String positionManager, Set<String> owners) {
         Map<String, Position> positions = new LinkedHashMap<>();
-        c.preparedQuery("select token_id, state from lp_position where chain_id = $1 and position_manager = $2"
-                        + " and followed and ($3::text[] is null or owner = any($3))")
-                .execute(Tuple.of(chainId, positionManager, owners == null ? null : owners.toArray(String[]::new)))
-                .await().atMost(timeout)
-                .forEach(r -> positions.put(r.getString(0), PositionJson.read(json(r, 1), Position.class)));
+        sql.list("select token_id, state from lp_position where chain_id = $1 and position_manager = $2"
+                        + " and followed and ($3::text[] is null or owner = any($3))",
+                Tuple.of(chainId, positionManager, owners == null ? null : owners.toArray(String[]::new)),
+                r -> Map.entry(r.getString(0), PositionJson.read(json(r, 1), Position.class)))
+                .forEach(e -> positions.put(e.getKey(), e.getValue()));
         return positions;
     }
 
-    Map<String, PoolState> pools(SqlConnection c, long chainId) {
+    Map<String, PoolState> pools(Sql sql, long chainId) {
         Map<String, PoolState> pools = new LinkedHashMap<>();
-        c.preparedQuery("select address, state from lp_pool where chain_id = $1").execute(Tuple.of(chainId))
-                .await().atMost(timeout)
-                .forEach(r -> pools.put(r.getString(0), PositionJson.read(json(r, 1), PoolState.class)));
+        sql.list("select address, state from lp_pool where chain_id = $1", Tuple.of(chainId),
+                r -> Map.entry(r.getString(0), PositionJson.read(json(r, 1), PoolState.class)))
+                .forEach(e -> pools.put(e.getKey(), e.getValue()));
         return pools;
     }
 
-    List<StoredBlock> recentBlocks(SqlConnection c, long chainId, int limit) {
-        List<StoredBlock> blocks = new ArrayList<>();
-        c.preparedQuery("select block_number, block_hash from lp_block where chain_id = $1"
-                        + " order by block_number desc limit $2")
-                .execute(Tuple.of(chainId, limit)).await().atMost(timeout)
-                .forEach(r -> blocks.add(new StoredBlock(r.getLong(0), r.getString(1))));
-        return blocks;
+    /** The newest remembered blocks, newest first. */
+    List<StoredBlock> recentBlocks(Sql sql, long chainId, int limit) {
+        return sql.list("select block_number, block_hash from lp_block where chain_id = $1"
+                + " order by block_number desc limit $2", Tuple.of(chainId, limit),
+                r -> new StoredBlock(r.getLong(0), r.getString(1)));
     }
 
     /**
-     * Writes a pass: facts not written before (and their events), positions, pools, blocks, the new checkpoint (with
-     * the chain's genesis hash if it has none yet). Fact ids are those of {@code epoch}.
+     * Writes a main pass that started after the checkpoint {@code after}: facts not written before (publishing their
+     * events), valuations and prices (published), positions, pools, blocks, then moves the checkpoint to the pass's
+     * last block (recording the chain's genesis hash if it has none yet) and the main wallets with it. Event ids are
+     * those of {@code epoch}.
+     *
+     * @return the events published
      */
-    int write(SqlConnection c, ChainSettings chain, PassResult pass, boolean advanceCheckpoint, int keepBlocks,
-            String genesisHash, int epoch) {
-        List<Fact> fresh = unseen(c, pass.facts(), epoch);
-        List<EventEnvelope<?>> events = new ArrayList<>();
-        if (!fresh.isEmpty()) {
-            List<Tuple> rows = new ArrayList<>();
-            for (Fact f : fresh) {
-                ChainRef at = f.at();
-                rows.add(Tuple.tuple(List.of(chain.id(), f.position().positionManager(), f.position().tokenId(),
-                        f.eventId(epoch), f.type(), at.blockNumber(), at.blockHash(), at.txHash(), at.logIndex(),
-                        utc(at.blockTime()), new JsonObject(PositionJson.write(f.payload())),
-                        new JsonObject(f.stateAfter()))));
-                events.add(EventEnvelope.identified(f.eventId(epoch), at.blockTime(), SOURCE, f.position().key(),
-                        f.payload()));
-            }
-            c.preparedQuery("insert into lp_position_fact (chain_id, position_manager, token_id, event_id, event_type,"
-                            + " block_number, block_hash, tx_hash, log_index, block_time, payload, state_after)"
-                            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
-                    .executeBatch(rows).await().atMost(timeout);
+    int writePass(UnitOfWork uow, ChainSettings chain, PassResult pass, long after, Set<String> mainWallets,
+            int keepBlocks, String genesisHash, int epoch) {
+        int published = write(uow, chain, pass, epoch);
+        BlockHeader last = pass.last();
+        checkpoints.advance(uow, chain.id(), after, last.number(), last.hash(), genesisHash);
+        uow.exec("delete from lp_block where chain_id = $1 and block_number < $2", chain.id(),
+                last.number() - keepBlocks);
+        if (!mainWallets.isEmpty()) {
+            wallets.synced(uow, chain.id(), mainWallets, last.number());
         }
+        return published;
+    }
+
+    /**
+     * Writes a backfill pass of wallets catching up (its prices are the main pass's business): as {@link #writePass}
+     * without moving the checkpoint; the wallets are synced to its last block.
+     */
+    int writeBackfill(UnitOfWork uow, ChainSettings chain, PassResult pass, Set<String> backfilled, int epoch) {
+        int published = write(uow, chain, pass, epoch);
+        wallets.synced(uow, chain.id(), backfilled, pass.last().number());
+        return published;
+    }
+
+    private int write(UnitOfWork uow, ChainSettings chain, PassResult pass, int epoch) {
+        List<Fact> fresh = unseen(uow, pass.facts(), epoch);
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        List<Tuple> rows = new ArrayList<>();
+        for (Fact f : fresh) {
+            ChainRef at = f.at();
+            rows.add(Tuple.tuple(List.of(chain.id(), f.position().positionManager(), f.position().tokenId(),
+                    f.eventId(epoch), f.type(), at.blockNumber(), at.blockHash(), at.txHash(), at.logIndex(),
+                    Sql.utc(at.blockTime()), new JsonObject(PositionJson.write(f.payload())),
+                    new JsonObject(f.stateAfter()))));
+            events.add(TrackerEvents.fact(f, epoch));
+        }
+        uow.batch("insert into lp_position_fact (chain_id, position_manager, token_id, event_id, event_type,"
+                + " block_number, block_hash, tx_hash, log_index, block_time, payload, state_after)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)", rows);
         BlockHeader last = pass.last();
         Map<String, LpValued> valuations = new LinkedHashMap<>();
         for (LpValued v : pass.valuations()) {
             valuations.put(v.position().tokenId(), v);
-            events.add(EventEnvelope.identified(derivedId(v.position().key(), last.hash(), "LpValued", epoch),
-                    v.valuedAt(), SOURCE, v.position().key(), v));
+            events.add(TrackerEvents.valued(v, last.hash(), epoch));
         }
         for (PriceObserved p : pass.prices()) {
-            // By the swap's block hash: a reorg that puts another swap at the same height publishes its price too.
-            String swapBlock = pass.headers().get(p.blockNumber()).hash();
-            events.add(EventEnvelope.identified(derivedId(p.instrument(), swapBlock, "PriceObserved", epoch),
-                    p.observedAt(), SOURCE, p.instrument(), p));
+            events.add(TrackerEvents.price(p, pass.headers().get(p.blockNumber()).hash(), epoch));
         }
-        upsertPositions(c, chain, pass.changedPositions(), valuations, last.number());
-        upsertPools(c, chain.id(), pass.pools());
-        saveBlocks(c, chain.id(), pass.headers().values());
-        if (advanceCheckpoint) {
-            c.preparedQuery("insert into lp_checkpoint (chain_id, block_number, block_hash, genesis_hash)"
-                            + " values ($1, $2, $3, $4) on conflict (chain_id) do update"
-                            + " set block_number = excluded.block_number, block_hash = excluded.block_hash,"
-                            + " genesis_hash = coalesce(lp_checkpoint.genesis_hash, excluded.genesis_hash),"
-                            + " updated_at = now()")
-                    .execute(Tuple.of(chain.id(), last.number(), last.hash(), genesisHash)).await().atMost(timeout);
-            c.preparedQuery("delete from lp_block where chain_id = $1 and block_number < $2")
-                    .execute(Tuple.of(chain.id(), last.number() - keepBlocks)).await().atMost(timeout);
-        }
-        Outbox.appendWithin(c, events, timeout);
+        upsertPositions(uow, chain, pass.changedPositions(), valuations, last.number());
+        upsertPools(uow, chain.id(), pass.pools());
+        saveBlocks(uow, chain.id(), pass.headers().values());
+        uow.publishAll(events);
         return events.size();
     }
 
@@ -197,60 +151,44 @@ final class TrackerStore {
      *
      * @return the number of facts retracted
      */
-    int rewind(SqlConnection c, ChainSettings chain, long forkBlock, String forkHash) {
+    int rewind(UnitOfWork uow, ChainSettings chain, long forkBlock, String forkHash) {
         long chainId = chain.id();
-        RowSet<Row> undone = c.preparedQuery("update lp_position_fact set retracted_at = now()"
-                        + " where chain_id = $1 and block_number > $2 and retracted_at is null"
-                        + " returning id, position_manager, token_id, event_id, event_type, block_number, block_hash,"
-                        + " tx_hash, log_index, block_time")
-                .execute(Tuple.of(chainId, forkBlock)).await().atMost(timeout);
-        List<Row> rows = new ArrayList<>();
-        undone.forEach(rows::add);
-        rows.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
-        List<EventEnvelope<?>> events = new ArrayList<>();
-        List<Tuple> marks = new ArrayList<>();
+        List<Row> undone = new ArrayList<>(uow.list("update lp_position_fact set retracted_at = now()"
+                + " where chain_id = $1 and block_number > $2 and retracted_at is null"
+                + " returning id, position_manager, token_id, event_id, event_type, block_number, block_hash,"
+                + " tx_hash, log_index, block_time", Tuple.of(chainId, forkBlock), r -> r));
+        undone.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
         Instant now = Instant.now();
-        for (Row r : rows) {
+        List<Tuple> marks = new ArrayList<>();
+        for (Row r : undone) {
             PositionRef ref = new PositionRef(chainId, r.getString("position_manager"), r.getString("token_id"));
-            UUID retracted = r.getUUID("event_id");
             ChainRef at = new ChainRef(r.getLong("block_number"), r.getString("block_hash"), r.getString("tx_hash"),
-                    r.getInteger("log_index"), r.getOffsetDateTime("block_time").toInstant());
-            UUID id = Fact.retractionIdOf(retracted);
-            events.add(EventEnvelope.identified(id, now, SOURCE, ref.key(),
-                    new LpFactRetracted(ref, retracted, r.getString("event_type"), at, forkBlock)));
-            marks.add(Tuple.of(id, r.getLong("id")));
+                    r.getInteger("log_index"), Sql.instant(r, "block_time"));
+            EventEnvelope<LpFactRetracted> retraction = TrackerEvents.retraction(new LpFactRetracted(ref,
+                    r.getUUID("event_id"), r.getString("event_type"), at, forkBlock), now);
+            uow.publish(retraction);
+            marks.add(Tuple.of(retraction.eventId(), r.getLong("id")));
         }
-        if (!marks.isEmpty()) {
-            c.preparedQuery("update lp_position_fact set retraction_event = $1 where id = $2").executeBatch(marks)
-                    .await().atMost(timeout);
-        }
+        uow.batch("update lp_position_fact set retraction_event = $1 where id = $2", marks);
         // Positions touched after the fork: back to the state after their last fact that stays, or gone.
-        c.preparedQuery("update lp_position p set state = f.state_after, owner = f.state_after->>'owner',"
-                        + " status = f.state_after->>'status', valuation = null, updated_block = f.block_number,"
-                        + " followed = not coalesce((f.state_after->>'burned')::boolean, false)"
-                        + "   and f.state_after->>'status' <> 'TRANSFERRED'"
-                        + " from (select distinct on (token_id) position_manager, token_id, state_after, block_number"
-                        + "       from lp_position_fact where chain_id = $1 and retracted_at is null"
-                        + "       order by token_id, id desc) f"
-                        + " where p.chain_id = $1 and p.updated_block > $2 and f.position_manager = p.position_manager"
-                        + " and f.token_id = p.token_id")
-                .execute(Tuple.of(chainId, forkBlock)).await().atMost(timeout);
-        c.preparedQuery("delete from lp_position p where chain_id = $1 and updated_block > $2 and not exists"
-                        + " (select 1 from lp_position_fact f where f.chain_id = p.chain_id"
-                        + " and f.position_manager = p.position_manager and f.token_id = p.token_id"
-                        + " and f.retracted_at is null)")
-                .execute(Tuple.of(chainId, forkBlock)).await().atMost(timeout);
-        c.preparedQuery("update lp_pool set state = state - 'sqrtPriceX96' where chain_id = $1")
-                .execute(Tuple.of(chainId)).await().atMost(timeout);
-        c.preparedQuery("delete from lp_block where chain_id = $1 and block_number > $2")
-                .execute(Tuple.of(chainId, forkBlock)).await().atMost(timeout);
-        c.preparedQuery("update lp_wallet set synced_to = $2 where chain_id = $1 and synced_to > $2")
-                .execute(Tuple.of(chainId, forkBlock)).await().atMost(timeout);
-        c.preparedQuery("update lp_checkpoint set block_number = $2, block_hash = $3, updated_at = now()"
-                        + " where chain_id = $1")
-                .execute(Tuple.of(chainId, forkBlock, forkHash)).await().atMost(timeout);
-        Outbox.appendWithin(c, events, timeout);
-        return rows.size();
+        uow.exec("update lp_position p set state = f.state_after, owner = f.state_after->>'owner',"
+                + " status = f.state_after->>'status', valuation = null, updated_block = f.block_number,"
+                + " followed = not coalesce((f.state_after->>'burned')::boolean, false)"
+                + "   and f.state_after->>'status' <> 'TRANSFERRED'"
+                + " from (select distinct on (token_id) position_manager, token_id, state_after, block_number"
+                + "       from lp_position_fact where chain_id = $1 and retracted_at is null"
+                + "       order by token_id, id desc) f"
+                + " where p.chain_id = $1 and p.updated_block > $2 and f.position_manager = p.position_manager"
+                + " and f.token_id = p.token_id", chainId, forkBlock);
+        uow.exec("delete from lp_position p where chain_id = $1 and updated_block > $2 and not exists"
+                + " (select 1 from lp_position_fact f where f.chain_id = p.chain_id"
+                + " and f.position_manager = p.position_manager and f.token_id = p.token_id"
+                + " and f.retracted_at is null)", chainId, forkBlock);
+        uow.exec("update lp_pool set state = state - 'sqrtPriceX96' where chain_id = $1", chainId);
+        uow.exec("delete from lp_block where chain_id = $1 and block_number > $2", chainId, forkBlock);
+        wallets.rewind(uow, chainId, forkBlock);
+        checkpoints.rewind(uow, chainId, forkBlock, forkHash);
+        return undone.size();
     }
 
     /**
@@ -262,32 +200,28 @@ final class TrackerStore {
      *
      * @return the number of facts retracted
      */
-    int startOver(SqlConnection c, ChainSettings chain, long restartBlock, String genesisHash) {
-        int retracted = rewind(c, chain, restartBlock, null);
+    int startOver(UnitOfWork uow, ChainSettings chain, long restartBlock, String genesisHash) {
+        int retracted = rewind(uow, chain, restartBlock, null);
         long chainId = chain.id();
-        c.preparedQuery("delete from lp_position where chain_id = $1").execute(Tuple.of(chainId))
-                .await().atMost(timeout);
-        c.preparedQuery("delete from lp_pool where chain_id = $1").execute(Tuple.of(chainId)).await().atMost(timeout);
-        c.preparedQuery("delete from lp_block where chain_id = $1").execute(Tuple.of(chainId)).await().atMost(timeout);
-        c.preparedQuery("update lp_checkpoint set genesis_hash = $2, epoch = epoch + 1, updated_at = now()"
-                        + " where chain_id = $1")
-                .execute(Tuple.of(chainId, genesisHash)).await().atMost(timeout);
+        uow.exec("delete from lp_position where chain_id = $1", chainId);
+        uow.exec("delete from lp_pool where chain_id = $1", chainId);
+        uow.exec("delete from lp_block where chain_id = $1", chainId);
+        checkpoints.newEpoch(uow, chainId, genesisHash);
         return retracted;
     }
 
-    private List<Fact> unseen(SqlConnection c, List<Fact> facts, int epoch) {
+    /** The facts not stored yet (nor earlier in the list): written once. */
+    private List<Fact> unseen(Sql sql, List<Fact> facts, int epoch) {
         if (facts.isEmpty()) {
             return facts;
         }
         UUID[] ids = facts.stream().map(f -> f.eventId(epoch)).toArray(UUID[]::new);
-        // Already stored, or earlier in this list: written once.
-        Set<UUID> taken = new HashSet<>();
-        c.preparedQuery("select event_id from lp_position_fact where event_id = any($1)").execute(Tuple.of(ids))
-                .await().atMost(timeout).forEach(r -> taken.add(r.getUUID(0)));
+        Set<UUID> taken = new HashSet<>(sql.list("select event_id from lp_position_fact where event_id = any($1)",
+                Tuple.of((Object) ids), r -> r.getUUID(0)));
         return facts.stream().filter(f -> taken.add(f.eventId(epoch))).toList();
     }
 
-    private void upsertPositions(SqlConnection c, ChainSettings chain, Iterable<Position> positions,
+    private void upsertPositions(UnitOfWork uow, ChainSettings chain, Iterable<Position> positions,
             Map<String, LpValued> valuations, long block) {
         List<Tuple> rows = new ArrayList<>();
         for (Position p : positions) {
@@ -296,55 +230,33 @@ final class TrackerStore {
                     p.status().name(), p.pool(), p.followed(), new JsonObject(PositionJson.write(p)),
                     v == null ? JsonObject.of() : new JsonObject(PositionJson.write(v)), v != null, block)));
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        c.preparedQuery("insert into lp_position (chain_id, position_manager, token_id, owner, status, pool, followed,"
-                        + " state, valuation, updated_block) values ($1, $2, $3, $4, $5, $6, $7, $8,"
-                        + " case when $10 then $9::jsonb end, $11)"
-                        + " on conflict (chain_id, position_manager, token_id) do update set owner = excluded.owner,"
-                        + " status = excluded.status, followed = excluded.followed, state = excluded.state,"
-                        + " valuation = coalesce(excluded.valuation, lp_position.valuation),"
-                        + " updated_block = excluded.updated_block, updated_at = now()")
-                .executeBatch(rows).await().atMost(timeout);
+        uow.batch("insert into lp_position (chain_id, position_manager, token_id, owner, status, pool, followed,"
+                + " state, valuation, updated_block) values ($1, $2, $3, $4, $5, $6, $7, $8,"
+                + " case when $10 then $9::jsonb end, $11)"
+                + " on conflict (chain_id, position_manager, token_id) do update set owner = excluded.owner,"
+                + " status = excluded.status, followed = excluded.followed, state = excluded.state,"
+                + " valuation = coalesce(excluded.valuation, lp_position.valuation),"
+                + " updated_block = excluded.updated_block, updated_at = now()", rows);
     }
 
-    private void upsertPools(SqlConnection c, long chainId, Iterable<PoolState> pools) {
+    private void upsertPools(UnitOfWork uow, long chainId, Iterable<PoolState> pools) {
         List<Tuple> rows = new ArrayList<>();
         for (PoolState p : pools) {
             rows.add(Tuple.of(chainId, p.address, new JsonObject(PositionJson.write(p))));
         }
-        if (rows.isEmpty()) {
-            return;
-        }
-        c.preparedQuery("insert into lp_pool (chain_id, address, state) values ($1, $2, $3)"
-                        + " on conflict (chain_id, address) do update set state = excluded.state")
-                .executeBatch(rows).await().atMost(timeout);
+        uow.batch("insert into lp_pool (chain_id, address, state) values ($1, $2, $3)"
+                + " on conflict (chain_id, address) do update set state = excluded.state", rows);
     }
 
-    private void saveBlocks(SqlConnection c, long chainId, Iterable<BlockHeader> headers) {
+    private void saveBlocks(UnitOfWork uow, long chainId, Iterable<BlockHeader> headers) {
         List<Tuple> rows = new ArrayList<>();
         for (BlockHeader h : headers) {
-            rows.add(Tuple.of(chainId, h.number(), h.hash(), h.parentHash(), utc(h.time())));
+            rows.add(Tuple.from(Arrays.asList(chainId, h.number(), h.hash(), h.parentHash(), Sql.utc(h.time()))));
         }
-        c.preparedQuery("insert into lp_block (chain_id, block_number, block_hash, parent_hash, block_time)"
-                        + " values ($1, $2, $3, $4, $5) on conflict (chain_id, block_number) do update"
-                        + " set block_hash = excluded.block_hash, parent_hash = excluded.parent_hash,"
-                        + " block_time = excluded.block_time")
-                .executeBatch(rows).await().atMost(timeout);
-    }
-
-    /**
-     * The id of an event derived from chain state at a block (not a fact): the same in a pass done again, another in
-     * another block or epoch (after a start-over the same blocks are valued again and must not collide in the outbox).
-     */
-    static UUID derivedId(String key, String where, String type, int epoch) {
-        String name = key + "|" + where + "|" + type + (epoch == 0 ? "" : "|epoch " + epoch);
-        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        uow.batch("insert into lp_block (chain_id, block_number, block_hash, parent_hash, block_time)"
+                + " values ($1, $2, $3, $4, $5) on conflict (chain_id, block_number) do update"
+                + " set block_hash = excluded.block_hash, parent_hash = excluded.parent_hash,"
+                + " block_time = excluded.block_time", rows);
     }
 
     private static String json(Row row, int column) {

@@ -1,8 +1,8 @@
 package io.tideline.lp.chain;
 
-import io.tideline.evm.RpcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.evm.RpcClient;
 import io.tideline.lp.chain.BatchReader.Read;
 import io.tideline.testing.ChainDeployment;
 import io.tideline.testing.TestChain;

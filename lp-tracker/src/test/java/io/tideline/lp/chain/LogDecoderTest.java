@@ -1,8 +1,8 @@
 package io.tideline.lp.chain;
 
-import io.tideline.evm.ChainLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tideline.evm.ChainLog;
 import io.tideline.lp.chain.PositionLog.Burned;
 import io.tideline.lp.chain.PositionLog.Collect;
 import io.tideline.lp.chain.PositionLog.DecreaseLiquidity;
