@@ -4,6 +4,7 @@ import io.tideline.testing.ChainDeployment;
 import io.tideline.testing.TestChain;
 import io.tideline.testing.uniswap.UniswapDriver;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
@@ -42,6 +43,17 @@ final class ChainFixture {
     /** One confirmation: the tracker acts on a block once another is on top of it. */
     void settle() {
         chain.mineOne();
+    }
+
+    /** A block's hash: unlike block numbers and tx hashes, never the same on the chains of two test runs. */
+    String blockHash(long block) {
+        return chain.send("eth_getBlockByNumber", "0x" + Long.toHexString(block), false).get("hash").asText();
+    }
+
+    /** A block's time. */
+    Instant blockTime(long block) {
+        return Instant.ofEpochSecond(Long.decode(chain.send("eth_getBlockByNumber", "0x" + Long.toHexString(block),
+                false).get("timestamp").asText()));
     }
 
     /** The current tick rounded down to the pool's spacing. */

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,8 +77,10 @@ class PositionMoneyOnChainTest {
         UniswapDriver.Swapped last = fx.driver.swapToTick(fx.trader, c + 300);
         fx.settle();
 
+        Instant lastTime = fx.blockTime(last.blockNumber());
         LpValued valued = events.positions(fx.key(id), LpValued.class,
-                v -> v.blockNumber() >= last.blockNumber(), 1, WAIT).stream().map(EventEnvelope::payload)
+                v -> v.blockNumber() >= last.blockNumber() && !v.valuedAt().isBefore(lastTime), 1, WAIT).stream()
+                .map(EventEnvelope::payload)
                 .findFirst().orElseThrow(() -> new AssertionError("no LpValued of " + id + " after the last swap"));
 
         long block = valued.blockNumber();
@@ -118,8 +121,9 @@ class PositionMoneyOnChainTest {
                 liquidity.subtract(liquidity.shiftRight(1)));
         fx.settle();
 
+        String closeBlock = fx.blockHash(rest.blockNumber());
         LpClosed closed = events.positions(fx.key(id), LpClosed.class,
-                e -> e.at().blockNumber() == rest.blockNumber(), 1, WAIT).stream().map(EventEnvelope::payload)
+                e -> e.at().blockHash().equals(closeBlock), 1, WAIT).stream().map(EventEnvelope::payload)
                 .findFirst().orElseThrow(() -> new AssertionError("no LpClosed of " + id));
 
         BigInteger withdrawn0 = half.amount0().add(rest.amount0());

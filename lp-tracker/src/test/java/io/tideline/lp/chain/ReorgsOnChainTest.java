@@ -16,6 +16,7 @@ import io.tideline.testing.TidelineTestResources;
 import io.tideline.testing.uniswap.UniswapDriver;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hamcrest.Matchers;
@@ -89,8 +90,9 @@ class ReorgsOnChainTest {
         assertThat(keptAgain).hasSize(2);
         assertThat(keptAgain.get(1).eventId()).isNotEqualTo(keptMint.eventId());
         assertThat(keptAgain.get(1).payload()).isEqualTo(keptMint.payload());
+        String replacementBlock = fx.blockHash(replacement.blockNumber());
         LpMinted replaced = events.positions(fx.key(replacement.tokenId()), LpMinted.class,
-                m -> m.at().txHash().equals(replacement.txHash()), 1, WAIT).get(0).payload();
+                m -> m.at().blockHash().equals(replacementBlock), 1, WAIT).get(0).payload();
         assertThat(replaced.tickLower()).isEqualTo(c - 2640);
         assertThat(replaced.liquidity()).isEqualTo(replacement.liquidity());
 
@@ -125,8 +127,9 @@ class ReorgsOnChainTest {
     }
 
     private EventEnvelope<LpMinted> mintOf(UniswapDriver.LiquidityChange minted) {
+        String block = fx.blockHash(minted.blockNumber());
         List<EventEnvelope<LpMinted>> found = events.positions(fx.key(minted.tokenId()), LpMinted.class,
-                m -> m.at().txHash().equals(minted.txHash()) && m.liquidity().equals(minted.liquidity()), 1, WAIT);
+                m -> m.at().blockHash().equals(block) && m.liquidity().equals(minted.liquidity()), 1, WAIT);
         assertThat(found).as("LpMinted of %s", minted.tokenId()).isNotEmpty();
         return found.get(0);
     }
@@ -142,9 +145,11 @@ class ReorgsOnChainTest {
     }
 
     private PriceObserved price(UniswapDriver.Swapped swap) {
+        // PriceObserved names no block hash: its block's time tells this run's from an earlier run's.
+        Instant time = fx.blockTime(swap.blockNumber());
         List<EventEnvelope<PriceObserved>> found = events.prices(fx.poolKey(), PriceObserved.class,
-                p -> p.blockNumber() == swap.blockNumber() && p.sqrtPriceX96().equals(swap.sqrtPriceX96()), 1,
-                WAIT);
+                p -> p.blockNumber() == swap.blockNumber() && p.sqrtPriceX96().equals(swap.sqrtPriceX96())
+                        && p.observedAt().equals(time), 1, WAIT);
         assertThat(found).as("PriceObserved at block %d, sqrtPriceX96 %s", swap.blockNumber(), swap.sqrtPriceX96())
                 .isNotEmpty();
         return found.get(0).payload();
