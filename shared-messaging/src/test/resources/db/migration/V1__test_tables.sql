@@ -17,5 +17,6 @@ alter table applied_price add column correlation_id varchar(300);
 create table handled_message (
     seq         bigserial    primary key,
     message_id  varchar(300) not null,
-    body        text         not null
+    body        text         not null,
+    logged_message_id varchar(300)  -- the message id in the log context while it was handled
 );

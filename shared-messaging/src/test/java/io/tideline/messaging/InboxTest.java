@@ -46,6 +46,9 @@ class InboxTest {
         String body = transactions.reads().one("select body from handled_message where message_id = $1",
                 Tuple.of(ids.get(1)), r -> r.getString(0));
         assertThat(body).isEqualTo("body of " + ids.get(1));
+        String logged = transactions.reads().one("select logged_message_id from handled_message where message_id = $1",
+                Tuple.of(ids.get(1)), r -> r.getString(0));
+        assertThat(logged).isEqualTo(ids.get(1));
     }
 
     @Test

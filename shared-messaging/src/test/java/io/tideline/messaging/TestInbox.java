@@ -3,7 +3,9 @@ package io.tideline.messaging;
 import io.tideline.messaging.inbox.InboxHandler;
 import io.tideline.messaging.inbox.InboxMessage;
 import io.tideline.messaging.inbox.UnprocessableMessageException;
+import io.tideline.messaging.lineage.Correlation;
 import io.tideline.messaging.tx.UnitOfWork;
+import org.jboss.logging.MDC;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -37,7 +39,7 @@ public class TestInbox implements InboxHandler {
                 cut.run();
             }
         }
-        uow.exec("insert into handled_message (message_id, body) values ($1, $2)", message.messageId(),
-                message.body());
+        uow.exec("insert into handled_message (message_id, body, logged_message_id) values ($1, $2, $3)",
+                message.messageId(), message.body(), MDC.get(Correlation.MESSAGE_ID));
     }
 }

@@ -84,7 +84,7 @@ class LpFactsCarriedIntoTheInboxTest {
                 }
                 carried.add(new InboxMessage(r.getLong("id"), r.getString("stream"), r.getString("message_id"),
                         r.getString("message_key"), r.getString("message_type"), r.getString("body"),
-                        r.getTimestamp("received_at").toInstant(), r.getInt("attempts")));
+                        r.getTimestamp("received_at").toInstant(), r.getInt("attempts"), null));
             }
             try (ResultSet t = s.executeQuery("select to_regclass('perp_lp_fact') is null")) {
                 t.next();

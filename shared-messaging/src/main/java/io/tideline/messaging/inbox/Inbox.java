@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class Inbox {
 
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
-    private static final String COLUMNS = "id, stream, message_id, message_key, message_type, body, received_at, attempts";
+    private static final String COLUMNS =
+            "id, stream, message_id, message_key, message_type, body, received_at, attempts, correlation_id";
 
     private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
 
@@ -31,9 +32,14 @@ public class Inbox {
      * @return false if the stream already has a message with this id (a redelivery), which changes nothing
      */
     public boolean accept(UnitOfWork uow, String stream, String messageId, String key, String type, String body) {
-        boolean added = uow.exec("insert into inbox (stream, message_id, message_key, message_type, body)"
-                + " values ($1, $2, $3, $4, $5) on conflict (stream, message_id) do nothing",
-                Tuple.from(new Object[] {stream, messageId, key, type, body})) > 0;
+        return accept(uow, stream, messageId, key, type, body, null);
+    }
+
+    private boolean accept(UnitOfWork uow, String stream, String messageId, String key, String type, String body,
+            String correlationId) {
+        boolean added = uow.exec("insert into inbox (stream, message_id, message_key, message_type, body,"
+                + " correlation_id) values ($1, $2, $3, $4, $5, $6) on conflict (stream, message_id) do nothing",
+                Tuple.from(new Object[] {stream, messageId, key, type, body, correlationId})) > 0;
         if (added) {
             Runnable wake = wakers.get(stream);
             if (wake != null) {
@@ -46,7 +52,7 @@ public class Inbox {
     /** Accepts an event, keeping its whole envelope; the message id is the event id, the key the event's key. */
     public boolean accept(UnitOfWork uow, String stream, EventEnvelope<?> event) {
         return accept(uow, stream, event.eventId().toString(), event.key(), event.type(),
-                new String(CODEC.encode(event), StandardCharsets.UTF_8));
+                new String(CODEC.encode(event), StandardCharsets.UTF_8), EventEnvelope.correlationOf(event));
     }
 
     /** Pending messages of the stream, oldest first, locked for this transaction; others' locks are skipped. */
@@ -115,7 +121,7 @@ public class Inbox {
     private static InboxMessage message(Row r) {
         return new InboxMessage(r.getLong("id"), r.getString("stream"), r.getString("message_id"),
                 r.getString("message_key"), r.getString("message_type"), r.getString("body"),
-                Sql.instant(r, "received_at"), r.getInteger("attempts"));
+                Sql.instant(r, "received_at"), r.getInteger("attempts"), r.getString("correlation_id"));
     }
 
     /** How many messages a stream holds in each state. */

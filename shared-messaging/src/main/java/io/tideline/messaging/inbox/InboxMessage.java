@@ -14,9 +14,10 @@ import java.time.Instant;
  * @param type      the message type (an event's wire name, a webhook kind), or null
  * @param body      the whole envelope as JSON, or the raw body received
  * @param attempts  failed attempts so far
+ * @param correlationId the accepted event's correlation id, or null for a raw message
  */
 public record InboxMessage(long id, String stream, String messageId, String key, String type, String body,
-                           Instant receivedAt, int attempts) {
+                           Instant receivedAt, int attempts, String correlationId) {
 
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
 

@@ -3,6 +3,7 @@ package io.tideline.messaging.inbox;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.consumer.OutageException;
+import io.tideline.messaging.lineage.Correlation;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.worker.PollingWorker;
@@ -106,7 +107,9 @@ final class InboxWorker {
                     List<Long> ids = new ArrayList<>(messages.size());
                     for (InboxMessage message : messages) {
                         current = message;
-                        handler.handle(message, uow);
+                        try (Correlation.Scope scope = Correlation.of(message.correlationId(), message.messageId())) {
+                            handler.handle(message, uow);
+                        }
                         ids.add(message.id());
                     }
                     current = null;

@@ -18,6 +18,7 @@ public final class Correlation {
     /** Log context (MDC) keys; the JSON log format prints them as fields. */
     public static final String CORRELATION_ID = "correlationId";
     public static final String EVENT_ID = "eventId";
+    public static final String MESSAGE_ID = "messageId";
 
     private Correlation() {
     }
@@ -31,6 +32,23 @@ public final class Correlation {
         return () -> {
             restore(CORRELATION_ID, previousCorrelation);
             restore(EVENT_ID, previousEvent);
+        };
+    }
+
+    /**
+     * Puts an inbox message's ids in the log context until the scope is closed: its correlation id when it has one,
+     * and its message id (an event id, a delivery id).
+     */
+    public static Scope of(String correlationId, String messageId) {
+        Object previousCorrelation = MDC.get(CORRELATION_ID);
+        Object previousMessage = MDC.get(MESSAGE_ID);
+        if (correlationId != null) {
+            MDC.put(CORRELATION_ID, correlationId);
+        }
+        MDC.put(MESSAGE_ID, messageId);
+        return () -> {
+            restore(CORRELATION_ID, previousCorrelation);
+            restore(MESSAGE_ID, previousMessage);
         };
     }
 
