@@ -7,7 +7,7 @@ import io.tideline.events.Topics;
 import io.tideline.messaging.Backoff;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
-import io.tideline.messaging.tx.DatabaseProbe;
+import io.tideline.messaging.tx.DatabaseUnavailableException;
 import io.tideline.messaging.tx.Transactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -43,7 +43,6 @@ final class EventConsumerRunner implements Runnable {
     private final KafkaClientFactory clients;
     private final TransactionalApplier applier;
     private final DeadLetterPublisher deadLetters;
-    private final DatabaseProbe database;
     private final ParkedKeys parked;
     private final Transactions transactions;
     private final AtomicLong applied = new AtomicLong();
@@ -58,14 +57,13 @@ final class EventConsumerRunner implements Runnable {
 
     EventConsumerRunner(EventHandler handler, String groupId, MessagingConfig.Consumer config,
                         KafkaClientFactory clients, TransactionalApplier applier, DeadLetterPublisher deadLetters,
-                        DatabaseProbe database, ParkedKeys parked, Transactions transactions) {
+                        ParkedKeys parked, Transactions transactions) {
         this.handler = handler;
         this.groupId = groupId;
         this.config = config;
         this.clients = clients;
         this.applier = applier;
         this.deadLetters = deadLetters;
-        this.database = database;
         this.parked = parked;
         this.transactions = transactions;
         this.status = status("STARTING", null);
@@ -265,7 +263,7 @@ final class EventConsumerRunner implements Runnable {
                 return null;
             } catch (RuntimeException e) {
                 last = e;
-                if (!database.isReachable()) {
+                if (e instanceof DatabaseUnavailableException) { // Transactions asked the database already
                     throw new OutageException("database unreachable: " + e.getMessage(), e);
                 }
                 if (attempt < config.maxAttempts()) {

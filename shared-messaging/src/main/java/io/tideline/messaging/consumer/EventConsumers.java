@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import io.tideline.messaging.schema.SchemaMigration;
-import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,7 +29,6 @@ public class EventConsumers {
     private final KafkaClientFactory clients;
     private final TransactionalApplier applier;
     private final DeadLetterPublisher deadLetters;
-    private final DatabaseProbe database;
     private final SchemaMigration schema;
     private final ParkedKeys parked;
     private final Transactions transactions;
@@ -38,14 +36,13 @@ public class EventConsumers {
     private final List<Thread> threads = new ArrayList<>();
 
     public EventConsumers(@Any Instance<EventHandler> handlers, MessagingConfig config, KafkaClientFactory clients,
-                          TransactionalApplier applier, DeadLetterPublisher deadLetters, DatabaseProbe database,
+                          TransactionalApplier applier, DeadLetterPublisher deadLetters,
                           SchemaMigration schema, ParkedKeys parked, Transactions transactions) {
         this.handlers = handlers;
         this.config = config;
         this.clients = clients;
         this.applier = applier;
         this.deadLetters = deadLetters;
-        this.database = database;
         this.schema = schema;
         this.parked = parked;
         this.transactions = transactions;
@@ -69,7 +66,7 @@ public class EventConsumers {
     public synchronized void start(EventHandler handler) {
         String group = config.service() + "." + handler.name();
         EventConsumerRunner runner = new EventConsumerRunner(handler, group, config.consumer(), clients, applier,
-                deadLetters, database, parked, transactions);
+                deadLetters, parked, transactions);
         Thread thread = new Thread(() -> {
             schema.awaitMigrated();
             runner.run();

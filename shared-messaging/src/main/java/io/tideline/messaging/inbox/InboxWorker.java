@@ -1,7 +1,7 @@
 package io.tideline.messaging.inbox;
 
 import io.tideline.messaging.MessagingConfig;
-import io.tideline.messaging.tx.DatabaseProbe;
+import io.tideline.messaging.tx.DatabaseUnavailableException;
 import io.tideline.messaging.consumer.OutageException;
 import io.tideline.messaging.lineage.Correlation;
 import io.tideline.messaging.schema.SchemaMigration;
@@ -33,7 +33,6 @@ final class InboxWorker {
     private final InboxHandler handler;
     private final Inbox inbox;
     private final Transactions transactions;
-    private final DatabaseProbe database;
     private final SchemaMigration schema;
     private final MessagingConfig.Inbox config;
     private final InboxSettings settings;
@@ -50,12 +49,11 @@ final class InboxWorker {
     private volatile double lastBatchMillis;
     private Instant lastCleanup = Instant.EPOCH;
 
-    InboxWorker(InboxHandler handler, Inbox inbox, Transactions transactions, DatabaseProbe database,
-            SchemaMigration schema, MessagingConfig.Inbox config) {
+    InboxWorker(InboxHandler handler, Inbox inbox, Transactions transactions, SchemaMigration schema,
+            MessagingConfig.Inbox config) {
         this.handler = handler;
         this.inbox = inbox;
         this.transactions = transactions;
-        this.database = database;
         this.schema = schema;
         this.config = config;
         this.settings = handler.settings(new InboxSettings(config.batchSize(), config.maxBatchTime(),
@@ -149,7 +147,7 @@ final class InboxWorker {
                     message.type(), reason);
             return true;
         }
-        if (!database.isReachable()) {
+        if (e instanceof DatabaseUnavailableException) { // Transactions asked the database already
             state = "BLOCKED";
             error = "database unreachable";
             throw new OutageException("inbox " + handler.stream() + ": database unreachable (" + reason + ")", e);

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.MessagingConfig;
-import io.tideline.messaging.tx.DatabaseProbe;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +30,12 @@ public class InboxWorkers {
     private final Instance<InboxHandler> handlers;
 
     public InboxWorkers(@Any Instance<InboxHandler> handlers, Inbox inbox, Transactions transactions,
-            DatabaseProbe database, SchemaMigration schema, MessagingConfig config, MeterRegistry metrics) {
+            SchemaMigration schema, MessagingConfig config, MeterRegistry metrics) {
         for (InboxHandler handler : handlers) {
             if (workers.containsKey(handler.stream())) {
                 throw new IllegalStateException("two inbox handlers for the stream " + handler.stream());
             }
-            InboxWorker worker = new InboxWorker(handler, inbox, transactions, database, schema, config.inbox());
+            InboxWorker worker = new InboxWorker(handler, inbox, transactions, schema, config.inbox());
             workers.put(handler.stream(), worker);
             FunctionCounter.builder("tideline.inbox.processed", worker, w -> w.status().processed())
                     .tag("stream", handler.stream()).register(metrics);
