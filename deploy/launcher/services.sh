@@ -41,6 +41,7 @@ start_service() {
     "QUARKUS_HTTP_PORT=$port"
     "KAFKA_BOOTSTRAP_SERVERS=$KAFKA_BOOTSTRAP"
     "TIDELINE_KAFKA_BOOTSTRAP=$KAFKA_BOOTSTRAP"
+    "MP_JWT_VERIFY_PUBLICKEY_LOCATION=$(jwt_public_key_location)"
   )
   db="$(service_db "$svc")"
   if [[ -n "$db" ]]; then

@@ -20,6 +20,9 @@ usage: ./platform COMMAND [ARGS]
   test [MAVEN ARGS...]          PostgreSQL + roles, a Kafka broker and the local chain's npm packages for the tests,
                                 then ./mvnw -B verify [ARGS]; stops the broker afterwards if it started it (this is
                                 what CI runs)
+  token --role viewer|trader|admin [--subject NAME] [--ttl PT12H]
+                                a bearer token for the services' APIs, signed with the local key 'up' made in
+                                \$TIDELINE_HOME/jwt; e.g. curl -H "Authorization: Bearer \$(./platform token --role viewer)" ...
   help                          this text
 
 services: ${SERVICES[*]}
@@ -33,6 +36,8 @@ environment (defaults in brackets):
   TIDELINE_KAFKA_HEAP             broker heap [512m]; TIDELINE_KAFKA_OPTS: more broker JVM options
   TIDELINE_PORT_<SERVICE>         HTTP port of a service, e.g. TIDELINE_PORT_LP_TRACKER=9181 (passed as QUARKUS_HTTP_PORT)
   TIDELINE_JAVA_OPTS              extra JVM options for the services
+  MP_JWT_VERIFY_PUBLICKEY_LOCATION  public key the services trust [\$TIDELINE_HOME/jwt/public.pem, made by 'up']
+  TIDELINE_JWT_ISSUER, TIDELINE_JWT_AUDIENCE  issuer and audience a token must carry [tideline, tideline-api]
   TIDELINE_READY_TIMEOUT          seconds to wait for a service's /q/health/ready [90]
   TIDELINE_PG_HOST, TIDELINE_PG_PORT                 PostgreSQL [127.0.0.1, 5432]
   TIDELINE_PG_ADMIN_USER, TIDELINE_PG_ADMIN_PASSWORD superuser that creates roles and databases [postgres, none]

@@ -3,7 +3,7 @@
 # POST /api/v1/import/redis; prints the counts it reports.
 
 cmd_import_redis() {
-  local dry=false stats=false session="" limit="" prefix="" json port answer status
+  local dry=false stats=false session="" limit="" prefix="" json port answer status token
   while (( $# )); do
     case "$1" in
       --dry-run) dry=true ;;
@@ -28,7 +28,9 @@ cmd_import_redis() {
   json+="}"
   port="$(service_port settlement)"
   port_open "$port" || die "settlement is not running on port $port: start it with ./platform up settlement"
-  answer="$(curl -sS -X POST -H 'Content-Type: application/json' -d "$json" -w $'\n%{http_code}' \
+  token="$(local_token --role admin)" || exit 1
+  answer="$(curl -sS -X POST -H 'Content-Type: application/json' -H "Authorization: Bearer $token" -d "$json" \
+    -w $'\n%{http_code}' \
     "http://127.0.0.1:$port/api/v1/import/redis")" || die "calling settlement on port $port failed"
   status="${answer##*$'\n'}"
   answer="${answer%$'\n'*}"

@@ -37,6 +37,8 @@ public class GatedDatabaseResources implements QuarkusTestResourceLifecycleManag
         config.put("tideline.db.user", database.user());
         config.put("tideline.db.password", database.password());
         config.put("tideline.messaging.inbox.max-backoff", "300ms");
+        config.putAll(TestTokens.serviceConfig());
+        TestTokens.callAsAdminByDefault();
         return config;
     }
 

@@ -54,6 +54,7 @@ public final class ServiceProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_") || k.startsWith("TIDELINE_")
                     || k.startsWith("KAFKA_"));
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().putAll(TestTokens.serviceEnvironment());
             builder.environment().putAll(env);
             return new ServiceProcess(builder.start(), log, port);
         } catch (IOException e) {
@@ -81,11 +82,17 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
-    /** {@code POST path} with the headers and raw body given; returns status and body (status -1: no answer). */
+    /**
+     * {@code POST path} with the headers and raw body given; returns status and body (status -1: no answer). Without an
+     * {@code Authorization} header among them the call is an admin's ({@link TestTokens}).
+     */
     public HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
+        if (headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", TestTokens.bearer("admin"));
+        }
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -96,7 +103,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** The HTTP status of {@code GET path}, or -1 when the service does not answer. */
+    /** The HTTP status of an admin's {@code GET path}, or -1 when the service does not answer. */
     public int status(String path) {
         return get(path).map(HttpResponse::statusCode).orElse(-1);
     }
@@ -109,6 +116,7 @@ public final class ServiceProcess implements AutoCloseable {
     private Optional<HttpResponse<String>> get(String path) {
         try {
             return Optional.of(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", TestTokens.bearer("admin"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();

@@ -9,7 +9,8 @@ import java.util.Map;
  * Gives a service's {@code @QuarkusTest}s real servers: the Kafka broker {@code ./platform} runs (or one started
  * in-process when there is none) and a fresh PostgreSQL database created for this test run and dropped after it.
  * Use it as {@code @WithTestResource(value = TidelineTestResources.class, scope = MATCHING_RESOURCES)} so that all
- * test classes of a module share one Quarkus boot.
+ * test classes of a module share one Quarkus boot. The service trusts this JVM's test tokens ({@link TestTokens}), and
+ * RestAssured calls are an admin's unless a test sends its own {@code Authorization} header.
  */
 public class TidelineTestResources implements QuarkusTestResourceLifecycleManager {
 
@@ -26,6 +27,8 @@ public class TidelineTestResources implements QuarkusTestResourceLifecycleManage
         config.put("tideline.db.name", database.name());
         config.put("tideline.db.user", database.user());
         config.put("tideline.db.password", database.password());
+        config.putAll(TestTokens.serviceConfig());
+        TestTokens.callAsAdminByDefault();
         return config;
     }
 

@@ -6,6 +6,7 @@ import io.tideline.bench.lp.LoadAverage;
 import io.tideline.testing.ServiceProcess;
 import io.tideline.testing.TestDatabase;
 import io.tideline.testing.TestKafka;
+import io.tideline.testing.TestTokens;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -180,7 +181,8 @@ public final class SettlementRunBenchmark {
     private static JsonNode run(int port) throws IOException, InterruptedException {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                         + "/api/v1/settlement/run")).timeout(Duration.ofMinutes(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                .header("Content-Type", "application/json").header("Authorization", TestTokens.bearer("trader"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("run answered " + r.statusCode() + ": " + r.body());

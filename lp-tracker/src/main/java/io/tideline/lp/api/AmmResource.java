@@ -5,6 +5,8 @@ import io.tideline.amm.LiquidityAmounts;
 import io.tideline.amm.TickMath;
 import io.tideline.amm.TokenAmounts;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Pure Uniswap v3 calculations, no chain involved. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/amm")
 @Tag(name = "AMM math")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +42,7 @@ public class AmmResource {
     public record PositionAmounts(String amount0, String amount1, String sqrtPriceX96) {
     }
 
+    @RolesAllowed(Roles.VIEWER)
     @POST
     @Path("/position-amounts")
     @Operation(summary = "Token amounts of a liquidity position at a price",

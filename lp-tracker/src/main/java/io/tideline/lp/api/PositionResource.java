@@ -7,6 +7,8 @@ import io.tideline.lp.position.PositionView;
 import io.tideline.lp.sync.ChainFollower;
 import io.tideline.lp.sync.FollowerStatus;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * LP positions of the watched wallets, open and closed (closed ones stay forever), with their latest valuation and
  * their full history.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/lp")
 @Tag(name = "LP positions")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,8 @@ package io.tideline.lp.api;
 import io.tideline.lp.wallet.Wallet;
 import io.tideline.lp.wallet.WatchedWallets;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** The owner wallets whose LP NFTs are tracked. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/lp/wallets")
 @Tag(name = "Watched wallets")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,6 +47,7 @@ public class WalletResource {
         return wallets.list();
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Operation(summary = "Watch a wallet, optionally backfilling it from a block")
     @APIResponse(responseCode = "201", description = "Watched", content = @Content(schema = @Schema(
@@ -70,6 +74,7 @@ public class WalletResource {
         };
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("/{address}")
     @Operation(summary = "Stop watching a wallet (its positions and their history stay)")

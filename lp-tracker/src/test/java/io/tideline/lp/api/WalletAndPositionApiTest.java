@@ -3,10 +3,13 @@ package io.tideline.lp.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.service.security.Roles;
+import io.tideline.testing.TestTokens;
 import io.tideline.testing.TidelineTestResources;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +32,24 @@ class WalletAndPositionApiTest {
                 .then().statusCode(409).contentType("application/problem+json");
         given().delete("/api/v1/lp/wallets/" + CHECKSUMMED).then().statusCode(204);
         given().delete("/api/v1/lp/wallets/" + CHECKSUMMED).then().statusCode(404);
+    }
+
+    @Test
+    void onlyAnAdminChangesTheWatchedWallets() {
+        String address = "0x00000000000000000000000000000000000000a1";
+        given().header("Authorization", TestTokens.bearer(Roles.TRADER)).contentType("application/json")
+                .body("{\"address\":\"" + address + "\",\"backfillFromBlock\":0}")
+                .when().post("/api/v1/lp/wallets")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/lp/wallets")
+                .then().statusCode(200).body("address", not(hasItem(address)));
+        given().contentType("application/json").body("{\"address\":\"" + address + "\"}")
+                .when().post("/api/v1/lp/wallets").then().statusCode(201);
+        given().header("Authorization", TestTokens.bearer(Roles.TRADER)).delete("/api/v1/lp/wallets/" + address)
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/api/v1/lp/wallets")
+                .then().statusCode(200).body("address", hasItem(address));
+        given().delete("/api/v1/lp/wallets/" + address).then().statusCode(204);
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.tideline.perp.api;
 import io.tideline.perp.execution.ManualRetry;
 import io.tideline.perp.hedge.Hedge;
 import io.tideline.perp.hedge.HedgeOrder;
-import io.tideline.perp.hedge.HedgeQueries;
 import io.tideline.perp.hedge.HedgeQueries.FailedOrder;
 import io.tideline.perp.hedge.HedgeQueries.HedgeDetail;
+import io.tideline.perp.hedge.HedgeQueries;
 import io.tideline.perp.hedge.HedgeStatus;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * retry of a failed order. Quantities are in the market's base asset and money in its collateral asset, as decimal
  * strings; venue ids are strings.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/hedges")
 @Tag(name = "Hedges")
 @Produces(MediaType.APPLICATION_JSON)
@@ -69,6 +72,7 @@ public class HedgeResource {
         return queries.detail(parse(hedgeId)).orElseThrow(() -> ProblemException.notFound("hedge " + hedgeId));
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/{hedgeId}/retry")
     @Operation(summary = "Send the hedge's latest failed order again",

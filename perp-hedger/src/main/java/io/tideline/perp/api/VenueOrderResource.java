@@ -9,6 +9,8 @@ import io.tideline.perp.venue.VenueRejectedException;
 import io.tideline.perp.venue.VenueTrade;
 import io.tideline.perp.venue.VenueUnavailableException;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Direct access to the configured venue, for the desk's manual work: a market order, an order by id, recent trades.
  * These orders are not hedges: nothing is recorded against an LP position.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1")
 @Tag(name = "Venue passthrough")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +52,7 @@ public class VenueOrderResource {
                               Boolean reduceOnly, String externalId) {
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/orders/market")
     @Consumes(MediaType.APPLICATION_JSON)

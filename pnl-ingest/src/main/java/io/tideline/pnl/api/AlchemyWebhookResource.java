@@ -7,6 +7,9 @@ import io.tideline.pnl.activity.InvalidPayloadException;
 import io.tideline.pnl.webhook.WebhookInbox;
 import io.tideline.pnl.webhook.WebhookKeys;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (activities, executions, P&amp;L) happens after, from the inbox, so an acknowledged delivery is never lost and a slow
  * database write downstream never makes Alchemy retry.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/webhooks")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +50,7 @@ public class AlchemyWebhookResource {
     public record Receipt(String status, String deliveryId, int activities) {
     }
 
+    @PermitAll
     @POST
     @Path("/alchemy")
     @Consumes(MediaType.WILDCARD)

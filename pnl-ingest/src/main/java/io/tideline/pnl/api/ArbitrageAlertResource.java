@@ -6,7 +6,10 @@ import io.tideline.pnl.alert.AlertStats;
 import io.tideline.pnl.alert.AlertStore;
 import io.tideline.pnl.alert.AlertView;
 import io.tideline.pnl.alert.ArbitrageAlertRequest;
+import io.tideline.service.problem.Problem;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import io.tideline.service.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -31,6 +33,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Arbitrage alerts (named so to keep them apart from the alerting service's alerts): created by the desk's scanner,
  * matched to the executions that follow them, and counted for conversion.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/arbitrage-alerts")
 @Tag(name = "Arbitrage alerts")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +51,7 @@ public class ArbitrageAlertResource {
         this.clock = clock;
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an arbitrage alert",

@@ -3,11 +3,14 @@ package io.tideline.pnl.api;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.pnl.execution.Execution;
 import io.tideline.pnl.execution.ExecutionQueries;
-import io.tideline.pnl.recording.ExecutionRecorder;
 import io.tideline.pnl.execution.ExecutionRequest;
 import io.tideline.pnl.execution.ExecutionView;
 import io.tideline.pnl.execution.UserIds;
+import io.tideline.pnl.recording.ExecutionRecorder;
+import io.tideline.service.problem.Problem;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import io.tideline.service.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Executions: posted by off-chain venues, and listed per user whatever brought them. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/executions")
 @Tag(name = "Executions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +44,7 @@ public class ExecutionResource {
         this.queries = queries;
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Record a fill from an off-chain venue (e.g. Kalshi)",

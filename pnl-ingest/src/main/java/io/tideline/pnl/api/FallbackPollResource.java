@@ -3,6 +3,8 @@ package io.tideline.pnl.api;
 import io.tideline.evm.RpcException;
 import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Runs the fallback poller by hand. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/webhooks/fallback-poll")
 @Tag(name = "Webhooks")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,6 +34,7 @@ public class FallbackPollResource {
         return poller.state();
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Operation(summary = "Scan the lookback window for transfers the webhooks missed, now",
             description = "Answers when the scan is done with the block range, the transfer logs found, how many were"

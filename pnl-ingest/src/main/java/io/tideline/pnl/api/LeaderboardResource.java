@@ -3,6 +3,8 @@ package io.tideline.pnl.api;
 import io.tideline.pnl.pnl.Leaderboard;
 import io.tideline.pnl.pnl.LeaderboardQueries;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Traders ranked by realized P&amp;L, current as soon as a PnlRealized is committed. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/leaderboard")
 @Tag(name = "P&L")
 @Produces(MediaType.APPLICATION_JSON)

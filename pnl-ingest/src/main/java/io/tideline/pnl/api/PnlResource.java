@@ -7,7 +7,10 @@ import io.tideline.pnl.lots.LotStore;
 import io.tideline.pnl.pnl.MarketResolutions;
 import io.tideline.pnl.pnl.PnlQueries;
 import io.tideline.pnl.pnl.UserPnl;
+import io.tideline.service.problem.Problem;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import io.tideline.service.problem.Problem;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -32,6 +34,7 @@ import org.jboss.resteasy.reactive.RestResponse;
  * A user's P&amp;L (realized from the stored realizations, unrealized from the open lots at the last traded price),
  * their cost-basis method, and market resolutions. Money is in the venue's collateral, as decimal strings/numbers.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1")
 @Tag(name = "P&L")
 @Produces(MediaType.APPLICATION_JSON)
@@ -72,6 +75,7 @@ public class PnlResource {
         return queries.ofUser(UserIds.normalize(user));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("/pnl/{user}/method")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +97,7 @@ public class PnlResource {
         return new MethodView(who, method);
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/markets/resolutions")
     @Consumes(MediaType.APPLICATION_JSON)

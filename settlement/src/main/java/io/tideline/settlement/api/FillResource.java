@@ -2,8 +2,10 @@ package io.tideline.settlement.api;
 
 import io.tideline.events.TradeSide;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.fill.FillRecorder;
 import io.tideline.settlement.fill.FillSubmission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Fills of venues that cannot publish on mm.fills. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/fills")
 @Tag(name = "Fills")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,6 +52,7 @@ public class FillResource {
     public record FillAccepted(String venue, String orderId, String tradeId, boolean duplicate) {
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Operation(summary = "Record a fill of a session",
             description = "The session must exist (POST /api/v1/sessions) and be on the fill's venue. A fill is"

@@ -1,8 +1,10 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.importer.ImportReport;
 import io.tideline.settlement.importer.RedisImporter;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /** The legacy importer: the previous system's sessions and fills from Redis (layout in the README). */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/import/redis")
 @Tag(name = "Legacy import")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,7 @@ public class ImportResource {
                                 String keyPrefix) {
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Operation(summary = "Import sessions and fills from the previous system's Redis",
             description = "Sessions already marked imported are skipped. Fills are deduplicated by (venue, orderId,"

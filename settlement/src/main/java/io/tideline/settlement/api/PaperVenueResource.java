@@ -1,9 +1,11 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.venue.MakerVenue;
 import io.tideline.settlement.venue.VenueOrder;
 import io.tideline.settlement.venue.paper.PaperVenue;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The paper venue's controls (only with {@code tideline.settlement.venue=paper}): its book, orders and halts. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/paper")
 @Tag(name = "Paper venue")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,6 +37,7 @@ public class PaperVenueResource {
     public record PriceRequest(String pair, BigDecimal bid, BigDecimal ask) {
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/prices")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -63,6 +67,7 @@ public class PaperVenueResource {
         return paper().orders(RequestFields.optionalPair("pair", pair), RequestFields.limit(limit, 500, 100_000));
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/markets/{pair}/halt")
     @Operation(summary = "Halt a pair: every venue call about it fails as in an outage, until resumed")
@@ -71,6 +76,7 @@ public class PaperVenueResource {
         paper().setHalted(RequestFields.pair("pair", pair), true);
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/markets/{pair}/resume")
     @Operation(summary = "Resume a halted pair")

@@ -1,12 +1,14 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.risk.StopLossGuard;
 import io.tideline.settlement.session.Session;
-import io.tideline.settlement.session.SessionQueries;
 import io.tideline.settlement.session.SessionQueries.SessionDetail;
+import io.tideline.settlement.session.SessionQueries;
 import io.tideline.settlement.session.SessionService;
 import io.tideline.settlement.session.SessionSubmission;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** Market-making sessions: create, list with pair counts, one with its pairs' positions, stop-loss acknowledgement. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/sessions")
 @Tag(name = "Sessions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,6 +53,7 @@ public class SessionResource {
     public record Acknowledgement(String acknowledgedBy, String note) {
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a session, or update one",
@@ -90,6 +94,7 @@ public class SessionResource {
         return queries.detail(sessionId).orElseThrow(() -> ProblemException.notFound("session " + sessionId));
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/{sessionId}/stop-loss/acknowledge")
     @Consumes(MediaType.APPLICATION_JSON)

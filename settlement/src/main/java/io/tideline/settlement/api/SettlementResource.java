@@ -1,10 +1,12 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.run.RunInProgressException;
 import io.tideline.settlement.run.RunResult;
 import io.tideline.settlement.run.RunStore;
 import io.tideline.settlement.run.SettlementRunner;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Settlement runs: one now, and the history. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/settlement")
 @Tag(name = "Settlement runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,6 +40,7 @@ public class SettlementResource {
     public record RunRequest(Boolean dryRun, String sessionId) {
     }
 
+    @RolesAllowed(Roles.TRADER)
     @POST
     @Path("/run")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,6 +69,7 @@ public class SettlementResource {
         return runs.latest(RequestFields.limit(limit, 50, 1000));
     }
 
+    @RolesAllowed(Roles.TRADER)
     @GET
     @Path("/runs/{runId}")
     @Operation(summary = "One run")

@@ -1,7 +1,9 @@
 package io.tideline.settlement.api;
 
-import io.tideline.settlement.stats.StatsQuery;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.stats.StatsQuery.Stats;
+import io.tideline.settlement.stats.StatsQuery;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Counts of what settlement holds. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/stats")
 @Tag(name = "Stats")
 @Produces(MediaType.APPLICATION_JSON)

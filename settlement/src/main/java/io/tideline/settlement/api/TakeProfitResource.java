@@ -1,9 +1,11 @@
 package io.tideline.settlement.api;
 
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
 import io.tideline.settlement.takeprofit.TakeProfitOrder;
-import io.tideline.settlement.takeprofit.TakeProfitQueries;
 import io.tideline.settlement.takeprofit.TakeProfitQueries.PositionView;
+import io.tideline.settlement.takeprofit.TakeProfitQueries;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Positions (buy fills) and the take-profit orders covering them. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1")
 @Tag(name = "Positions and take-profits")
 @Produces(MediaType.APPLICATION_JSON)

@@ -3,6 +3,7 @@ package io.tideline.settlement.flow;
 import io.tideline.testing.ServiceProcess;
 import io.tideline.testing.TestDatabase;
 import io.tideline.testing.TestKafka;
+import io.tideline.testing.TestTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -52,7 +53,8 @@ public final class PackagedSettlement implements AutoCloseable {
     public Answer get(String path) {
         try {
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    .header("Authorization", TestTokens.bearer("admin")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
         } catch (IOException e) {
             return new Answer(-1, "");
@@ -88,6 +90,7 @@ public final class PackagedSettlement implements AutoCloseable {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                     .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                    .header("Authorization", TestTokens.bearer("admin"))
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString())
                     .statusCode();
         } catch (IOException e) {

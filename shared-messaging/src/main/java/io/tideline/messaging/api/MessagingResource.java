@@ -10,6 +10,8 @@ import io.tideline.messaging.outbox.OutboxRelay;
 import io.tideline.messaging.outbox.RelayStatus;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.service.problem.ProblemException;
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +26,7 @@ import java.util.List;
  * The messaging layer's operations, the same in every service: what the relay, the consumers and the inboxes are
  * doing, which keys are parked behind a dead letter, and the re-drive of a parked key or of set-aside inbox messages.
  */
+@RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/messaging")
 @Produces(MediaType.APPLICATION_JSON)
 public class MessagingResource {
@@ -69,6 +72,7 @@ public class MessagingResource {
     }
 
     /** Puts set-aside messages of a stream back in line: one by {@code id}, or all. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/inbox/{stream}/redrive")
     public Redriven redriveInbox(@PathParam("stream") String stream, @QueryParam("id") Long id) {
@@ -80,6 +84,7 @@ public class MessagingResource {
      * Applies the records a consumer parked behind a dead letter, in order, and releases the key (the dead-lettered
      * record first, unless {@code skipDeadLettered}); nothing changes if one still fails.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("/parked/redrive")
     @Consumes(MediaType.APPLICATION_JSON)

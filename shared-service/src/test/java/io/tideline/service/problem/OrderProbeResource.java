@@ -1,5 +1,7 @@
 package io.tideline.service.problem;
 
+import io.tideline.service.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -14,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 
 /** A resource that exists only in this module's tests, to drive every kind of bad input through the mappers. */
+@RolesAllowed(Roles.VIEWER)
 @Path("/test/orders")
 public class OrderProbeResource {
 

@@ -1,6 +1,8 @@
 package io.tideline.service.problem;
 
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.service.security.TrustedTestTokens;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
+@WithTestResource(TrustedTestTokens.class)
 class ProblemMappersTest {
 
     @Test
