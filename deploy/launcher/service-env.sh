@@ -27,7 +27,8 @@ lp_tracker_chain_env() {
   ' "$CHAIN_DEPLOYMENT" "$CHAIN_RPC" 2>/dev/null || true
 }
 
-# The local chain's TWETH/TUSDC pool hedged on ETH-USD (paper venue), for perp-hedger; one NAME=value per line.
+# The local chain's TWETH/TUSDC pool hedged on ETH-USD (paper venue), and its owner wallet the desk's (the hedger
+# hedges only the positions of the wallets in TIDELINE_PERP_OWNERS), for perp-hedger; one NAME=value per line.
 perp_hedger_chain_env() {
   [[ -f "$CHAIN_DEPLOYMENT" ]] && command -v node >/dev/null 2>&1 || return 0
   # shellcheck disable=SC2016 # JavaScript: its template literals are not shell expansions
@@ -40,6 +41,7 @@ perp_hedger_chain_env() {
     out.push("TIDELINE_PERP_POOLS_0__MARKET=ETH-USD");
     out.push(`TIDELINE_PERP_POOLS_0__VOLATILE_TOKEN=${d.pool.token0.toLowerCase() === weth ? "token0" : "token1"}`);
     out.push("TIDELINE_PERP_POOLS_0__STEP=0.001");
+    if (!e.TIDELINE_PERP_OWNERS && d.owner) out.push(`TIDELINE_PERP_OWNERS=${d.owner.toLowerCase()}`);
     console.log(out.join("\n"));
   ' "$CHAIN_DEPLOYMENT" 2>/dev/null || true
 }

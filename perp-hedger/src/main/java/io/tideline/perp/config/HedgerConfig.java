@@ -27,6 +27,15 @@ public interface HedgerConfig {
      */
     List<PoolHedge> pools();
 
+    /**
+     * The desk's wallets: only positions they own are hedged; a mint of any other owner is recorded UNHEDGED
+     * (NOT_DESK_WALLET). None configured means nothing is hedged. {@code tideline.perp.owners=0xabc...,0xdef...}
+     */
+    Optional<List<String>> owners();
+
+    /** Notional limits, in the markets' collateral (USD): a hedge that would pass one is not opened (OVER_CAP). */
+    Caps caps();
+
     Execution execution();
 
     Rebalance rebalance();
@@ -48,6 +57,17 @@ public interface HedgerConfig {
 
         /** The market's order-size step: hedge sizes are rounded to a multiple of it. */
         BigDecimal step();
+    }
+
+    interface Caps {
+
+        /** The most one hedge may be short: target quantity x market price. */
+        @WithDefault("250000")
+        BigDecimal perHedge();
+
+        /** The most all live hedges together may be short (each at its latest order's reference price). */
+        @WithDefault("1000000")
+        BigDecimal total();
     }
 
     interface Execution {

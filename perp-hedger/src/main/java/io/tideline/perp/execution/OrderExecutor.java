@@ -37,11 +37,12 @@ import org.jboss.logging.Logger;
  * <ul>
  *   <li>REQUESTED: sent; then confirmed by id (several lookups, then the latest trades) and recorded;</li>
  *   <li>SENDING (a send whose answer was lost: a crash, a timeout, a 5xx): first looked up by its external id, and
- *       only sent again if the venue has no order under it;</li>
+ *       only sent again if the venue answers that it has no order under it (an unanswered lookup is tried again
+ *       later, never taken for "not there");</li>
  *   <li>PENDING_LOOKUP (placed, not found yet): looked up again every reconcile interval.</li>
  * </ul>
  * Rejections (4xx, a REJECTED order) fail at once; 5xx, 429 and timeouts are retried with backoff up to the attempt
- * limit, and the last one is looked up by external id before the order is given up. The order's new state, its fills,
+ * limit, and the last one is looked up by external id before the order is given up (only on the venue's answer). The order's new state, its fills,
  * the hedge and the events are written in one unit of work.
  */
 @ApplicationScoped
@@ -85,7 +86,11 @@ public class OrderExecutor {
     }
 
     private void recoverOrResend(HedgeOrder order) {
-        OrderLookup found = confirmation.findByExternalId(order.externalId(), order.market());
+        Optional<OrderLookup> answered = lookUpStrictly(order, order.attempts());
+        if (answered.isEmpty()) {
+            return;
+        }
+        OrderLookup found = answered.get();
         if (found instanceof OrderLookup.NotFound) {
             LOG.infof("order %s: no order at the venue under its external id; sending it (attempt %d)",
                     order.externalId(), order.attempts() + 1);
@@ -138,7 +143,11 @@ public class OrderExecutor {
      * the venue shows nothing under it.
      */
     private void giveUp(HedgeOrder order, int attempt, String error) {
-        OrderLookup found = confirmation.findByExternalId(order.externalId(), order.market());
+        Optional<OrderLookup> answered = lookUpStrictly(order, attempt);
+        if (answered.isEmpty()) {
+            return;
+        }
+        OrderLookup found = answered.get();
         if (found instanceof OrderLookup.NotFound) {
             finish(order, OrderOutcome.failed("gave up after " + attempt + " attempts; last: " + error, true, null),
                     attempt);
@@ -146,6 +155,22 @@ public class OrderExecutor {
             LOG.warnf("order %s: its last send failed (%s) but the venue has it; recorded, not given up",
                     order.externalId(), error);
             record(order.withAttempts(attempt), found, null);
+        }
+    }
+
+    /**
+     * The order under its external id, when the venue answers; when it does not, the order stays SENDING and is looked
+     * up again after a back-off: it is neither sent again nor given up on a guess (a lost send may have gone through).
+     */
+    private Optional<OrderLookup> lookUpStrictly(HedgeOrder order, int attempt) {
+        try {
+            return Optional.of(confirmation.findByExternalIdOrUnavailable(order.externalId(), order.market()));
+        } catch (VenueUnavailableException e) {
+            Duration pause = backoff(Math.max(1, attempt));
+            String error = "not sent again nor given up: " + e.getMessage();
+            LOG.warnf("order %s: %s; looked up again in %d ms", order.externalId(), error, pause.toMillis());
+            tx.execute(uow -> store.markRetry(uow, order.orderKey(), error, pause));
+            return Optional.empty();
         }
     }
 

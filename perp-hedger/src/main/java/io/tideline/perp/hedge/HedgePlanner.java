@@ -20,8 +20,8 @@ import java.util.UUID;
 
 /**
  * Decides what a hedge does about an LP fact, from the fact, the hedge it is about, that hedge's outstanding orders, the
- * rules and the day, without touching anything: a mint opens a hedge (a SELL sized from the position's holding of the
- * volatile token) or records why not; a close, a transfer away or a retracted mint mark the LP gone (orders not sent
+ * rules and the day, without touching anything: a mint of one of the desk's wallets opens a hedge (a SELL sized from
+ * the position's holding of the volatile token, within the notional caps) or records why not; a close, a transfer away or a retracted mint mark the LP gone (orders not sent
  * yet are cancelled; the short is bought back by {@link #buyBack}); a valuation whose exposure left the band
  * re-hedges, up to the daily cap.
  */
@@ -47,19 +47,26 @@ public final class HedgePlanner {
         return Optional.empty();
     }
 
+    /** As {@link #plan(EventEnvelope, Optional, List, int, LocalDate, BigDecimal)} with no other live hedge. */
+    public HedgeDecision plan(EventEnvelope<?> fact, Optional<Hedge> hedge, List<HedgeOrder> outstanding,
+            int rebalancesToday, LocalDate day) {
+        return plan(fact, hedge, outstanding, rebalancesToday, day, BigDecimal.ZERO);
+    }
+
     /**
      * @param hedge           the hedge the fact is about: for a mint its own hedge, else the position's live one;
      *                        failing both, the position's latest hedge (a retracted mint: only its own)
      * @param outstanding     the hedge's orders not finished yet
      * @param rebalancesToday re-hedging orders the hedge placed on {@code day}
      * @param day             the UTC day (of the daily cap)
+     * @param othersNotional  what the desk's other live hedges are short, in collateral (of the total cap)
      */
     public HedgeDecision plan(EventEnvelope<?> fact, Optional<Hedge> hedge, List<HedgeOrder> outstanding,
-            int rebalancesToday, LocalDate day) {
+            int rebalancesToday, LocalDate day, BigDecimal othersNotional) {
         String correlation = EventEnvelope.correlationOf(fact);
         Object payload = fact.payload();
         if (payload instanceof LpMinted minted) {
-            return onMinted(fact, minted, hedge, correlation);
+            return onMinted(fact, minted, hedge, othersNotional, correlation);
         }
         if (hedge.isEmpty()) {
             return new HedgeDecision.NoChange("no hedge for " + fact.key());
@@ -76,17 +83,23 @@ public final class HedgePlanner {
             return onRetracted(h, r, outstanding, correlation);
         }
         if (payload instanceof LpValued valued) {
-            return onValued(h, valued, outstanding, rebalancesToday, day, correlation);
+            return onValued(h, valued, outstanding, rebalancesToday, day, othersNotional, correlation);
         }
         return new HedgeDecision.NoChange(fact.type() + " does not concern hedges");
     }
 
-    private HedgeDecision onMinted(EventEnvelope<?> fact, LpMinted m, Optional<Hedge> existing, String correlation) {
+    private HedgeDecision onMinted(EventEnvelope<?> fact, LpMinted m, Optional<Hedge> existing,
+            BigDecimal othersNotional, String correlation) {
         UUID hedgeId = ExternalIds.hedgeId(fact.key(), fact.eventId());
         if (existing.isPresent() && (existing.get().hedgeId().equals(hedgeId) || existing.get().live())) {
             return new HedgeDecision.NoChange("position " + fact.key() + " already has a hedge");
         }
         String poolKey = m.position().chainId() + ":" + m.pool();
+        if (!rules.hedgesOwner(m.owner())) {
+            return new HedgeDecision.Unhedged(unhedged(hedgeId, fact.key(), m, m.token0(), "-", "owner " + m.owner()
+                    + " is not one of the desk's wallets (tideline.perp.owners)", correlation),
+                    UnhedgedReason.NOT_DESK_WALLET);
+        }
         Optional<PoolMarket> configured = rules.markets().forPool(poolKey);
         if (configured.isEmpty()) {
             return new HedgeDecision.Unhedged(unhedged(hedgeId, fact.key(), m, m.token0(), "-",
@@ -104,11 +117,34 @@ public final class HedgePlanner {
                     + rules.hedgeRatio().toPlainString() + " rounds to 0 at the market's step "
                     + pm.step().toPlainString(), correlation), UnhedgedReason.TOO_SMALL);
         }
+        BigDecimal price = pm.marketPrice(m.price());
+        Optional<String> over = overCap(quantity.multiply(price), othersNotional);
+        if (over.isPresent()) {
+            return new HedgeDecision.Unhedged(unhedged(hedgeId, fact.key(), m, token, pm.market(), "a short of "
+                    + quantity.toPlainString() + " " + pm.market() + " " + over.get(), correlation),
+                    UnhedgedReason.OVER_CAP);
+        }
         Hedge hedge = new Hedge(hedgeId, fact.key(), m.owner(), poolKey, pm.market(), token.address(),
                 token.decimals(), HedgeStatus.OPENING, LpState.OPEN, quantity, BigDecimal.ZERO, BigDecimal.ZERO,
                 BigDecimal.ZERO, BigDecimal.ZERO, 1, null, correlation, null, null);
         return new HedgeDecision.Open(hedge, NewOrder.of(hedgeId, 0, OrderPurpose.OPEN, TradeSide.SELL, quantity,
-                false, pm.marketPrice(m.price()), correlation));
+                false, price, correlation));
+    }
+
+    /** Which cap a short of this notional would pass, given the others' ({@code tideline.perp.caps}); empty: none. */
+    private Optional<String> overCap(BigDecimal notional, BigDecimal othersNotional) {
+        if (notional.compareTo(rules.perHedgeCap()) > 0) {
+            return Optional.of("(notional " + notional.stripTrailingZeros().toPlainString()
+                    + ") would pass the per-hedge cap of " + rules.perHedgeCap().toPlainString()
+                    + " (tideline.perp.caps.per-hedge)");
+        }
+        BigDecimal total = othersNotional.add(notional);
+        if (total.compareTo(rules.totalCap()) > 0) {
+            return Optional.of("(notional " + notional.stripTrailingZeros().toPlainString()
+                    + ") would bring the desk's live hedges to " + total.stripTrailingZeros().toPlainString()
+                    + ", over the total cap of " + rules.totalCap().toPlainString() + " (tideline.perp.caps.total)");
+        }
+        return Optional.empty();
     }
 
     private static Hedge unhedged(UUID hedgeId, String key, LpMinted m, TokenRef token, String market, String detail,
@@ -159,7 +195,7 @@ public final class HedgePlanner {
     }
 
     private HedgeDecision onValued(Hedge h, LpValued v, List<HedgeOrder> outstanding, int rebalancesToday,
-            LocalDate day, String correlation) {
+            LocalDate day, BigDecimal othersNotional, String correlation) {
         if (!rules.rebalance()) {
             return new HedgeDecision.NoChange("re-hedging is off");
         }
@@ -187,9 +223,16 @@ public final class HedgePlanner {
             return new HedgeDecision.CapReached(h, day, diff, rules.dailyOrderCap());
         }
         TradeSide side = diff.signum() > 0 ? TradeSide.SELL : TradeSide.BUY;
+        BigDecimal price = pm.marketPrice(v.price());
+        Optional<String> over = side == TradeSide.SELL ? overCap(wanted.multiply(price), othersNotional)
+                : Optional.empty();
+        if (over.isPresent()) {
+            return new HedgeDecision.NoChange("re-hedging hedge " + h.hedgeId() + " to " + wanted.toPlainString()
+                    + " " + over.get());
+        }
         Hedge next = h.with(h.status(), h.lpState(), wanted, h.nextStep() + 1, h.detail());
         return new HedgeDecision.Rehedge(next, NewOrder.of(h.hedgeId(), h.nextStep(), OrderPurpose.REBALANCE, side,
-                diff.abs(), side == TradeSide.BUY, pm.marketPrice(v.price()), correlation));
+                diff.abs(), side == TradeSide.BUY, price, correlation));
     }
 
     /**

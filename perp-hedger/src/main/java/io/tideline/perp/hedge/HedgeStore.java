@@ -111,6 +111,19 @@ public class HedgeStore {
     }
 
     /**
+     * What the desk's live hedges other than {@code except} are short, in collateral: each one's target quantity at
+     * its latest order's reference price. Takes the desk's notional lock first (held to the end of the unit of work),
+     * so that two facts planned at once cannot both fit under the total cap.
+     */
+    public BigDecimal othersNotional(UnitOfWork uow, UUID except) {
+        uow.one("select pg_advisory_xact_lock(hashtext('perp-hedger:desk-notional'))", Tuple.tuple(), r -> 0);
+        return uow.one("select coalesce(sum(h.target_qty * o.reference_price), 0) from perp_hedge h"
+                + " join lateral (select reference_price from perp_order where hedge_id = h.hedge_id"
+                + " order by step desc, generation desc limit 1) o on true"
+                + " where h.status in " + LIVE + " and h.hedge_id <> $1", Tuple.of(except), r -> r.getBigDecimal(0));
+    }
+
+    /**
      * Takes the next order that is due (to send, to recover after a crash or a failed send, or to look up again)
      * and reserves it for {@code lease}: another instance skips it until then.
      */

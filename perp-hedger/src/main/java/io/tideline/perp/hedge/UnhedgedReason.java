@@ -5,5 +5,9 @@ public enum UnhedgedReason {
     /** Its pool is not in {@code tideline.perp.pools}. */
     NO_MARKET,
     /** Its exposure times the ratio is less than one order-size step. */
-    TOO_SMALL
+    TOO_SMALL,
+    /** Its owner is not one of the desk's wallets ({@code tideline.perp.owners}). */
+    NOT_DESK_WALLET,
+    /** Its short would pass the per-hedge or the total notional cap ({@code tideline.perp.caps}). */
+    OVER_CAP
 }

@@ -18,6 +18,7 @@ import io.tideline.perp.hedge.HedgeRules;
 import io.tideline.perp.hedge.HedgeStore;
 import io.tideline.perp.market.PoolMarkets;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -79,13 +80,26 @@ public class LpFactPlanning implements InboxHandler {
         int rebalancesToday = fact.payload() instanceof LpValued && hedge.isPresent() && hedge.get().live()
                 ? store.rebalancesSince(uow, hedge.get().hedgeId(), day.atStartOfDay(ZoneOffset.UTC).toInstant())
                 : 0;
-        HedgeDecision decision = planner.plan(fact, hedge, outstanding, rebalancesToday, day);
+        HedgeDecision decision = planner.plan(fact, hedge, outstanding, rebalancesToday, day,
+                othersNotional(uow, fact, hedge));
         effects.apply(uow, decision, fact);
         if (decision instanceof HedgeDecision.LpGone) {
             uow.afterCommit(buyBack::wake);
         } else if (decision instanceof HedgeDecision.Open || decision instanceof HedgeDecision.Rehedge) {
             uow.afterCommit(orders::wake);
         }
+    }
+
+    /** The desk's other live hedges' notional, read (under the notional lock) for the facts that may add to it. */
+    private BigDecimal othersNotional(UnitOfWork uow, EventEnvelope<?> fact, Optional<Hedge> hedge) {
+        boolean mayAdd = fact.payload() instanceof LpMinted || fact.payload() instanceof LpValued && hedge.isPresent()
+                && hedge.get().live();
+        if (!mayAdd) {
+            return BigDecimal.ZERO;
+        }
+        UUID self = fact.payload() instanceof LpMinted ? HedgePlanner.hedgeIdOf(fact).orElseThrow()
+                : hedge.get().hedgeId();
+        return store.othersNotional(uow, self);
     }
 
     /** The hedge the fact is about, locked for this unit of work (see {@link HedgePlanner#plan}). */

@@ -40,9 +40,15 @@ public class ExtendedStandInResource implements QuarkusTestResourceLifecycleMana
         return config;
     }
 
-    /** {@link #POOL} hedged on ETH-USD, WETH (token0) the volatile token, step 0.001: the tests' one hedged pool. */
+    /** The desk's wallet in the tests: {@link LpEvents}' positions are its. */
+    public static final String DESK_WALLET = "0x5b38da6a701c568545dcfcb03fcb875f56beddc4";
+
+    /**
+     * {@link #POOL} hedged on ETH-USD, WETH (token0) the volatile token, step 0.001: the tests' one hedged pool; and
+     * {@link #DESK_WALLET} the desk's one wallet.
+     */
     static Map<String, String> hedgedPool() {
-        return Map.of("tideline.perp.pools[0].pool", CHAIN_ID + ":" + POOL,
+        return Map.of("tideline.perp.owners", DESK_WALLET, "tideline.perp.pools[0].pool", CHAIN_ID + ":" + POOL,
                 "tideline.perp.pools[0].market", "ETH-USD",
                 "tideline.perp.pools[0].volatile-token", "token0",
                 "tideline.perp.pools[0].step", "0.001");

@@ -298,6 +298,34 @@ class HedgeOnExtendedTest {
     }
 
     @Test
+    void aLostSendIsNeitherSentAgainNorGivenUpWhileTheVenueDoesNotAnswerItsLookup() {
+        PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
+        String orderId = Long.toString(IDS.incrementAndGet());
+        String tradeId = Long.toString(IDS.incrementAndGet());
+        // The send's answer is lost (503) although the venue took the order; its lookups by external id fail too.
+        venue.register(post(urlPathEqualTo("/api/v1/user/order")).willReturn(aResponse().withStatus(503)));
+        venue.register(get(urlPathMatching("/api/v1/user/orders/external/.*")).willReturn(aResponse().withStatus(503)));
+        venue.register(get(urlPathEqualTo("/api/v1/user/trades")).willReturn(okJson(ExtendedJson.trades(
+                ExtendedJson.trade(tradeId, orderId, "SELL", "2500.00", "1.000", "0.625")))));
+
+        lp.minted(position, WETH, USDC.multiply(BigInteger.valueOf(2500)));
+        await().atMost(WAIT).until(() -> venue.find(getRequestedFor(urlPathMatching(
+                "/api/v1/user/orders/external/.*"))).size() >= 10);
+        // two rounds of unanswered lookups: still one send, the order still SENDING, no HedgeFailed
+        assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).hasSize(1);
+        assertThat(firstOrderState(position)).isEqualTo("SENDING");
+        assertThat(all(position, HedgeFailed.class, 1, Duration.ofMillis(500))).isEmpty();
+
+        // The venue answers again and shows the order: recorded once, never sent a second time.
+        venue.register(get(urlPathMatching("/api/v1/user/orders/external/.*")).willReturn(okJson(ExtendedJson.orders(
+                ExtendedJson.orderObject(orderId, "SELL", "FILLED", "1.000", "1.000", "2500.00", "0.625")))));
+        HedgeFilled filled = single(position, HedgeFilled.class);
+        assertThat(filled.orderId()).isEqualTo(orderId);
+        assertThat(venue.find(postRequestedFor(urlPathEqualTo("/api/v1/user/order")))).hasSize(1);
+        assertThat(firstHedgeField(position, "status")).isEqualTo("OPEN");
+    }
+
+    @Test
     void aManualRetryOfAnOrderTheVenueTookLateRecordsItsFillAndSendsNothing() {
         PositionRef position = LpEvents.position(Long.toString(TOKEN_IDS.incrementAndGet()));
         venue.register(post(urlPathEqualTo("/api/v1/user/order")).willReturn(aResponse().withStatus(503)));

@@ -22,7 +22,7 @@ final class LpEvents {
     static final String POSITION_MANAGER = "0xc36442b4a4522e871399cd717abdd847ab11fe88";
     static final TokenRef WETH = new TokenRef("0xc02aaa39b223fe8d0a0e5c4f27ead9083c756cc2", "WETH", 18);
     static final TokenRef USDC = new TokenRef("0xa0b86991c6218b36c1d19d4a2e9eb0ce3606eb48", "USDC", 6);
-    private static final String OWNER = "0x5b38da6a701c568545dcfcb03fcb875f56beddc4";
+    private static final String OWNER = ExtendedStandInResource.DESK_WALLET;
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
     private static final AtomicLong BLOCK = new AtomicLong(1_000);
 

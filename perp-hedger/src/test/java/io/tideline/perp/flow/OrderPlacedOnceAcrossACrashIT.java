@@ -113,6 +113,7 @@ class OrderPlacedOnceAcrossACrashIT {
         env.put("TIDELINE_PERP_EXTENDED_SIGNER", "stand-in");
         env.put("TIDELINE_PERP_POOLS_0__POOL", ExtendedStandInResource.CHAIN_ID + ":" + ExtendedStandInResource.POOL);
         env.put("TIDELINE_PERP_POOLS_0__MARKET", "ETH-USD");
+        env.put("TIDELINE_PERP_OWNERS", ExtendedStandInResource.DESK_WALLET);
         env.put("TIDELINE_PERP_POOLS_0__VOLATILE_TOKEN", "token0");
         env.put("TIDELINE_PERP_POOLS_0__STEP", "0.001");
         env.put("TIDELINE_PERP_EXECUTION_POLL_INTERVAL", "50ms");

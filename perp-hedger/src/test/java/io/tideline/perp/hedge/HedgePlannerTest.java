@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,10 @@ class HedgePlannerTest {
     private static final String OWNER = "0x5b38da6a701c568545dcfcb03fcb875f56beddc4";
     private static final BigInteger ONE_WETH = BigInteger.TEN.pow(18);
     private static final LocalDate DAY = LocalDate.of(2026, 12, 4);
+    /** ETH-USD at the pool's 2500: the per-hedge cap is 4 WETH short, the total cap 8. */
     private static final HedgeRules RULES = new HedgeRules(new PoolMarkets(List.of(new PoolMarket("31337:" + POOL,
-            "ETH-USD", true, new BigDecimal("0.001")))), BigDecimal.ONE, true, new BigDecimal("0.10"), 2);
+            "ETH-USD", true, new BigDecimal("0.001")))), Set.of(OWNER.toUpperCase().replace("0X", "0x")),
+            BigDecimal.ONE, true, new BigDecimal("0.10"), 2, new BigDecimal("10000"), new BigDecimal("20000"));
 
     private final HedgePlanner planner = new HedgePlanner(RULES);
 
@@ -82,6 +85,64 @@ class HedgePlannerTest {
         assertThat(unhedged.reason()).isEqualTo(UnhedgedReason.NO_MARKET);
         assertThat(unhedged.hedge().status()).isEqualTo(HedgeStatus.UNHEDGED);
         assertThat(unhedged.hedge().detail()).contains("no perp market is configured for pool");
+    }
+
+    @Test
+    void aPositionOfAWalletThatIsNotTheDesksIsUnhedged() {
+        LpMinted someoneElses = minted(POOL, ONE_WETH, "0x000000000000000000000000000000000000dead");
+
+        HedgeDecision.Unhedged unhedged = (HedgeDecision.Unhedged) planner.plan(fact(someoneElses), Optional.empty(),
+                List.of(), 0, DAY);
+
+        assertThat(unhedged.reason()).isEqualTo(UnhedgedReason.NOT_DESK_WALLET);
+        assertThat(unhedged.hedge().status()).isEqualTo(HedgeStatus.UNHEDGED);
+        assertThat(unhedged.hedge().detail()).contains("0x000000000000000000000000000000000000dead")
+                .contains("tideline.perp.owners");
+        // the desk's own wallet, in whatever case the rules were given it, is hedged
+        assertThat(planner.plan(fact(minted(POOL, ONE_WETH)), Optional.empty(), List.of(), 0, DAY))
+                .isInstanceOf(HedgeDecision.Open.class);
+    }
+
+    @Test
+    void aShortPastThePerHedgeCapIsUnhedgedAndOneAtTheCapIsOpened() {
+        BigInteger justOver = ONE_WETH.multiply(BigInteger.valueOf(4_001)).divide(BigInteger.valueOf(1_000));
+
+        HedgeDecision.Unhedged over = (HedgeDecision.Unhedged) planner.plan(fact(minted(POOL, justOver)),
+                Optional.empty(), List.of(), 0, DAY);
+
+        assertThat(over.reason()).isEqualTo(UnhedgedReason.OVER_CAP);
+        assertThat(over.hedge().detail()).contains("notional 10002.5").contains("per-hedge cap of 10000");
+        HedgeDecision.Open atCap = (HedgeDecision.Open) planner.plan(fact(minted(POOL, ONE_WETH.multiply(
+                BigInteger.valueOf(4)))), Optional.empty(), List.of(), 0, DAY);
+        assertThat(atCap.order().quantity()).isEqualByComparingTo("4");
+    }
+
+    @Test
+    void aShortThatWouldTakeTheDeskPastTheTotalCapIsUnhedged() {
+        EventEnvelope<LpMinted> mint = fact(minted(POOL, ONE_WETH.multiply(BigInteger.valueOf(3)).divide(
+                BigInteger.TWO))); // 1.5 WETH = 3750
+
+        HedgeDecision.Unhedged over = (HedgeDecision.Unhedged) planner.plan(mint, Optional.empty(), List.of(), 0,
+                DAY, new BigDecimal("16250.01"));
+
+        assertThat(over.reason()).isEqualTo(UnhedgedReason.OVER_CAP);
+        assertThat(over.hedge().detail()).contains("to 20000.01").contains("total cap of 20000");
+        assertThat(planner.plan(mint, Optional.empty(), List.of(), 0, DAY, new BigDecimal("16250")))
+                .isInstanceOf(HedgeDecision.Open.class);
+    }
+
+    @Test
+    void reHedgingUpStopsAtTheCapsButBuyingBackDoesNot() {
+        Hedge h = hedge(HedgeStatus.OPEN, LpState.OPEN, "2");
+
+        HedgeDecision.NoChange capped = (HedgeDecision.NoChange) planner.plan(fact(valued("4.5")), Optional.of(h),
+                List.of(), 0, DAY);
+        assertThat(capped.why()).contains("per-hedge cap");
+        assertThat(planner.plan(fact(valued("3")), Optional.of(h), List.of(), 0, DAY, new BigDecimal("12500.01")))
+                .isInstanceOf(HedgeDecision.NoChange.class);
+        HedgeDecision.Rehedge down = (HedgeDecision.Rehedge) planner.plan(fact(valued("1.5")), Optional.of(h),
+                List.of(), 0, DAY, new BigDecimal("50000"));
+        assertThat(down.order().side()).isEqualTo(TradeSide.BUY);
     }
 
     @Test
@@ -246,7 +307,11 @@ class HedgePlannerTest {
     }
 
     private static LpMinted minted(String pool, BigInteger weth) {
-        return new LpMinted(POSITION, OWNER, pool, WETH, USDC, 3000, -887_220, 887_220,
+        return minted(pool, weth, OWNER);
+    }
+
+    private static LpMinted minted(String pool, BigInteger weth, String owner) {
+        return new LpMinted(POSITION, owner, pool, WETH, USDC, 3000, -887_220, 887_220,
                 new BigInteger("1000000000000"), weth, BigInteger.valueOf(2_500_000_000L),
                 new BigInteger("3961408125713216879677197"), new BigDecimal("2500"), at());
     }

@@ -15,6 +15,7 @@ public class PlanningOutageProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("tideline.perp.venue", "paper",
+                "tideline.perp.owners", "0x5b38da6a701c568545dcfcb03fcb875f56beddc4",
                 "tideline.perp.pools[0].pool", "31337:0x4e68ccd3e89f51c3074ca5072bbac773960dfa36",
                 "tideline.perp.pools[0].market", "ETH-USD",
                 "tideline.perp.pools[0].volatile-token", "token0",
