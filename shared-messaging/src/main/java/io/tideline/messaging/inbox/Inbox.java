@@ -9,8 +9,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -55,11 +58,31 @@ public class Inbox {
                 new String(CODEC.encode(event), StandardCharsets.UTF_8), EventEnvelope.correlationOf(event));
     }
 
-    /** Pending messages of the stream, oldest first, locked for this transaction; others' locks are skipped. */
+    /**
+     * Pending messages of the stream, oldest first, locked for this transaction; others' locks are skipped. A key's
+     * messages are handed out in order across instances: a key with an earlier message still pending that this claim
+     * does not hold (another instance holds it, or it lies beyond this claim) is left out, so it is only handled after
+     * that one is processed (or set aside).
+     */
     List<InboxMessage> claim(Sql uow, String stream, int limit) {
-        return uow.list("select " + COLUMNS + " from inbox where stream = $1 and processed_at is null"
-                + " and set_aside_at is null order by id limit $2 for update skip locked",
+        List<InboxMessage> claimed = uow.list("select " + COLUMNS + " from inbox where stream = $1"
+                + " and processed_at is null and set_aside_at is null order by id limit $2 for update skip locked",
                 Tuple.of(stream, limit), Inbox::message);
+        Map<String, Long> firstOfKey = new LinkedHashMap<>();
+        for (InboxMessage m : claimed) {
+            if (m.key() != null) {
+                firstOfKey.putIfAbsent(m.key(), m.id());
+            }
+        }
+        if (firstOfKey.isEmpty()) {
+            return claimed;
+        }
+        Set<String> waiting = new HashSet<>(uow.list("select k.key from unnest($2::text[], $3::bigint[])"
+                + " as k(key, first_id) where exists (select 1 from inbox e where e.stream = $1 and e.message_key = k.key"
+                + " and e.id < k.first_id and e.processed_at is null and e.set_aside_at is null)",
+                Tuple.of(stream, firstOfKey.keySet().toArray(String[]::new), firstOfKey.values().toArray(Long[]::new)),
+                r -> r.getString(0)));
+        return waiting.isEmpty() ? claimed : claimed.stream().filter(m -> !waiting.contains(m.key())).toList();
     }
 
     void markProcessed(Sql uow, List<Long> ids) {

@@ -1,0 +1,95 @@
+package io.tideline.messaging.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.testing.TidelineTestResources;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances claiming one stream at once (two transactions on their own connections): a key's later message is
+ * not handed to the second while the first holds that key's earlier one; other keys are. The stream has no worker,
+ * so only the test claims.
+ */
+@QuarkusTest
+@WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class KeyOrderAcrossInstancesTest {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Transactions transactions;
+
+    @Test
+    void aKeysLaterMessageWaitsWhileAnotherInstanceHoldsItsEarlierOne() throws Exception {
+        String stream = "two-instances-" + UUID.randomUUID();
+        transactions.execute(uow -> {
+            inbox.accept(uow, stream, "m1", "position-1", "T", "first of position 1");
+            inbox.accept(uow, stream, "m2", "position-2", "T", "first of position 2");
+            inbox.accept(uow, stream, "m3", "position-1", "T", "second of position 1");
+            inbox.accept(uow, stream, "m4", null, "T", "no key");
+            inbox.accept(uow, stream, "m5", "position-2", "T", "second of position 2");
+        });
+        CountDownLatch firstClaimed = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
+            List<String> ids = ids(inbox.claim(uow, stream, 1));
+            firstClaimed.countDown();
+            await(release);
+            return ids; // nothing is marked processed
+        }));
+        assertThat(firstClaimed.await(20, TimeUnit.SECONDS)).isTrue();
+
+        List<String> second = transactions.<List<String>>run(uow -> ids(inbox.claim(uow, stream, 10)));
+
+        release.countDown();
+        assertThat(first.get(20, TimeUnit.SECONDS)).containsExactly("m1");
+        // m3 waits for m1, held by the first instance; position 2's messages (in order) and the keyless one go
+        assertThat(second).containsExactly("m2", "m4", "m5");
+        // once nobody holds m1 it comes first, and m3 with it, after it
+        List<String> after = transactions.<List<String>>run(uow -> ids(inbox.claim(uow, stream, 10)));
+        assertThat(after).containsExactly("m1", "m2", "m3", "m4", "m5");
+    }
+
+    @Test
+    void aMessageProcessedInThisTransactionNoLongerHoldsBackItsKeysNext() {
+        String stream = "beyond-" + UUID.randomUUID();
+        transactions.execute(uow -> {
+            inbox.accept(uow, stream, "a1", "k", "T", "1");
+            inbox.accept(uow, stream, "b1", "other", "T", "2");
+        });
+        transactions.execute(uow -> {
+            List<InboxMessage> held = inbox.claim(uow, stream, 1);
+            assertThat(ids(held)).containsExactly("a1");
+            inbox.markProcessed(uow, List.of(held.get(0).id()));
+            // processed in this transaction: the key's next message is no longer held back
+            inbox.accept(uow, stream, "a2", "k", "T", "3");
+            assertThat(ids(inbox.claim(uow, stream, 10))).containsExactly("b1", "a2");
+        });
+    }
+
+    private static List<String> ids(List<InboxMessage> messages) {
+        return messages.stream().map(InboxMessage::messageId).toList();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
