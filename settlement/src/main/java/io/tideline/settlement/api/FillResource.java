@@ -1,9 +1,9 @@
 package io.tideline.settlement.api;
 
-import io.tideline.events.TradeSide;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
 import io.tideline.settlement.fill.FillRecorder;
+import io.tideline.settlement.fill.FillRules;
 import io.tideline.settlement.fill.FillSubmission;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,9 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,8 +27,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class FillResource {
-
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final FillRecorder fills;
 
@@ -82,31 +78,7 @@ public class FillResource {
 
     static FillSubmission validate(FillRequest r) {
         RequestFields.required("body", r);
-        String sessionId = RequestFields.id("sessionId", r.sessionId());
-        String pair = RequestFields.pair("pair", r.pair());
-        String venue = RequestFields.id("venue", r.venue());
-        String orderId = RequestFields.id("orderId", r.orderId());
-        String tradeId = RequestFields.id("tradeId", r.tradeId());
-        String sideText = RequestFields.required("side", r.side()).trim().toUpperCase(Locale.ROOT);
-        TradeSide side;
-        try {
-            side = TradeSide.valueOf(sideText);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badField("side", "must be BUY or SELL");
-        }
-        BigDecimal quantity = RequestFields.positive("quantity", r.quantity());
-        BigDecimal price = RequestFields.positive("price", r.price());
-        BigDecimal fee = RequestFields.nonNegative("fee", r.fee());
-        String feeAsset = r.feeAsset() == null || r.feeAsset().isBlank() ? null : r.feeAsset().trim()
-                .toUpperCase(Locale.ROOT);
-        if (feeAsset != null && !feeAsset.matches("[A-Z0-9]{1,20}")) {
-            throw ProblemException.badField("feeAsset", "must be an asset symbol, e.g. USDC");
-        }
-        Instant filledAt = RequestFields.required("filledAt", r.filledAt());
-        if (filledAt.isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            throw ProblemException.badField("filledAt", "is in the future");
-        }
-        return new FillSubmission(sessionId, pair, venue, orderId, tradeId, side, quantity, price, fee, feeAsset,
-                filledAt);
+        return RequestFields.checked(() -> FillRules.submission(r.sessionId(), r.pair(), r.venue(), r.orderId(),
+                r.tradeId(), r.side(), r.quantity(), r.price(), r.fee(), r.feeAsset(), r.filledAt(), Instant.now()));
     }
 }

@@ -8,6 +8,7 @@ import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -75,10 +76,15 @@ public class FillRecorder {
         return created;
     }
 
-    /** Records a fill published on mm.fills, with that event as its cause; true when it was new. */
+    /**
+     * Records a fill published on mm.fills, with that event as its cause; true when it was new. It is held to the
+     * same rules as a fill sent to the API ({@link FillRules}): one that breaks them is refused with an
+     * {@link InvalidFieldException} (the consumer dead-letters it with the reason and parks its key).
+     */
     public boolean record(UnitOfWork uow, EventEnvelope<?> event, FillRecorded fill) {
+        FillSubmission checked = FillRules.submission(fill, Instant.now());
         FillLineage cause = new FillLineage(event.eventId(), EventEnvelope.correlationOf(event));
-        return insert(uow, List.of(FillSubmission.of(fill)), List.of(cause), "event").get(0);
+        return insert(uow, List.of(checked), List.of(cause), "event").get(0);
     }
 
     private static List<Boolean> insert(UnitOfWork uow, List<FillSubmission> fills, List<FillLineage> lineage,

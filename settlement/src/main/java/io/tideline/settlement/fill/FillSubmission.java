@@ -18,11 +18,6 @@ public record FillSubmission(String sessionId, String pair, String venue, String
         filledAt = filledAt.truncatedTo(ChronoUnit.MICROS);
     }
 
-    public static FillSubmission of(FillRecorded f) {
-        return new FillSubmission(f.sessionId(), f.pair(), f.venue(), f.orderId(), f.tradeId(), f.side(),
-                f.quantity(), f.price(), f.fee(), f.feeAsset(), f.filledAt());
-    }
-
     public FillRecorded toEvent() {
         return new FillRecorded(sessionId, pair, venue, orderId, tradeId, side, quantity, price, fee, feeAsset,
                 filledAt);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.events.EventJson;
 import io.tideline.events.TradeSide;
+import io.tideline.settlement.fill.FillRules;
 import io.tideline.settlement.fill.FillSubmission;
 import io.tideline.settlement.session.SessionSubmission;
 import java.math.BigDecimal;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Turns one legacy session's Redis values into a session and its fills: the pairs are those of the hash's list plus any
@@ -25,7 +25,6 @@ import java.util.regex.Pattern;
 public final class LegacySessionReader {
 
     private static final ObjectMapper JSON = EventJson.mapper();
-    private static final Pattern PAIR = Pattern.compile("[A-Z0-9]{1,20}-[A-Z0-9]{1,20}");
 
     /** A session read from Redis. */
     public record LegacySession(SessionSubmission session, List<FillSubmission> fills, int orders,
@@ -45,7 +44,7 @@ public final class LegacySessionReader {
             if (node != null && node.hasNonNull("orderId")) {
                 orderById.put(node.get("orderId").asText(), node);
                 String pair = text(node, "pair");
-                if (pair != null && PAIR.matcher(pair.toUpperCase(Locale.ROOT)).matches()) {
+                if (pair != null && FillRules.PAIR.matcher(pair.toUpperCase(Locale.ROOT)).matches()) {
                     pairs.add(pair.toUpperCase(Locale.ROOT));
                 }
             }
@@ -81,7 +80,7 @@ public final class LegacySessionReader {
         String tradeId = requiredText(f, "tradeId");
         JsonNode order = orders.get(orderId);
         String pair = text(f, "pair") != null ? text(f, "pair") : order == null ? null : text(order, "pair");
-        if (pair == null || !PAIR.matcher(pair.toUpperCase(Locale.ROOT)).matches()) {
+        if (pair == null || !FillRules.PAIR.matcher(pair.toUpperCase(Locale.ROOT)).matches()) {
             throw new IllegalArgumentException("no pair (BASE-QUOTE) on the fill or its order " + orderId);
         }
         String side = text(f, "side") != null ? text(f, "side") : order == null ? null : text(order, "side");
@@ -94,12 +93,10 @@ public final class LegacySessionReader {
         BigDecimal qty = decimal(f, "qty");
         BigDecimal price = decimal(f, "price");
         BigDecimal fee = f.hasNonNull("fee") ? decimal(f, "fee") : BigDecimal.ZERO;
-        if (qty.signum() <= 0 || price.signum() <= 0 || fee.signum() < 0) {
-            throw new IllegalArgumentException("qty and price must be > 0 and fee >= 0");
-        }
         Instant at = instant(requiredText(f, "ts"), "ts");
-        return new FillSubmission(sessionId, pair.toUpperCase(Locale.ROOT), venue, orderId, tradeId, tradeSide, qty,
-                price, fee, text(f, "feeAsset"), at);
+        // the rules every fill is held to, wherever it comes from (ids, bounds, signs, not in the future)
+        return FillRules.submission(sessionId, pair, venue, orderId, tradeId, tradeSide.name(), qty, price, fee,
+                text(f, "feeAsset"), at, Instant.now());
     }
 
     /** A JSON array ({@code ["ETH-USDC"]}) or a comma-separated list. */
@@ -116,7 +113,7 @@ public final class LegacySessionReader {
                 pairs.add(p);
             }
         }
-        return pairs.stream().map(p -> p.trim().toUpperCase(Locale.ROOT)).filter(p -> PAIR.matcher(p).matches())
+        return pairs.stream().map(p -> p.trim().toUpperCase(Locale.ROOT)).filter(p -> FillRules.PAIR.matcher(p).matches())
                 .toList();
     }
 

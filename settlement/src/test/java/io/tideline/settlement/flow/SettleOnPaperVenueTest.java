@@ -22,6 +22,7 @@ import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TidelineTestResources;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -252,6 +253,44 @@ class SettleOnPaperVenueTest {
         assertThat(Desk.run(session).getInt("ordersPlaced")).isEqualTo(1);
         assertThat(Desk.takeProfits(session, "LIVE")).singleElement().satisfies(o ->
                 assertThat(o.get("fillId")).isEqualTo("9007199254740997"));
+    }
+
+    @Test
+    void aFillOnMmFillsIsHeldToTheApisRulesAndABrokenOneIsDeadLetteredNamingItsField() {
+        Instant at = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MICROS);
+        String badId = Desk.uniqueSession();
+        String negative = Desk.uniqueSession();
+        String future = Desk.uniqueSession();
+        String good = Desk.uniqueSession();
+        String pair = Desk.uniquePair();
+        List<FillRecorded> fills = List.of(
+                new FillRecorded(badId, pair, "okx", "1", "trade id with spaces", TradeSide.BUY, BigDecimal.ONE,
+                        new BigDecimal("3000"), BigDecimal.ZERO, "USDC", at),
+                new FillRecorded(negative, pair, "okx", "2", "2", TradeSide.BUY, new BigDecimal("-1"),
+                        new BigDecimal("3000"), BigDecimal.ZERO, "USDC", at),
+                new FillRecorded(future, pair, "okx", "3", "3", TradeSide.BUY, BigDecimal.ONE,
+                        new BigDecimal("3000"), BigDecimal.ZERO, "USDC", Instant.now().plus(Duration.ofDays(1))),
+                new FillRecorded(good, pair, "okx", "4", "4", TradeSide.BUY, BigDecimal.ONE,
+                        new BigDecimal("3000"), BigDecimal.ZERO, "USDC", at));
+        for (FillRecorded fill : fills) {
+            EventEnvelope<FillRecorded> e = EventEnvelope.of("market-maker", fill.sessionId() + ":" + pair, null,
+                    fill);
+            kafka.send(Topics.MM_FILLS.name(), e.key(), CODEC.encode(e));
+        }
+
+        Awaitility.await().atMost(WAIT).until(() -> given().when().get("/api/v1/sessions/" + good)
+                .then().extract().statusCode() == 200);
+        Map<String, String> errors = new java.util.HashMap<>();
+        kafka.read(Topics.deadLetterOf(Topics.MM_FILLS.name()), r -> r.key().endsWith(":" + pair), 3, WAIT)
+                .forEach(r -> errors.put(r.key().substring(0, r.key().indexOf(':')),
+                        new String(r.headers().lastHeader("dlq.error").value(), StandardCharsets.UTF_8)));
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(badId)).contains("tradeId must be 1 to 128 of");
+        assertThat(errors.get(negative)).contains("quantity must be greater than 0");
+        assertThat(errors.get(future)).contains("filledAt is in the future");
+        for (String refused : List.of(badId, negative, future)) {
+            given().when().get("/api/v1/sessions/" + refused).then().statusCode(404);
+        }
     }
 
     @Test
