@@ -1,0 +1,178 @@
+package io.tideline.messaging;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.events.Topics;
+import io.tideline.messaging.consumer.ConsumerStatus;
+import io.tideline.messaging.consumer.EventConsumers;
+import io.tideline.messaging.tx.Transactions;
+import io.tideline.testing.EmbeddedKafkaBroker;
+import io.tideline.testing.KafkaTestClient;
+import io.tideline.testing.StoppableBrokerResources;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The broker goes away under a consumer in the middle of a batch (a broker of the test's own, not the one the other
+ * tests share): whether the consumer waits it out or gives its Kafka consumer up and makes a new one, it does so on the
+ * same thread, stays live, and applies every event once, in order per key, dead-lettering nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = ConsumerBrokerOutageTest.OwnBroker.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ConsumerBrokerOutageTest {
+
+    private static final String GROUP = "messaging-test.price-ledger";
+    private static final Duration LONG = Duration.ofMinutes(3);
+
+    /** The test's own broker; a back-off long enough to be seen, as RECOVERING lasts while the consumer waits it. */
+    public static class OwnBroker extends StoppableBrokerResources {
+        @Override
+        public Map<String, String> start() {
+            Map<String, String> config = new HashMap<>(super.start());
+            config.put("tideline.messaging.consumer.initial-backoff", "3s");
+            config.put("tideline.messaging.consumer.max-backoff", "3s");
+            return config;
+        }
+    }
+
+    @Inject
+    EventConsumers consumers;
+
+    @Inject
+    Transactions transactions;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    @AfterEach
+    void brokerBackAndNoHoldLeft() {
+        PriceLedger.HOLDS.clear();
+        broker().restart();
+    }
+
+    @Test
+    void appliesEveryEventOnceWhenTheBrokerStopsMidBatchForSeveralSeconds() throws Exception {
+        PriceStream stream = new PriceStream(4, 30);
+
+        Outage outage = outageMidBatch(stream, () -> {
+            sleep(Duration.ofSeconds(6));
+            return status();
+        });
+
+        assertAppliedOnceInOrderOnTheSameLiveThread(stream, outage);
+    }
+
+    @Test
+    void makesANewKafkaConsumerOnTheSameThreadWhenTheBrokerStaysAwayPastTheClientsTimeout() throws Exception {
+        PriceStream stream = new PriceStream(4, 30);
+
+        // The batch is applied; its commit waits for the broker until the client's timeout (60 s), then fails: the
+        // consumer closes its Kafka consumer and reports RECOVERING while it waits to subscribe again.
+        Outage outage = outageMidBatch(stream, () -> await().atMost(LONG).pollInterval(Duration.ofMillis(100))
+                .until(this::status, s -> s.state().equals("RECOVERING")));
+
+        assertThat(outage.statusWhileDown().error()).contains("TimeoutException");
+        assertAppliedOnceInOrderOnTheSameLiveThread(stream, outage);
+    }
+
+    /**
+     * Sends the stream, holds the consumer in the middle of it, stops the broker, lets the batch go on, runs
+     * {@code whileDown} (which answers the consumer's status then), starts the broker again and waits until the group
+     * has committed everything.
+     */
+    private Outage outageMidBatch(PriceStream stream, Supplier<ConsumerStatus> whileDown)
+            throws InterruptedException {
+        await().atMost(LONG).until(() -> status().state().equals("RUNNING"));
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicReference<Thread> applying = new AtomicReference<>();
+        PriceLedger.HOLDS.put(stream.event(stream.size() / 2).eventId(), () -> {
+            applying.set(Thread.currentThread());
+            holding.countDown();
+            awaitQuietly(release);
+        });
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            stream.send(kafka, 0, stream.size());
+        }
+        assertThat(holding.await(2, TimeUnit.MINUTES)).as("the consumer reached the middle of the stream").isTrue();
+
+        LivenessSampler liveness = LivenessSampler.start();
+        broker().stop();
+        release.countDown();
+        ConsumerStatus statusWhileDown = whileDown.get();
+        broker().restart();
+
+        await().atMost(LONG).until(() -> stream.appliedCount(transactions) >= stream.size());
+        try (ConsumerGroupProbe group = new ConsumerGroupProbe(bootstrap, GROUP)) {
+            await().atMost(LONG).until(() -> group.committedToTheEndOf(Topics.MARKET_PRICES.name()));
+        }
+        return new Outage(applying.get(), statusWhileDown, liveness.stop());
+    }
+
+    private void assertAppliedOnceInOrderOnTheSameLiveThread(PriceStream stream, Outage outage) {
+        assertThat(stream.applied(transactions)).isEqualTo(stream.expected());
+
+        // a later event is applied by the thread that applied the batch before the outage
+        PriceStream later = new PriceStream(1, 1);
+        AtomicReference<Thread> applying = new AtomicReference<>();
+        PriceLedger.HOLDS.put(later.event(0).eventId(), () -> applying.set(Thread.currentThread()));
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            later.send(kafka, 0, 1);
+        }
+        await().atMost(LONG).until(() -> later.appliedCount(transactions) == 1);
+        assertThat(applying.get()).isSameAs(outage.consumerThread());
+        assertThat(outage.consumerThread().isAlive()).isTrue();
+
+        ConsumerStatus status = status();
+        assertThat(status.state()).isEqualTo("RUNNING");
+        assertThat(status.deadLettered()).isZero();
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            assertThat(kafka.read(Topics.deadLetterOf(Topics.MARKET_PRICES.name()), r -> true, 1,
+                    Duration.ofSeconds(5))).isEmpty();
+        }
+        assertThat(outage.liveness()).isNotEmpty().containsOnly(200);
+    }
+
+    private ConsumerStatus status() {
+        return consumers.statuses().stream().filter(s -> s.consumer().equals(GROUP)).findFirst().orElseThrow();
+    }
+
+    private static EmbeddedKafkaBroker broker() {
+        return StoppableBrokerResources.broker();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The thread that applied the held batch, the consumer's status while the broker was down, the liveness answers. */
+    private record Outage(Thread consumerThread, ConsumerStatus statusWhileDown, List<Integer> liveness) {
+    }
+}
