@@ -128,14 +128,7 @@ class ConsumerBrokerOutageTest {
         assertThat(stream.applied(transactions)).isEqualTo(stream.expected());
 
         // a later event is applied by the thread that applied the batch before the outage
-        PriceStream later = new PriceStream(1, 1);
-        AtomicReference<Thread> applying = new AtomicReference<>();
-        PriceLedger.HOLDS.put(later.event(0).eventId(), () -> applying.set(Thread.currentThread()));
-        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
-            later.send(kafka, 0, 1);
-        }
-        await().atMost(LONG).until(() -> later.appliedCount(transactions) == 1);
-        assertThat(applying.get()).isSameAs(outage.consumerThread());
+        assertThat(PriceStream.threadApplyingTheNextEvent(bootstrap, transactions)).isSameAs(outage.consumerThread());
         assertThat(outage.consumerThread().isAlive()).isTrue();
 
         ConsumerStatus status = status();
@@ -172,7 +165,7 @@ class ConsumerBrokerOutageTest {
         }
     }
 
-    /** The thread that applied the held batch, the consumer's status while the broker was down, the liveness answers. */
+    /** The thread that applied the held batch, the status while the broker was down, the liveness answers. */
     private record Outage(Thread consumerThread, ConsumerStatus statusWhileDown, List<Integer> liveness) {
     }
 }

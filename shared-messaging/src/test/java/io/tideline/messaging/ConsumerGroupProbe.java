@@ -2,6 +2,8 @@ package io.tideline.messaging;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,7 +34,16 @@ final class ConsumerGroupProbe implements AutoCloseable {
     }
 
     GroupState state() {
-        return get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)).groupState();
+        return describe().groupState();
+    }
+
+    /** The group's members now (a Kafka consumer's client id tells one consumer from the one before it). */
+    List<MemberDescription> members() {
+        return List.copyOf(describe().members());
+    }
+
+    private ConsumerGroupDescription describe() {
+        return get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
     }
 
     /** Whether the group has committed every partition of {@code topic} up to its end: nothing left to redeliver. */

@@ -9,12 +9,16 @@ import io.tideline.testing.KafkaTestClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A stream of prices for one test: {@code keys} instruments (each its own key), each priced 1, 2, … {@code perKey} in
@@ -37,6 +41,11 @@ final class PriceStream {
                 events.add(Prices.observed(key, BigDecimal.valueOf(seq)));
             }
         }
+    }
+
+    /** Whether {@code key} is one of the stream's keys. */
+    boolean owns(String key) {
+        return key != null && key.startsWith(run + "-");
     }
 
     int size() {
@@ -69,6 +78,18 @@ final class PriceStream {
                     return row;
                 });
         return applied;
+    }
+
+    /** Sends one more event and answers the thread that applied it: the consumer's thread now. */
+    static Thread threadApplyingTheNextEvent(String bootstrap, Transactions transactions) {
+        PriceStream next = new PriceStream(1, 1);
+        AtomicReference<Thread> applying = new AtomicReference<>();
+        PriceLedger.HOLDS.put(next.event(0).eventId(), () -> applying.set(Thread.currentThread()));
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            next.send(kafka, 0, 1);
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> next.appliedCount(transactions) == 1);
+        return applying.get();
     }
 
     /** How many of the stream's events were applied, duplicates included. */
