@@ -4,10 +4,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +71,108 @@ public abstract class ServiceContractTest {
         given().header("Authorization", TestTokens.NONE).get("/q/health/ready").then().statusCode(200);
         given().header("Authorization", TestTokens.NONE).get("/q/metrics").then().statusCode(401);
         given().header("Authorization", TestTokens.NONE).get("/q/openapi").then().statusCode(401);
+    }
+
+    /** Values no field should take: huge, out of range, wrong types, odd characters. */
+    private static final List<Object> HOSTILE = List.of("x".repeat(70_000), "1E+600000000", "-1e30",
+            "9".repeat(200), "\u0000\u202e<script>", "../../etc/passwd", -1, Long.MAX_VALUE, 1e308,
+            List.of(List.of(List.of())), Map.of("a", "b"), true, "");
+
+    @Test
+    void hostileValuesAreAnswered4xxNever5xx() {
+        Map<String, Object> document = given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+        List<String> failures = new ArrayList<>();
+        List<String> routes = routes();
+        assumeFalse(routes.isEmpty(), "this service has no API routes yet");
+        for (String route : routes) {
+            if (openRoutes().contains(route)) {
+                continue;
+            }
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            Map<String, Object> operation = operation(document, method, template);
+            for (Object value : HOSTILE) {
+                // in a URL a long value is cut to 2,000 characters: a longer request line is the HTTP server's to
+                // refuse (414), and it closes the connection while the client is still writing
+                String text = value instanceof String v ? v : String.valueOf(value);
+                text = text.length() > 2_000 ? text.substring(0, 2_000) : text;
+                if (template.contains("{")) {
+                    String segment = URLEncoder.encode(text.isEmpty() ? "x" : text, StandardCharsets.UTF_8)
+                            .replace("+", "%20");
+                    check(failures, route, "path " + abbreviated(text), given().urlEncodingEnabled(false)
+                            .request(method, template.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(segment))));
+                }
+                for (String query : parameters(operation, "query")) {
+                    check(failures, route, "?" + query + "=" + abbreviated(text),
+                            given().queryParam(query, text).request(method, path(template)));
+                }
+                for (String property : bodyProperties(document, operation)) {
+                    check(failures, route, property + "=" + abbreviated(text), given().contentType(ContentType.JSON)
+                            .body(Map.of(property, value)).request(method, path(template)));
+                }
+            }
+            if (!bodyProperties(document, operation).isEmpty() || method.equals("POST")) {
+                check(failures, route, "70 KB of JSON", given().contentType(ContentType.JSON)
+                        .body("[" + "0,".repeat(35_000) + "0]").request(method, path(template)));
+                check(failures, route, "nested JSON", given().contentType(ContentType.JSON)
+                        .body("[".repeat(5_000) + "]".repeat(5_000)).request(method, path(template)));
+                check(failures, route, "not JSON", given().contentType(ContentType.JSON).body("{\"a\":")
+                        .request(method, path(template)));
+            }
+        }
+        assertTrue(failures.isEmpty(), "answers outside 4xx/2xx to hostile input:\n" + String.join("\n", failures));
+    }
+
+    private static void check(List<String> failures, String route, String input, Response answer) {
+        int status = answer.statusCode();
+        if (status >= 500 || status < 200 || status >= 300 && status < 400) {
+            failures.add(route + " with " + input + " answered " + status + ": " + abbreviated(answer.asString()));
+        } else if (status >= 400 && status != 414 && status != 431 // refused by the HTTP server before any route
+                && !String.valueOf(answer.contentType()).startsWith("application/problem+json")) {
+            failures.add(route + " with " + input + " answered " + status + " without problem+json: "
+                    + answer.contentType());
+        }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "... (" + text.length() + " chars)" : text;
+    }
+
+    private static String path(String template) {
+        return template.replaceAll("\\{[^}]+}", "1");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> operation(Map<String, Object> document, String method, String template) {
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        return (Map<String, Object>) ((Map<String, Object>) paths.get(template)).get(method.toLowerCase());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> parameters(Map<String, Object> operation, String in) {
+        List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters",
+                List.of());
+        return parameters.stream().filter(p -> in.equals(p.get("in"))).map(p -> (String) p.get("name")).toList();
+    }
+
+    /** The top-level properties of the operation's JSON request body, following a {@code $ref}. */
+    @SuppressWarnings("unchecked")
+    private static List<String> bodyProperties(Map<String, Object> document, Map<String, Object> operation) {
+        Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+        if (body == null) {
+            return List.of();
+        }
+        Map<String, Object> content = (Map<String, Object>) body.get("content");
+        Map<String, Object> json = content == null ? null : (Map<String, Object>) content.get("application/json");
+        Map<String, Object> schema = json == null ? null : (Map<String, Object>) json.get("schema");
+        if (schema != null && schema.get("$ref") instanceof String ref) {
+            Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components"))
+                    .get("schemas");
+            schema = (Map<String, Object>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+        }
+        Map<String, Object> properties = schema == null ? null : (Map<String, Object>) schema.get("properties");
+        return properties == null ? List.of() : List.copyOf(properties.keySet());
     }
 
     /** Every operation of the OpenAPI document, as {@code "METHOD /path"}. */

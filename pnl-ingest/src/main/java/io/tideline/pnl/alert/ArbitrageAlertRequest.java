@@ -1,6 +1,7 @@
 package io.tideline.pnl.alert;
 
 import io.tideline.events.TradeSide;
+import io.tideline.service.input.Identifiers;
 import io.tideline.service.problem.ProblemException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -42,8 +43,8 @@ public record ArbitrageAlertRequest(String alertId, List<Leg> legs, BigDecimal e
     }
 
     public void validate(Instant created) {
-        if (alertId != null && (alertId.isBlank() || alertId.length() > 100)) {
-            throw ProblemException.badField("alertId", "1 to 100 characters when given");
+        if (alertId != null) {
+            Identifiers.require("alertId", alertId);
         }
         if (expectedEdge == null) {
             throw ProblemException.badField("expectedEdge", "required");

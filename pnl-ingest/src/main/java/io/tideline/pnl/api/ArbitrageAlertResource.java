@@ -6,6 +6,7 @@ import io.tideline.pnl.alert.AlertStats;
 import io.tideline.pnl.alert.AlertStore;
 import io.tideline.pnl.alert.AlertView;
 import io.tideline.pnl.alert.ArbitrageAlertRequest;
+import io.tideline.service.input.Identifiers;
 import io.tideline.service.problem.Problem;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
@@ -72,7 +73,7 @@ public class ArbitrageAlertResource {
                 .truncatedTo(ChronoUnit.MICROS);
         request.validate(created);
         List<ArbitrageAlertRequest.ValidLeg> legs = request.validLegs();
-        String id = request.alertId() == null ? UUID.randomUUID().toString() : request.alertId().trim();
+        String id = request.alertId() == null ? UUID.randomUUID().toString() : request.alertId();
         AlertView view = transactions.run(uow -> {
             if (!alerts.create(uow, id, request.expectedEdge(), created, request.expiresAt(), legs)) {
                 throw ProblemException.conflict("arbitrage alert " + id + " exists");
@@ -86,6 +87,7 @@ public class ArbitrageAlertResource {
     @Path("/{alertId}")
     @Operation(summary = "One arbitrage alert with its legs and the number of executions matched to it")
     public AlertView get(@PathParam("alertId") String alertId) {
+        Identifiers.require("alertId", alertId);
         return queries.find(alertId).orElseThrow(() -> ProblemException.notFound("arbitrage alert " + alertId));
     }
 

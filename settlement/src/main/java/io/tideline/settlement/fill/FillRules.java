@@ -2,6 +2,7 @@ package io.tideline.settlement.fill;
 
 import io.tideline.events.TradeSide;
 import io.tideline.events.mm.FillRecorded;
+import io.tideline.service.input.Identifiers;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 public final class FillRules {
 
     public static final Pattern PAIR = Pattern.compile("[A-Z0-9]{1,20}-[A-Z0-9]{1,20}");
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@/-]{1,128}");
+    public static final Pattern ID = Identifiers.ID;
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{1,20}");
     public static final int MAX_SCALE = 18;
     public static final int MAX_INTEGER_DIGITS = 24;
@@ -72,7 +73,7 @@ public final class FillRules {
             throw new InvalidFieldException(field, "is required");
         }
         if (!ID.matcher(value).matches()) {
-            throw new InvalidFieldException(field, "must be 1 to 128 of A-Z a-z 0-9 . _ : @ / -");
+            throw new InvalidFieldException(field, Identifiers.RULE);
         }
         return value;
     }

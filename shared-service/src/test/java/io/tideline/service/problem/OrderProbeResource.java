@@ -28,6 +28,12 @@ public class OrderProbeResource {
         return order;
     }
 
+    @POST
+    @Path("/bulk")
+    public int bulk(java.util.List<Order> orders) {
+        return orders.size();
+    }
+
     @GET
     public String list(@QueryParam("limit") @Min(1) int limit) {
         return "ok";
