@@ -98,10 +98,16 @@ stop_component() {
 }
 
 # Starts "$@" detached (own session, so Ctrl-C or closing the terminal does not hit it), output to log $1.
+# A log over this size is moved to <name>.log.1 (one generation kept) when its part starts again.
+LOG_ROTATE_BYTES="${TIDELINE_LOG_ROTATE_BYTES:-20000000}"
+
 launch() {
   local name="$1" log="$LOG_DIR/$1.log"
   shift
   mkdir -p "$RUN_DIR" "$LOG_DIR"
+  if [[ -f "$log" ]] && (( $(stat -c %s "$log") > LOG_ROTATE_BYTES )); then
+    mv -f "$log" "$log.1"
+  fi
   echo "----- $(date '+%F %T') ./platform starting $name" >>"$log"
   setsid "$@" >>"$log" 2>&1 </dev/null &
   echo $! >"$(pid_file "$name")"

@@ -36,6 +36,7 @@ environment (defaults in brackets):
   TIDELINE_KAFKA_HEAP             broker heap [512m]; TIDELINE_KAFKA_OPTS: more broker JVM options
   TIDELINE_PORT_<SERVICE>         HTTP port of a service, e.g. TIDELINE_PORT_LP_TRACKER=9181 (passed as QUARKUS_HTTP_PORT)
   TIDELINE_JAVA_OPTS              extra JVM options for the services
+  TIDELINE_LOG_ROTATE_BYTES       a log larger than this is moved to <part>.log.1 when the part starts [20000000]
   MP_JWT_VERIFY_PUBLICKEY_LOCATION  public key the services trust [\$TIDELINE_HOME/jwt/public.pem, made by 'up']
   TIDELINE_JWT_ISSUER, TIDELINE_JWT_AUDIENCE  issuer and audience a token must carry [tideline, tideline-api]
   TIDELINE_READY_TIMEOUT          seconds to wait for a service's /q/health/ready [90]

@@ -23,6 +23,13 @@ public interface MessagingConfig {
     @NotBlank
     String kafkaBootstrapServers();
 
+    /**
+     * How often the outbox relay, each consumer and each inbox worker delete what is past its retention (published
+     * outbox rows, applied event ids, processed inbox messages); the first time at start.
+     */
+    @WithDefault("10m")
+    Duration cleanupInterval();
+
     Relay relay();
 
     Consumer consumer();

@@ -40,6 +40,7 @@ final class EventConsumerRunner implements Runnable {
     private final EventHandler handler;
     private final String groupId;
     private final MessagingConfig.Consumer config;
+    private final Duration cleanupEvery;
     private final KafkaClientFactory clients;
     private final TransactionalApplier applier;
     private final DeadLetterPublisher deadLetters;
@@ -48,19 +49,19 @@ final class EventConsumerRunner implements Runnable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
 
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private volatile boolean running = true;
     private Instant lastCleanup = Instant.EPOCH;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile ConsumerStatus status;
 
-    EventConsumerRunner(EventHandler handler, String groupId, MessagingConfig.Consumer config,
+    EventConsumerRunner(EventHandler handler, String groupId, MessagingConfig.Consumer config, Duration cleanupEvery,
                         KafkaClientFactory clients, TransactionalApplier applier, DeadLetterPublisher deadLetters,
                         ParkedKeys parked, Transactions transactions) {
         this.handler = handler;
         this.groupId = groupId;
         this.config = config;
+        this.cleanupEvery = cleanupEvery;
         this.clients = clients;
         this.applier = applier;
         this.deadLetters = deadLetters;
@@ -122,6 +123,7 @@ final class EventConsumerRunner implements Runnable {
     private void pollUntilStopped(KafkaConsumer<String, byte[]> kafka, Backoff outage) {
         while (running) {
             ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
+            forgetOldClaimsIfDue(); // idle or not
             if (records.isEmpty()) {
                 continue;
             }
@@ -130,7 +132,6 @@ final class EventConsumerRunner implements Runnable {
                 kafka.commitSync();
                 outage.reset();
                 status = status("RUNNING", null);
-                forgetOldClaimsIfDue();
             } catch (OutageException e) {
                 status = status("BLOCKED", e.getMessage());
                 LOG.warnf("%s: %s; retrying in %d ms", groupId, e.getMessage(), outage.current().toMillis());
@@ -140,16 +141,22 @@ final class EventConsumerRunner implements Runnable {
         }
     }
 
-    /** Deletes this handler's processed-event claims older than the retention, every ten minutes at most. */
+    /** Deletes this handler's processed-event claims older than the retention, once per cleanup interval. */
     private void forgetOldClaimsIfDue() {
         Instant now = Instant.now();
-        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+        if (Duration.between(lastCleanup, now).compareTo(cleanupEvery) < 0) {
             return;
         }
         lastCleanup = now;
-        int deleted = transactions.reads().exec("delete from processed_event where consumer = $1"
-                + " and processed_at < now() - make_interval(secs => $2)", handler.name(),
-                (double) config.processedRetention().toSeconds());
+        int deleted;
+        try {
+            deleted = transactions.reads().exec("delete from processed_event where consumer = $1"
+                    + " and processed_at < now() - make_interval(secs => $2)", handler.name(),
+                    (double) config.processedRetention().toSeconds());
+        } catch (RuntimeException e) { // the next interval tries again; the records are what matters now
+            LOG.warnf("%s: could not forget old applied event ids: %s", groupId, e.getMessage());
+            return;
+        }
         if (deleted > 0) {
             LOG.infof("%s: forgot %d applied event ids older than %s", groupId, deleted, config.processedRetention());
         }

@@ -65,8 +65,8 @@ public class EventConsumers {
     /** Starts consuming for one handler; the consumer group is {@code <service>.<handler name>}. */
     public synchronized void start(EventHandler handler) {
         String group = config.service() + "." + handler.name();
-        EventConsumerRunner runner = new EventConsumerRunner(handler, group, config.consumer(), clients, applier,
-                deadLetters, parked, transactions);
+        EventConsumerRunner runner = new EventConsumerRunner(handler, group, config.consumer(),
+                config.cleanupInterval(), clients, applier, deadLetters, parked, transactions);
         Thread thread = new Thread(() -> {
             schema.awaitMigrated();
             runner.run();

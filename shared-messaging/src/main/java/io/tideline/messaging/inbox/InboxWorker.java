@@ -28,13 +28,13 @@ final class InboxWorker {
 
     private static final Logger LOG = Logger.getLogger(InboxWorker.class);
     private static final int CLAIM_CHUNK = 20;
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final InboxHandler handler;
     private final Inbox inbox;
     private final Transactions transactions;
     private final SchemaMigration schema;
     private final MessagingConfig.Inbox config;
+    private final Duration cleanupEvery;
     private final InboxSettings settings;
     private final PollingWorker worker;
     private final AtomicLong processed = new AtomicLong();
@@ -50,7 +50,8 @@ final class InboxWorker {
     private Instant lastCleanup = Instant.EPOCH;
 
     InboxWorker(InboxHandler handler, Inbox inbox, Transactions transactions, SchemaMigration schema,
-            MessagingConfig.Inbox config) {
+            MessagingConfig.Inbox config, Duration cleanupEvery) {
+        this.cleanupEvery = cleanupEvery;
         this.handler = handler;
         this.inbox = inbox;
         this.transactions = transactions;
@@ -177,7 +178,7 @@ final class InboxWorker {
 
     private void cleanupIfDue() {
         Instant now = Instant.now();
-        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+        if (Duration.between(lastCleanup, now).compareTo(cleanupEvery) < 0) {
             return;
         }
         lastCleanup = now;

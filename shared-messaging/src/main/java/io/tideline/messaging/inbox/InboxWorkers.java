@@ -35,7 +35,8 @@ public class InboxWorkers {
             if (workers.containsKey(handler.stream())) {
                 throw new IllegalStateException("two inbox handlers for the stream " + handler.stream());
             }
-            InboxWorker worker = new InboxWorker(handler, inbox, transactions, schema, config.inbox());
+            InboxWorker worker = new InboxWorker(handler, inbox, transactions, schema, config.inbox(),
+                    config.cleanupInterval());
             workers.put(handler.stream(), worker);
             FunctionCounter.builder("tideline.inbox.processed", worker, w -> w.status().processed())
                     .tag("stream", handler.stream()).register(metrics);

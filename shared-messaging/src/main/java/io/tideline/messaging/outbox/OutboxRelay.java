@@ -36,11 +36,11 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** pg advisory lock key: "tideline.outbox.relay" hashed once, the same in every service. */
     static final long RELAY_LOCK = 0x7469_6465_6f62_7831L;
-    private static final Duration CLEANUP_EVERY = Duration.ofMinutes(10);
 
     private final Pool pool;
     private final OutboxPublisher publisher;
     private final MessagingConfig.Relay config;
+    private final Duration cleanupEvery;
     private final SchemaMigration schema;
     private final AtomicLong published = new AtomicLong();
     private final Duration timeout;
@@ -58,6 +58,7 @@ public class OutboxRelay {
         this.timeout = database.statementTimeout();
         this.publisher = publisher;
         this.config = config.relay();
+        this.cleanupEvery = config.cleanupInterval();
         this.schema = schema;
     }
 
@@ -216,15 +217,21 @@ public class OutboxRelay {
 
     private void cleanupIfDue() {
         Instant now = Instant.now();
-        if (Duration.between(lastCleanup, now).compareTo(CLEANUP_EVERY) < 0) {
+        if (Duration.between(lastCleanup, now).compareTo(cleanupEvery) < 0) {
             return;
         }
         lastCleanup = now;
+        deletePublishedPastRetention();
+    }
+
+    /** Deletes published rows older than the retention (unpublished ones are never deleted); how many. */
+    public int deletePublishedPastRetention() {
         int deleted = pool.preparedQuery("delete from outbox where sent_at < now() - make_interval(secs => $1)")
                 .execute(Tuple.of((double) config.retention().toSeconds())).await().atMost(timeout).rowCount();
         if (deleted > 0) {
             LOG.infof("outbox: deleted %d published rows older than %s", deleted, config.retention());
         }
+        return deleted;
     }
 
 
