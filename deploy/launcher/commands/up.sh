@@ -30,6 +30,7 @@ cmd_up() {
   for svc in "${selected[@]}"; do start_service "$svc"; done
   (( ${#STARTED[@]} )) && await_services
   print_table
+  info "the APIs (and /q/openapi, /q/metrics) take a bearer token: -H \"Authorization: Bearer \$(./platform token --role viewer)\""
   if (( ${#SKIPPED[@]} )); then
     info "not built: ${SKIPPED[*]} (build them with './platform up' without --no-build, or './mvnw package -DskipTests')"
   fi
