@@ -31,11 +31,7 @@ public class GatedDatabaseResources implements QuarkusTestResourceLifecycleManag
         gate.open();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", TestKafka.bootstrapServers());
-        config.put("tideline.db.host", "127.0.0.1");
-        config.put("tideline.db.port", Integer.toString(gate.port()));
-        config.put("tideline.db.name", database.name());
-        config.put("tideline.db.user", database.user());
-        config.put("tideline.db.password", database.password());
+        config.putAll(database.serviceConfig("127.0.0.1", gate.port()));
         config.put("tideline.messaging.inbox.max-backoff", "300ms");
         config.putAll(TestTokens.serviceConfig());
         TestTokens.callAsAdminByDefault();

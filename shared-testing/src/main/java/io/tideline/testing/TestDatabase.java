@@ -85,6 +85,17 @@ public final class TestDatabase {
         return port < 0 ? 5432 : port;
     }
 
+    /** The settings that point a service under test at this database, reached at {@code host:port}. */
+    public Map<String, String> serviceConfig(String host, int port) {
+        return Map.of("tideline.db.host", host, "tideline.db.port", Integer.toString(port), "tideline.db.name", name,
+                "tideline.db.user", user, "tideline.db.password", password);
+    }
+
+    /** The same, reached directly. */
+    public Map<String, String> serviceConfig() {
+        return serviceConfig(host(), port());
+    }
+
     /** The environment a packaged service ({@link ServiceProcess}) needs to use this database. */
     public Map<String, String> serviceEnvironment() {
         return Map.of("TIDELINE_DB_HOST", host(), "TIDELINE_DB_PORT", Integer.toString(port()),

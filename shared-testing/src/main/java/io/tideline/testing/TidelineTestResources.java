@@ -22,11 +22,7 @@ public class TidelineTestResources implements QuarkusTestResourceLifecycleManage
         database = TestDatabase.create();
         Map<String, String> config = new HashMap<>();
         config.put("kafka.bootstrap.servers", bootstrap);
-        config.put("tideline.db.host", database.host());
-        config.put("tideline.db.port", Integer.toString(database.port()));
-        config.put("tideline.db.name", database.name());
-        config.put("tideline.db.user", database.user());
-        config.put("tideline.db.password", database.password());
+        config.putAll(database.serviceConfig());
         config.putAll(TestTokens.serviceConfig());
         TestTokens.callAsAdminByDefault();
         return config;
