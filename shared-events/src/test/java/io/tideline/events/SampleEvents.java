@@ -124,10 +124,10 @@ public final class SampleEvents {
             new PriceObserved("uniswap-v3", "1:" + POOL.toLowerCase(), new BigDecimal("0.000285632010000000"),
                     new BigInteger("1339010225413466836371968929542836"), 195_120, 21_874_600L, T0),
 
-            new AlertRaised("alert-41", "lp-out-of-range", AlertSeverity.WARNING, POSITION.key(),
+            new AlertRaised("alert-41", "lp-out-of-range", AlertSeverity.MEDIUM, POSITION.key(),
                     "LP 812345 out of range", "tick 196400 is above the range [194340, 196340)", T0,
                     UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e")),
-            new AlertEscalated("alert-41", AlertSeverity.WARNING, AlertSeverity.CRITICAL, 1,
+            new AlertEscalated("alert-41", AlertSeverity.MEDIUM, AlertSeverity.HIGH, 1,
                     "not acknowledged within 15 minutes", T0),
             new AlertAcknowledged("alert-41", "ops@desk", null, T0),
             new AlertResolved("alert-41", "position rebalanced into range", "ops@desk", T0));
