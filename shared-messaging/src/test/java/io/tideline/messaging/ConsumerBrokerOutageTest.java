@@ -19,9 +19,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,22 +95,15 @@ class ConsumerBrokerOutageTest {
     private Outage outageMidBatch(PriceStream stream, Supplier<ConsumerStatus> whileDown)
             throws InterruptedException {
         await().atMost(LONG).until(() -> status().state().equals("RUNNING"));
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        AtomicReference<Thread> applying = new AtomicReference<>();
-        PriceLedger.HOLDS.put(stream.event(stream.size() / 2).eventId(), () -> {
-            applying.set(Thread.currentThread());
-            holding.countDown();
-            awaitQuietly(release);
-        });
+        HeldEvent held = HeldEvent.at(stream, stream.size() / 2);
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
             stream.send(kafka, 0, stream.size());
         }
-        assertThat(holding.await(2, TimeUnit.MINUTES)).as("the consumer reached the middle of the stream").isTrue();
+        held.awaitReached();
 
         LivenessSampler liveness = LivenessSampler.start();
         broker().stop();
-        release.countDown();
+        held.release();
         ConsumerStatus statusWhileDown = whileDown.get();
         broker().restart();
 
@@ -121,7 +111,7 @@ class ConsumerBrokerOutageTest {
         try (ConsumerGroupProbe group = new ConsumerGroupProbe(bootstrap, GROUP)) {
             await().atMost(LONG).until(() -> group.committedToTheEndOf(Topics.MARKET_PRICES.name()));
         }
-        return new Outage(applying.get(), statusWhileDown, liveness.stop());
+        return new Outage(held.thread(), statusWhileDown, liveness.stop());
     }
 
     private void assertAppliedOnceInOrderOnTheSameLiveThread(PriceStream stream, Outage outage) {
@@ -147,14 +137,6 @@ class ConsumerBrokerOutageTest {
 
     private static EmbeddedKafkaBroker broker() {
         return StoppableBrokerResources.broker();
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void sleep(Duration duration) {

@@ -17,9 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +53,7 @@ class ConsumerRebalanceTest {
     void appliesEveryEventOnceInOrderWhileASecondConsumerJoinsAndLeavesTheGroupMidBatch() throws Exception {
         PriceStream stream = new PriceStream(4, 60);
         long deadLetteredBefore = runningStatus().deadLettered();
-        Held held = holdAt(stream, 60);
+        HeldEvent held = HeldEvent.at(stream, 60);
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap);
              ConsumerGroupProbe group = new ConsumerGroupProbe(bootstrap, GROUP)) {
@@ -83,7 +80,7 @@ class ConsumerRebalanceTest {
     void makesANewKafkaConsumerWhenItsCommitIsRefusedBecauseTheGroupRebalancedWithoutIt() throws Exception {
         PriceStream stream = new PriceStream(4, 30);
         long deadLetteredBefore = runningStatus().deadLettered();
-        Held held = holdAt(stream, 40);
+        HeldEvent held = HeldEvent.at(stream, 40);
 
         try (KafkaTestClient kafka = new KafkaTestClient(bootstrap);
              ConsumerGroupProbe group = new ConsumerGroupProbe(bootstrap, GROUP)) {
@@ -123,39 +120,5 @@ class ConsumerRebalanceTest {
     private ConsumerStatus runningStatus() {
         return await().atMost(LONG).until(() -> consumers.statuses().stream()
                 .filter(s -> s.consumer().equals(GROUP)).findFirst().orElseThrow(), s -> s.state().equals("RUNNING"));
-    }
-
-    /** Holds the consumer when it applies the stream's event {@code index}, until released. */
-    private static Held holdAt(PriceStream stream, int index) {
-        Held held = new Held();
-        PriceLedger.HOLDS.put(stream.event(index).eventId(), () -> {
-            held.thread.set(Thread.currentThread());
-            held.reached.countDown();
-            try {
-                held.released.await(5, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        return held;
-    }
-
-    /** The consumer held in the middle of a batch. */
-    private static final class Held {
-        final CountDownLatch reached = new CountDownLatch(1);
-        final CountDownLatch released = new CountDownLatch(1);
-        final AtomicReference<Thread> thread = new AtomicReference<>();
-
-        void awaitReached() throws InterruptedException {
-            assertThat(reached.await(2, TimeUnit.MINUTES)).as("the consumer reached the held event").isTrue();
-        }
-
-        void release() {
-            released.countDown();
-        }
-
-        Thread thread() {
-            return thread.get();
-        }
     }
 }

@@ -47,7 +47,7 @@ public abstract class ServiceContractTest {
 
     @Test
     void everyRouteOfItsApiRefusesACallerWithoutAToken() {
-        List<String> routes = routes();
+        List<String> routes = routes(openApiDocument());
         assumeFalse(routes.isEmpty(), "this service has no API routes yet");
         List<String> open = new ArrayList<>();
         for (String route : routes) {
@@ -80,10 +80,9 @@ public abstract class ServiceContractTest {
 
     @Test
     void hostileValuesAreAnswered4xxNever5xx() {
-        Map<String, Object> document = given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> document = openApiDocument();
         List<String> failures = new ArrayList<>();
-        List<String> routes = routes();
+        List<String> routes = routes(document);
         assumeFalse(routes.isEmpty(), "this service has no API routes yet");
         for (String route : routes) {
             if (openRoutes().contains(route)) {
@@ -92,6 +91,9 @@ public abstract class ServiceContractTest {
             String method = route.substring(0, route.indexOf(' '));
             String template = route.substring(route.indexOf(' ') + 1);
             Map<String, Object> operation = operation(document, method, template);
+            List<String> queries = parameters(operation, "query");
+            List<String> properties = bodyProperties(document, operation);
+            String path = path(template);
             for (Object value : HOSTILE) {
                 // in a URL a long value is cut to 2,000 characters: a longer request line is the HTTP server's to
                 // refuse (414), and it closes the connection while the client is still writing
@@ -103,22 +105,22 @@ public abstract class ServiceContractTest {
                     check(failures, route, "path " + abbreviated(text), given().urlEncodingEnabled(false)
                             .request(method, template.replaceAll("\\{[^}]+}", Matcher.quoteReplacement(segment))));
                 }
-                for (String query : parameters(operation, "query")) {
+                for (String query : queries) {
                     check(failures, route, "?" + query + "=" + abbreviated(text),
-                            given().queryParam(query, text).request(method, path(template)));
+                            given().queryParam(query, text).request(method, path));
                 }
-                for (String property : bodyProperties(document, operation)) {
+                for (String property : properties) {
                     check(failures, route, property + "=" + abbreviated(text), given().contentType(ContentType.JSON)
-                            .body(Map.of(property, value)).request(method, path(template)));
+                            .body(Map.of(property, value)).request(method, path));
                 }
             }
-            if (!bodyProperties(document, operation).isEmpty() || method.equals("POST")) {
+            if (!properties.isEmpty() || method.equals("POST")) {
                 check(failures, route, "70 KB of JSON", given().contentType(ContentType.JSON)
-                        .body("[" + "0,".repeat(35_000) + "0]").request(method, path(template)));
+                        .body("[" + "0,".repeat(35_000) + "0]").request(method, path));
                 check(failures, route, "nested JSON", given().contentType(ContentType.JSON)
-                        .body("[".repeat(5_000) + "]".repeat(5_000)).request(method, path(template)));
+                        .body("[".repeat(5_000) + "]".repeat(5_000)).request(method, path));
                 check(failures, route, "not JSON", given().contentType(ContentType.JSON).body("{\"a\":")
-                        .request(method, path(template)));
+                        .request(method, path));
             }
         }
         assertTrue(failures.isEmpty(), "answers outside 4xx/2xx to hostile input:\n" + String.join("\n", failures));
@@ -175,11 +177,16 @@ public abstract class ServiceContractTest {
         return properties == null ? List.of() : List.copyOf(properties.keySet());
     }
 
+    /** The service's OpenAPI document, as JSON. */
+    private static Map<String, Object> openApiDocument() {
+        return given().accept("application/json").get("/q/openapi").then().statusCode(200).extract().jsonPath()
+                .getMap("$");
+    }
+
     /** Every operation of the OpenAPI document, as {@code "METHOD /path"}. */
     @SuppressWarnings("unchecked")
-    private static List<String> routes() {
-        Map<String, Map<String, Object>> paths = given().accept("application/json").get("/q/openapi")
-                .then().statusCode(200).extract().jsonPath().getMap("paths");
+    private static List<String> routes(Map<String, Object> document) {
+        Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) document.get("paths");
         List<String> routes = new ArrayList<>();
         paths.forEach((path, operations) -> operations.keySet().stream().filter(METHODS::contains).sorted()
                 .forEach(method -> routes.add(method.toUpperCase() + " " + path)));

@@ -165,7 +165,19 @@ public final class TestTokens {
             }
         }
 
+        private static volatile PrivateKey privateKey;
+
+        /** The pair's private half, read once per class loader. */
         private static PrivateKey privateKey() {
+            PrivateKey key = privateKey;
+            if (key == null) {
+                key = readPrivateKey();
+                privateKey = key;
+            }
+            return key;
+        }
+
+        private static PrivateKey readPrivateKey() {
             try {
                 byte[] der = Files.readAllBytes(folder().resolve("private.der"));
                 return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));

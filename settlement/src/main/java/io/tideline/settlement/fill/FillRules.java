@@ -72,7 +72,7 @@ public final class FillRules {
         if (value == null || value.isBlank()) {
             throw new InvalidFieldException(field, "is required");
         }
-        if (!ID.matcher(value).matches()) {
+        if (!Identifiers.valid(value)) {
             throw new InvalidFieldException(field, Identifiers.RULE);
         }
         return value;

@@ -60,9 +60,8 @@ public class Inbox {
 
     /**
      * Pending messages of the stream, oldest first, locked for this transaction; others' locks are skipped. A key's
-     * messages are handed out in order across instances: a key with an earlier message still pending that this claim
-     * does not hold (another instance holds it, or it lies beyond this claim) is left out, so it is only handled after
-     * that one is processed (or set aside).
+     * messages are handed out in order across instances: a key with an earlier message still pending that another
+     * instance holds (skipped as locked) is left out, so it is only handled after that one is processed (or set aside).
      */
     List<InboxMessage> claim(Sql uow, String stream, int limit) {
         List<InboxMessage> claimed = uow.list("select " + COLUMNS + " from inbox where stream = $1"
