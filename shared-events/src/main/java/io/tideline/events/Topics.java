@@ -79,7 +79,7 @@ public final class Topics {
             PERP_HEDGES.name(), Set.of("perp-hedger"),
             PNL_EXECUTIONS.name(), Set.of("pnl-ingest"),
             MM_SETTLEMENT.name(), Set.of("settlement"),
-            ALERTS.name(), Set.of("alerting"));
+            ALERTS.name(), Set.of("alerting", "settlement"));
 
     /** The dead-letter topic name for a source topic. */
     public static String deadLetterOf(String topic) {

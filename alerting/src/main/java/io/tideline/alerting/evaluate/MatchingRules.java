@@ -1,0 +1,37 @@
+package io.tideline.alerting.evaluate;
+
+import io.tideline.alerting.rule.AlertRule;
+import io.tideline.alerting.rule.RuleCatalog;
+import io.tideline.alerting.rule.RuleKind;
+import io.tideline.alerting.rule.Subject;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** The enabled rules of a kind whose scope covers a subject. */
+@ApplicationScoped
+public class MatchingRules {
+
+    private final RuleCatalog catalog;
+
+    public MatchingRules(RuleCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public List<AlertRule> of(RuleKind kind, Subject subject) {
+        List<AlertRule> rules = catalog.of(kind);
+        if (rules.isEmpty()) {
+            return rules;
+        }
+        return rules.stream().filter(r -> r.scope().matches(subject)).toList();
+    }
+
+    /** Whether any rule of these kinds is enabled (evaluation skips the work for kinds nobody watches). */
+    public boolean any(RuleKind... kinds) {
+        for (RuleKind kind : kinds) {
+            if (!catalog.of(kind).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
