@@ -18,7 +18,8 @@ public class ServiceFacts {
     /** Records a readiness answer; {@code not_ready_since} keeps the start of an unbroken run of not-ready answers. */
     public void checked(Sql sql, String service, boolean ready, Instant at, String detail) {
         sql.exec("insert into watched_service (service, ready, not_ready_since, checked_at, detail)"
-                + " values ($1, $2, case when $2 then null else $3 end, $3, $4) on conflict (service) do update"
+                + " values ($1, $2, case when $2 then null else cast($3 as timestamptz) end, $3, $4)"
+                + " on conflict (service) do update"
                 + " set ready = excluded.ready, checked_at = excluded.checked_at, detail = excluded.detail,"
                 + " not_ready_since = case when excluded.ready then null"
                 + " else coalesce(watched_service.not_ready_since, excluded.checked_at) end",
