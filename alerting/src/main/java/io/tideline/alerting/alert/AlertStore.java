@@ -35,7 +35,7 @@ public class AlertStore {
      * once) until the unit of work ends.
      */
     public void lockSubject(Sql sql, String ruleId, String subjectKey) {
-        sql.exec("select pg_advisory_xact_lock(hashtextextended($1, 7))", ruleId + "\u0000" + subjectKey);
+        sql.exec("select pg_advisory_xact_lock(hashtextextended($1 || chr(31) || $2, 7))", ruleId, subjectKey);
     }
 
     public Optional<Alert> unresolved(Sql sql, String ruleId, String subjectKey) {

@@ -3,7 +3,7 @@ package io.tideline.alerting.api;
 import io.tideline.alerting.rule.AlertRule;
 import io.tideline.alerting.rule.RuleDraft;
 import io.tideline.alerting.rule.RuleKind;
-import io.tideline.alerting.rule.RuleService;
+import io.tideline.alerting.admin.RuleService;
 import io.tideline.alerting.rule.RuleStore;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.service.input.Identifiers;

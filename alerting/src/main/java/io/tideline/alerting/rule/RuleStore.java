@@ -20,9 +20,11 @@ public class RuleStore {
             + " channels::text, cooldown_s, escalation::text, enabled, suppressed, created_at, updated_at, version";
 
     public void insert(Sql sql, AlertRule r) {
+        // jsonb from text: a String bound where jsonb is expected would be stored as one JSON string, not the object
         sql.exec("insert into alert_rule (rule_id, name, kind, scope_type, scope_value, params, severity, channels,"
                 + " cooldown_s, escalation, enabled, suppressed, created_at, updated_at, version) values ($1, $2, $3,"
-                + " $4, $5, cast($6 as jsonb), $7, cast($8 as jsonb), $9, cast($10 as jsonb), $11, $12, $13, $14, $15)",
+                + " $4, $5, cast(cast($6 as text) as jsonb), $7, cast(cast($8 as text) as jsonb), $9,"
+                + " cast(cast($10 as text) as jsonb), $11, $12, $13, $14, $15)",
                 tuple(r));
     }
 
@@ -30,8 +32,9 @@ public class RuleStore {
     public boolean replace(Sql sql, AlertRule r, long expectedVersion) {
         Tuple args = tuple(r).addLong(expectedVersion);
         return sql.exec("update alert_rule set name = $2, kind = $3, scope_type = $4, scope_value = $5,"
-                + " params = cast($6 as jsonb), severity = $7, channels = cast($8 as jsonb), cooldown_s = $9,"
-                + " escalation = cast($10 as jsonb), enabled = $11, updated_at = $14, version = $15"
+                + " params = cast(cast($6 as text) as jsonb), severity = $7,"
+                + " channels = cast(cast($8 as text) as jsonb), cooldown_s = $9,"
+                + " escalation = cast(cast($10 as text) as jsonb), enabled = $11, updated_at = $14, version = $15"
                 + " where rule_id = $1 and version = $16", args) == 1;
     }
 

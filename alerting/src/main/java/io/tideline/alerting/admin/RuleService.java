@@ -1,4 +1,11 @@
-package io.tideline.alerting.rule;
+package io.tideline.alerting.admin;
+
+import io.tideline.alerting.rule.AlertRule;
+import io.tideline.alerting.rule.RuleCatalog;
+import io.tideline.alerting.rule.RuleDraft;
+import io.tideline.alerting.rule.RuleStore;
+import io.tideline.alerting.rule.RuleValidation;
+import io.tideline.alerting.rule.VersionConflictException;
 
 import io.tideline.alerting.alert.AlertService;
 import io.tideline.alerting.delivery.Deliveries;
