@@ -14,9 +14,10 @@ public record DeadLetter(String topic, int partition, long offset, String key, S
                          Instant arrivedAt) {
 
     public static DeadLetter of(ConsumerRecord<String, byte[]> r) {
-        return new DeadLetter(r.topic(), r.partition(), r.offset(), r.key(), header(r, Headers.DLQ_REASON),
-                header(r, Headers.DLQ_ERROR), header(r, Headers.DLQ_CONSUMER), header(r, Headers.DLQ_SOURCE_TOPIC),
-                header(r, Headers.DLQ_SOURCE_PARTITION), header(r, Headers.DLQ_SOURCE_OFFSET),
+        return new DeadLetter(r.topic(), r.partition(), r.offset(), printable(r.key()),
+                header(r, Headers.DLQ_REASON), header(r, Headers.DLQ_ERROR), header(r, Headers.DLQ_CONSUMER),
+                header(r, Headers.DLQ_SOURCE_TOPIC), header(r, Headers.DLQ_SOURCE_PARTITION),
+                header(r, Headers.DLQ_SOURCE_OFFSET),
                 Instant.ofEpochMilli(r.timestamp()));
     }
 
@@ -37,7 +38,21 @@ public record DeadLetter(String topic, int partition, long offset, String key, S
         if (h == null || h.value() == null) {
             return null;
         }
-        String value = new String(h.value(), StandardCharsets.UTF_8);
-        return value.length() > 500 ? value.substring(0, 500) + "…" : value;
+        return printable(new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Text as it may be stored and shown: at most 500 characters, control characters (a NUL, which PostgreSQL refuses
+     * in text, among them) replaced by U+FFFD. A record's key and headers come from anywhere; one that could not be
+     * stored would stop the watch at that record for good.
+     */
+    static String printable(String value) {
+        if (value == null) {
+            return null;
+        }
+        String bounded = value.length() > 500 ? value.substring(0, 500) + "…" : value;
+        StringBuilder out = new StringBuilder(bounded.length());
+        bounded.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? 0xFFFD : c));
+        return out.toString();
     }
 }
