@@ -1,11 +1,5 @@
 package io.tideline.testing;
 
-import io.restassured.RestAssured;
-import io.restassured.filter.Filter;
-import io.restassured.filter.FilterContext;
-import io.restassured.response.Response;
-import io.restassured.specification.FilterableRequestSpecification;
-import io.restassured.specification.FilterableResponseSpecification;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,25 +64,15 @@ public final class TestTokens {
         return new Token("test-" + role, role, ISSUER, AUDIENCE, now, now.plus(Duration.ofHours(1)), false);
     }
 
-    /** Makes every RestAssured request without an {@code Authorization} header an admin's. Idempotent. */
+    /**
+     * Makes every RestAssured request without an {@code Authorization} header an admin's. Idempotent. (The filter is
+     * a class of its own, so that this one loads where RestAssured is absent: the benchmarks.)
+     */
     public static synchronized void callAsAdminByDefault() {
         if (filterInstalled) {
             return;
         }
-        String admin = bearer("admin");
-        RestAssured.filters(new Filter() {
-            @Override
-            public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
-                                   FilterContext context) {
-                String given = request.getHeaders().getValue("Authorization");
-                if (given == null) {
-                    request.header("Authorization", admin);
-                } else if (NONE.equals(given)) {
-                    request.removeHeader("Authorization");
-                }
-                return context.next(request, response);
-            }
-        });
+        AdminByDefault.install(bearer("admin"));
         filterInstalled = true;
     }
 
