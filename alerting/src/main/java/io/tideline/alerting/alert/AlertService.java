@@ -69,9 +69,10 @@ public class AlertService {
             return Outcome.NOTHING; // the usual case: a clearing with nothing to clear, decided without a lock
         }
         alerts.lockSubject(uow, rule.ruleId(), subject);
-        Optional<Alert> unresolved = alerts.unresolved(uow, rule.ruleId(), subject);
+        Optional<Alert> current = alerts.current(uow, rule.ruleId(), subject);
+        Optional<Alert> unresolved = current.filter(a -> a.state() != AlertState.RESOLVED);
         Optional<Instant> lastRaised = s.firing() && unresolved.isEmpty()
-                ? alerts.lastRaisedAt(uow, rule.ruleId(), subject) : Optional.empty();
+                ? current.map(Alert::raisedAt) : Optional.empty();
         Decision decision = AlertLifecycle.decide(s, unresolved, lastRaised);
         if (decision instanceof Decision.Raise raise) {
             Alert a = raise.alert();

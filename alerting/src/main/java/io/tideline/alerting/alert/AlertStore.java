@@ -43,9 +43,15 @@ public class AlertStore {
                 + " and state <> 'RESOLVED'", Tuple.of(ruleId, subjectKey), AlertStore::alert);
     }
 
-    public Optional<Instant> lastRaisedAt(Sql sql, String ruleId, String subjectKey) {
-        return sql.first("select max(raised_at) as at from alert where rule_id = $1 and subject_key = $2",
-                Tuple.of(ruleId, subjectKey), r -> Sql.instant(r, "at"));
+    /**
+     * The unresolved alert of a rule and subject if there is one, else the last one raised (resolved): in one
+     * statement, both what a signal may update and when the subject last raised (its cooldown).
+     */
+    public Optional<Alert> current(Sql sql, String ruleId, String subjectKey) {
+        return sql.first("(select " + COLUMNS + ", 0 as rank from alert where rule_id = $1 and subject_key = $2"
+                + " and state <> 'RESOLVED') union all (select " + COLUMNS + ", 1 from alert where rule_id = $1"
+                + " and subject_key = $2 order by raised_at desc limit 1) order by rank limit 1",
+                Tuple.of(ruleId, subjectKey), AlertStore::alert);
     }
 
     /**

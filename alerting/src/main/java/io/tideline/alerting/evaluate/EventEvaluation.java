@@ -55,6 +55,11 @@ public class EventEvaluation implements EventHandler {
     }
 
     @Override
+    public void prepare(List<EventEnvelope<?>> events, UnitOfWork uow) {
+        prices.prepare(events, uow);
+    }
+
+    @Override
     public void handle(EventEnvelope<?> event, UnitOfWork uow) {
         for (Signal signal : signals(event, uow)) {
             alerts.apply(uow, signal);

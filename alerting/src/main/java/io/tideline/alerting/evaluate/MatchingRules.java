@@ -25,6 +25,20 @@ public class MatchingRules {
         return rules.stream().filter(r -> r.scope().matches(subject)).toList();
     }
 
+    /** The enabled PRICE_CROSSES rules on an instrument, whatever their scope. */
+    public List<AlertRule> onPrice(String instrument) {
+        return catalog.onPrice(instrument);
+    }
+
+    /** The enabled PRICE_CROSSES rules on the subject's instrument whose scope covers it. */
+    public List<AlertRule> onPrice(String instrument, Subject subject) {
+        List<AlertRule> rules = catalog.onPrice(instrument);
+        if (rules.isEmpty()) {
+            return rules;
+        }
+        return rules.stream().filter(r -> r.scope().matches(subject)).toList();
+    }
+
     /** Whether any rule of these kinds is enabled (evaluation skips the work for kinds nobody watches). */
     public boolean any(RuleKind... kinds) {
         for (RuleKind kind : kinds) {

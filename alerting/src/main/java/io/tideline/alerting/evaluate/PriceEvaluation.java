@@ -2,7 +2,6 @@ package io.tideline.alerting.evaluate;
 
 import io.tideline.alerting.alert.Signal;
 import io.tideline.alerting.rule.AlertRule;
-import io.tideline.alerting.rule.RuleKind;
 import io.tideline.alerting.rule.RuleParams.Direction;
 import io.tideline.alerting.rule.Subject;
 import io.tideline.alerting.watch.PriceFacts;
@@ -48,12 +47,19 @@ public class PriceEvaluation {
         }
     }
 
+    /** Reads, in one statement, the last prices of the watched instruments of a batch's price events. */
+    public void prepare(List<EventEnvelope<?>> events, UnitOfWork uow) {
+        List<String> watched = events.stream().map(EventEnvelope::payload)
+                .filter(PriceObserved.class::isInstance).map(p -> ((PriceObserved) p).instrument())
+                .filter(i -> !rules.onPrice(i).isEmpty()).distinct().toList();
+        prices.load(uow, watched);
+    }
+
     public List<Signal> evaluate(EventEnvelope<?> e, UnitOfWork uow) {
         PriceObserved p = (PriceObserved) e.payload();
         Subject subject = new Subject(p.instrument(), null, null, p.sqrtPriceX96() == null ? null : p.instrument(),
                 null, null);
-        List<AlertRule> watching = rules.of(RuleKind.PRICE_CROSSES, subject).stream()
-                .filter(r -> r.params().instrument().equals(p.instrument())).toList();
+        List<AlertRule> watching = rules.onPrice(p.instrument(), subject);
         if (watching.isEmpty()) {
             return List.of(); // no rule on this instrument: its price is not kept
         }

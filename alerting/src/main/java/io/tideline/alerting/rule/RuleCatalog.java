@@ -21,7 +21,7 @@ public class RuleCatalog {
     private final Transactions transactions;
     private final RuleStore store;
     private final SchemaMigration schema;
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), 0);
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), 0);
 
     public RuleCatalog(Transactions transactions, RuleStore store, SchemaMigration schema) {
         this.transactions = transactions;
@@ -29,12 +29,18 @@ public class RuleCatalog {
         this.schema = schema;
     }
 
-    private record Snapshot(Map<RuleKind, List<AlertRule>> byKind, Map<String, AlertRule> byId, long loadedAtNanos) {
+    private record Snapshot(Map<RuleKind, List<AlertRule>> byKind, Map<String, AlertRule> byId,
+                            Map<String, List<AlertRule>> priceRulesByInstrument, long loadedAtNanos) {
     }
 
     /** The enabled rules of a kind. */
     public List<AlertRule> of(RuleKind kind) {
         return current().byKind().getOrDefault(kind, List.of());
+    }
+
+    /** The enabled PRICE_CROSSES rules on an instrument (a price event looks up only its own instrument's). */
+    public List<AlertRule> onPrice(String instrument) {
+        return current().priceRulesByInstrument().getOrDefault(instrument, List.of());
     }
 
     /** An enabled rule by id (for its channels and escalation when an alert changes). */
@@ -44,7 +50,7 @@ public class RuleCatalog {
 
     /** Forgets the loaded rules: the next read loads them again (after a change here). */
     public void invalidate() {
-        snapshot = new Snapshot(Map.of(), Map.of(), 0);
+        snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), 0);
     }
 
     private Snapshot current() {
@@ -60,7 +66,10 @@ public class RuleCatalog {
         byKind.putAll(enabled.stream().collect(Collectors.groupingBy(AlertRule::kind)));
         Map<String, AlertRule> byId = enabled.stream().collect(Collectors.toUnmodifiableMap(AlertRule::ruleId,
                 r -> r));
-        Snapshot loaded = new Snapshot(byKind, byId, Math.max(1, System.nanoTime()));
+        Map<String, List<AlertRule>> onPrice = byKind.getOrDefault(RuleKind.PRICE_CROSSES, List.of()).stream()
+                .filter(r -> r.params().instrument() != null)
+                .collect(Collectors.groupingBy(r -> r.params().instrument()));
+        Snapshot loaded = new Snapshot(byKind, byId, onPrice, Math.max(1, System.nanoTime()));
         snapshot = loaded;
         return loaded;
     }

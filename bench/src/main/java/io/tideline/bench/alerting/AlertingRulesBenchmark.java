@@ -10,6 +10,8 @@ import io.tideline.testing.ServiceProcess;
 import io.tideline.testing.TestDatabase;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -69,6 +71,7 @@ public final class AlertingRulesBenchmark {
     private static final int CYCLE = 50;
     private static final String GROUP = "alerting.evaluation";
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -110,7 +113,8 @@ public final class AlertingRulesBenchmark {
                 createRules(service.port());
                 awaitCaughtUp(admin, Duration.ofMinutes(5)); // whatever the broker held from before this run
             }
-            capacity(admin, jar, env, backlog);
+            capacity(admin, jar, env, backlog, false); // the baseline: the same consumer, no rule on these
+            capacity(admin, jar, env, backlog, true);
             try (ServiceProcess service = start(jar, env)) {
                 awaitCaughtUp(admin, Duration.ofMinutes(5));
                 Thread reader = startReader();
@@ -119,7 +123,10 @@ public final class AlertingRulesBenchmark {
                 }
                 running.set(false);
                 reader.join(5000);
-                System.out.println("the service's alert stats: " + service.body("/api/v1/alerts/stats"));
+                JsonNode stats = JSON.readTree(service.body("/api/v1/alerts/stats"));
+                System.out.printf(Locale.ROOT, "the service's alert stats: %s alerts, %s unresolved, mean %s s to"
+                        + " resolve%n", stats.path("alerts").asText(), stats.path("unresolved").asText(),
+                        stats.path("meanSecondsToResolve").asText());
             }
             System.out.println("load after: " + LoadAverage.read());
         } finally {
@@ -132,15 +139,21 @@ public final class AlertingRulesBenchmark {
         }
     }
 
-    private void capacity(Admin admin, Path jar, Map<String, String> env, int backlog) throws Exception {
+    /**
+     * Times the evaluation of a backlog; {@code watched} false puts it on instruments no rule watches (the baseline:
+     * what consuming, decoding and recording an event costs before any rule is looked at).
+     */
+    private void capacity(Admin admin, Path jar, Map<String, String> env, int backlog, boolean watched)
+            throws Exception {
+        String what = watched ? "watched by 10 rules each" : "baseline, watched by no rule";
         Map<TopicPartition, Long> before = committed(admin);
         for (int i = 0; i < backlog; i++) {
-            send(i % INSTRUMENTS, false);
+            send(i % INSTRUMENTS, false, watched);
         }
         producer.flush();
         Map<TopicPartition, Long> end = endOffsets(admin);
-        System.out.printf(Locale.ROOT, "capacity: %d events put on %s while the service was down; starting it%n",
-                backlog, Topics.MARKET_PRICES.name());
+        System.out.printf(Locale.ROOT, "capacity (%s): %d events put on %s while the service was down;"
+                + " starting it%n", what, backlog, Topics.MARKET_PRICES.name());
         try (ServiceProcess service = start(jar, env)) {
             long first = 0;
             long last;
@@ -168,8 +181,8 @@ public final class AlertingRulesBenchmark {
                 Thread.sleep(50);
             }
             double took = (last - first) / 1e9;
-            System.out.printf(Locale.ROOT, "capacity: %d events evaluated in %.2f s (first to last committed"
-                    + " offset): %.0f events/s%n", backlog, took, backlog / took);
+            System.out.printf(Locale.ROOT, "capacity (%s): %d events evaluated in %.2f s (first to last committed"
+                    + " offset): %.0f events/s%n", what, backlog, took, backlog / took);
         }
     }
 
@@ -187,7 +200,7 @@ public final class AlertingRulesBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            send(sent % INSTRUMENTS, true);
+            send(sent % INSTRUMENTS, true, true);
             sent++;
         }
         double offeredFor = (System.nanoTime() - start) / 1e9;
@@ -206,11 +219,11 @@ public final class AlertingRulesBenchmark {
     }
 
     /** The next price of an instrument: below every level, or above them all once per cycle, then back. */
-    private void send(int instrument, boolean timed) {
-        long step = steps[instrument]++;
+    private void send(int instrument, boolean timed, boolean watched) {
+        long step = watched ? steps[instrument]++ : 0;
         boolean raising = step % CYCLE == CYCLE - 2;
         BigDecimal price = raising ? new BigDecimal("195") : BigDecimal.valueOf(9500 + step % 500, 2);
-        String symbol = instrument(instrument);
+        String symbol = watched ? instrument(instrument) : "U" + instrument(instrument);
         PriceObserved observed = new PriceObserved("bench", symbol, price, null, null, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         EventEnvelope<PriceObserved> event = EventEnvelope.of("bench", symbol, null, observed);

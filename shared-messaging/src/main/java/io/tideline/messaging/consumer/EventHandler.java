@@ -2,6 +2,7 @@ package io.tideline.messaging.consumer;
 
 import io.tideline.events.EventEnvelope;
 import io.tideline.messaging.tx.UnitOfWork;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,6 +27,14 @@ public interface EventHandler {
     /** Whether this handler applies the event at all; events it does not want are skipped without a database row. */
     default boolean wants(EventEnvelope<?> event) {
         return true;
+    }
+
+    /**
+     * Called once per unit of work with the events about to be handled in it, in order (only those not applied
+     * before), before the first {@link #handle}: load in one statement what they will all need. Does nothing unless
+     * overridden.
+     */
+    default void prepare(List<EventEnvelope<?>> events, UnitOfWork uow) {
     }
 
     /**

@@ -4,6 +4,7 @@ import io.tideline.events.EventEnvelope;
 import io.tideline.messaging.lineage.Correlation;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,12 +45,19 @@ public class TransactionalApplier {
             }
             Set<UUID> claimed = idempotent.claim(uow, handler.name(), ids);
             Set<UUID> pending = new HashSet<>(claimed);
+            List<EventEnvelope<?>> toApply = new ArrayList<>(claimed.size());
             for (EventEnvelope<?> event : batch) {
                 // remove(): an envelope repeated inside one batch is applied once, at its first position
                 if (pending.remove(event.eventId())) {
-                    try (Correlation.Scope scope = Correlation.of(event)) {
-                        handler.handle(event, uow);
-                    }
+                    toApply.add(event);
+                }
+            }
+            if (!toApply.isEmpty()) {
+                handler.prepare(List.copyOf(toApply), uow);
+            }
+            for (EventEnvelope<?> event : toApply) {
+                try (Correlation.Scope scope = Correlation.of(event)) {
+                    handler.handle(event, uow);
                 }
             }
             return claimed.size();

@@ -72,6 +72,7 @@ public class Transactions {
             UnitOfWork uow = new UnitOfWork(connection, timeout);
             try {
                 result = work.apply(uow);
+                uow.runBeforeCommit();
                 List<EventEnvelope<?>> events = uow.drainEvents();
                 published = !events.isEmpty();
                 OutboxRows.insert(connection, events, timeout);
