@@ -3,10 +3,13 @@ package io.tideline.alerting.alert;
 import io.tideline.alerting.rule.RuleKind;
 import io.tideline.events.alert.AlertSeverity;
 import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -105,10 +108,59 @@ public class AlertStore {
                 + " resolved_by = $21, resolution = $22, correlation_id = $23 where alert_id = $1", tuple(a));
     }
 
-    public void record(Sql sql, Alert a, Change change, Instant at, String actor, String note, boolean push) {
-        sql.exec("insert into alert_timeline (alert_id, at, change, severity, actor, note, push)"
-                + " values ($1, $2, $3, $4, $5, $6, $7)", Tuple.from(Arrays.asList(a.alertId(), Sql.utc(at),
-                change.name(), a.severity().name(), actor, note, push)));
+    /**
+     * Adds a timeline entry. The entries of a unit of work are written together, in order, just before it commits
+     * (one statement for a batch of events instead of one per change); nothing reads them inside the unit.
+     */
+    public void record(UnitOfWork uow, Alert a, Change change, Instant at, String actor, String note, boolean push) {
+        uow.attached(PendingTimeline.class, () -> {
+            PendingTimeline pending = new PendingTimeline();
+            uow.beforeCommit(() -> pending.write(uow));
+            return pending;
+        }).add(a, change, at, actor, note, push);
+    }
+
+    /** The timeline entries of one unit of work, in the order they happened. */
+    private static final class PendingTimeline {
+        private final List<String> alertIds = new ArrayList<>();
+        private final List<OffsetDateTime> ats = new ArrayList<>();
+        private final List<String> changes = new ArrayList<>();
+        private final List<String> severities = new ArrayList<>();
+        private final List<String> actors = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final List<Boolean> pushes = new ArrayList<>();
+
+        void add(Alert a, Change change, Instant at, String actor, String note, boolean push) {
+            alertIds.add(a.alertId());
+            ats.add(Sql.utc(at));
+            changes.add(change.name());
+            severities.add(a.severity().name());
+            actors.add(actor);
+            notes.add(note);
+            pushes.add(push);
+        }
+
+        void write(UnitOfWork uow) {
+            if (alertIds.isEmpty()) {
+                return;
+            }
+            // with ordinality: the entries keep their order (the ids the live stream resumes from)
+            uow.exec("insert into alert_timeline (alert_id, at, change, severity, actor, note, push)"
+                    + " select e.alert_id, e.at, e.change, e.severity, e.actor, e.note, e.push from unnest($1::text[],"
+                    + " $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])"
+                    + " with ordinality as e(alert_id, at, change, severity, actor, note, push, n) order by e.n",
+                    Tuple.from(List.<Object>of(alertIds.toArray(String[]::new), ats.toArray(OffsetDateTime[]::new),
+                            changes.toArray(String[]::new), severities.toArray(String[]::new),
+                            actors.toArray(String[]::new), notes.toArray(String[]::new),
+                            pushes.toArray(Boolean[]::new))));
+            alertIds.clear();
+            ats.clear();
+            changes.clear();
+            severities.clear();
+            actors.clear();
+            notes.clear();
+            pushes.clear();
+        }
     }
 
     private static Tuple tuple(Alert a) {

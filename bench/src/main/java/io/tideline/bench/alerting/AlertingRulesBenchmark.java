@@ -113,8 +113,9 @@ public final class AlertingRulesBenchmark {
                 createRules(service.port());
                 awaitCaughtUp(admin, Duration.ofMinutes(5)); // whatever the broker held from before this run
             }
-            capacity(admin, jar, env, backlog, false); // the baseline: the same consumer, no rule on these
-            capacity(admin, jar, env, backlog, true);
+            capacity(admin, jar, env, backlog, Load.UNWATCHED); // the baseline: the same consumer, no rule looked at
+            capacity(admin, jar, env, backlog, Load.QUIET);
+            capacity(admin, jar, env, backlog, Load.FIRING);
             try (ServiceProcess service = start(jar, env)) {
                 awaitCaughtUp(admin, Duration.ofMinutes(5));
                 Thread reader = startReader();
@@ -139,16 +140,29 @@ public final class AlertingRulesBenchmark {
         }
     }
 
-    /**
-     * Times the evaluation of a backlog; {@code watched} false puts it on instruments no rule watches (the baseline:
-     * what consuming, decoding and recording an event costs before any rule is looked at).
-     */
-    private void capacity(Admin admin, Path jar, Map<String, String> env, int backlog, boolean watched)
+    /** What a backlog's prices do. */
+    private enum Load {
+        /** On instruments no rule watches: the baseline, what consuming, decoding and recording an event costs. */
+        UNWATCHED("baseline: instruments no rule watches"),
+        /** On watched instruments (10 rules each), never crossing a level: evaluation alone. */
+        QUIET("10 rules per instrument, no level crossed"),
+        /** As QUIET, but 1 event in 50 crosses its 10 levels (10 alerts raised) and the next crosses back. */
+        FIRING("10 rules per instrument, 1 event in 50 raises 10 alerts and the next resolves them");
+
+        private final String text;
+
+        Load(String text) {
+            this.text = text;
+        }
+    }
+
+    /** Times the evaluation of a backlog of price events of one load. */
+    private void capacity(Admin admin, Path jar, Map<String, String> env, int backlog, Load load)
             throws Exception {
-        String what = watched ? "watched by 10 rules each" : "baseline, watched by no rule";
+        String what = load.text;
         Map<TopicPartition, Long> before = committed(admin);
         for (int i = 0; i < backlog; i++) {
-            send(i % INSTRUMENTS, false, watched);
+            send(i % INSTRUMENTS, false, load);
         }
         producer.flush();
         Map<TopicPartition, Long> end = endOffsets(admin);
@@ -200,7 +214,7 @@ public final class AlertingRulesBenchmark {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            send(sent % INSTRUMENTS, true, true);
+            send(sent % INSTRUMENTS, true, Load.FIRING);
             sent++;
         }
         double offeredFor = (System.nanoTime() - start) / 1e9;
@@ -219,11 +233,11 @@ public final class AlertingRulesBenchmark {
     }
 
     /** The next price of an instrument: below every level, or above them all once per cycle, then back. */
-    private void send(int instrument, boolean timed, boolean watched) {
-        long step = watched ? steps[instrument]++ : 0;
-        boolean raising = step % CYCLE == CYCLE - 2;
+    private void send(int instrument, boolean timed, Load load) {
+        long step = steps[instrument]++;
+        boolean raising = load == Load.FIRING && step % CYCLE == CYCLE - 2;
         BigDecimal price = raising ? new BigDecimal("195") : BigDecimal.valueOf(9500 + step % 500, 2);
-        String symbol = watched ? instrument(instrument) : "U" + instrument(instrument);
+        String symbol = load == Load.UNWATCHED ? "U" + instrument(instrument) : instrument(instrument);
         PriceObserved observed = new PriceObserved("bench", symbol, price, null, null, null,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
         EventEnvelope<PriceObserved> event = EventEnvelope.of("bench", symbol, null, observed);
