@@ -21,8 +21,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -63,20 +66,80 @@ public class AlertService {
 
     /** Applies one signal inside the caller's unit of work (an event's, or the clock's). */
     public Outcome apply(UnitOfWork uow, Signal s) {
-        AlertRule rule = s.rule();
-        String subject = s.subject().key();
-        if (!s.firing() && alerts.unresolved(uow, rule.ruleId(), subject).isEmpty()) {
-            return Outcome.NOTHING; // the usual case: a clearing with nothing to clear, decided without a lock
+        return applyAll(uow, List.of(s)).get(0);
+    }
+
+    /**
+     * Applies the signals of one event (or one clock pass) inside the caller's unit of work, in order, with a fixed
+     * number of round trips whatever their number: which clearings have anything to clear, the subjects' locks (taken
+     * in one order), their current alerts, then the alerts written; each outcome's timeline entry, event and
+     * notifications follow in the signals' order.
+     *
+     * @return each signal's outcome, in the signals' order
+     */
+    public List<Outcome> applyAll(UnitOfWork uow, List<Signal> signals) {
+        List<SubjectOfRule> keys = signals.stream().map(SubjectOfRule::of).toList();
+        if (new HashSet<>(keys).size() < keys.size()) {
+            List<Outcome> one = new ArrayList<>(); // the same rule and subject twice: each sees the one before
+            for (Signal s : signals) {
+                one.add(apply(uow, s));
+            }
+            return one;
         }
-        alerts.lockSubject(uow, rule.ruleId(), subject);
-        Optional<Alert> current = alerts.current(uow, rule.ruleId(), subject);
-        Optional<Alert> unresolved = current.filter(a -> a.state() != AlertState.RESOLVED);
-        Optional<Instant> lastRaised = s.firing() && unresolved.isEmpty()
-                ? current.map(Alert::raisedAt) : Optional.empty();
-        Decision decision = AlertLifecycle.decide(s, unresolved, lastRaised);
+        Outcome[] outcomes = new Outcome[signals.size()];
+        Arrays.fill(outcomes, Outcome.NOTHING);
+        // the usual case for a clearing: nothing to clear, decided without a lock
+        List<SubjectOfRule> clearing = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            if (!signals.get(i).firing()) {
+                clearing.add(keys.get(i));
+            }
+        }
+        Set<SubjectOfRule> toClear = alerts.unresolvedAmong(uow, clearing);
+        List<Integer> live = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i).firing() || toClear.contains(keys.get(i))) {
+                live.add(i);
+            }
+        }
+        if (live.isEmpty()) {
+            return List.of(outcomes);
+        }
+        List<SubjectOfRule> liveKeys = live.stream().map(keys::get).toList();
+        alerts.lockSubjects(uow, liveKeys);
+        Map<SubjectOfRule, Alert> current = alerts.currentOf(uow, liveKeys);
+        List<Decision> decisions = new ArrayList<>(live.size());
+        List<Alert> raised = new ArrayList<>();
+        List<Alert> changed = new ArrayList<>();
+        for (int i : live) {
+            Signal s = signals.get(i);
+            Optional<Alert> latest = Optional.ofNullable(current.get(keys.get(i)));
+            Optional<Alert> unresolved = latest.filter(a -> a.state() != AlertState.RESOLVED);
+            Optional<Instant> lastRaised = s.firing() && unresolved.isEmpty()
+                    ? latest.map(Alert::raisedAt) : Optional.empty();
+            Decision decision = AlertLifecycle.decide(s, unresolved, lastRaised);
+            decisions.add(decision);
+            if (decision instanceof Decision.Raise raise) {
+                raised.add(raise.alert());
+            } else if (decision instanceof Decision.Repeat repeat) {
+                changed.add(repeat.alert());
+            } else if (decision instanceof Decision.Resolve resolve) {
+                changed.add(resolve.alert());
+            }
+        }
+        alerts.insertAll(uow, raised);
+        alerts.updateAll(uow, changed);
+        for (int k = 0; k < live.size(); k++) {
+            outcomes[live.get(k)] = followUp(uow, signals.get(live.get(k)), decisions.get(k));
+        }
+        return List.of(outcomes);
+    }
+
+    /** What follows a decision once its alert is written: its timeline entry, event and notifications. */
+    private Outcome followUp(UnitOfWork uow, Signal s, Decision decision) {
+        AlertRule rule = s.rule();
         if (decision instanceof Decision.Raise raise) {
             Alert a = raise.alert();
-            alerts.insert(uow, a);
             alerts.record(uow, a, Change.RAISED, a.raisedAt(), null, a.title(), rule.pushes());
             publish(uow, a, EventIds.of("AlertRaised", a.alertId()), new AlertRaised(a.alertId(), a.ruleId(),
                     a.severity(), a.subjectKey(), a.title(), a.detail(), a.raisedAt(), a.sourceEventId()));
@@ -85,9 +148,7 @@ public class AlertService {
             return Outcome.RAISED;
         }
         if (decision instanceof Decision.Repeat repeat) {
-            Alert a = repeat.alert();
-            alerts.update(uow, a);
-            alerts.record(uow, a, Change.REPEATED, s.at(), null, null, false);
+            alerts.record(uow, repeat.alert(), Change.REPEATED, s.at(), null, null, false);
             return Outcome.REPEATED;
         }
         if (decision instanceof Decision.Suppress) {
@@ -95,7 +156,7 @@ public class AlertService {
             return Outcome.SUPPRESSED;
         }
         if (decision instanceof Decision.Resolve resolve) {
-            resolved(uow, resolve.alert(), Optional.of(rule));
+            afterResolved(uow, resolve.alert(), Optional.of(rule));
             return Outcome.RESOLVED;
         }
         return Outcome.NOTHING;
@@ -176,6 +237,10 @@ public class AlertService {
 
     private void resolved(UnitOfWork uow, Alert a, Optional<AlertRule> rule) {
         alerts.update(uow, a);
+        afterResolved(uow, a, rule);
+    }
+
+    private void afterResolved(UnitOfWork uow, Alert a, Optional<AlertRule> rule) {
         alerts.record(uow, a, Change.RESOLVED, a.resolvedAt(), a.resolvedBy(), a.resolution(),
                 rule.map(AlertRule::pushes).orElse(false));
         publish(uow, a, EventIds.of("AlertResolved", a.alertId()), new AlertResolved(a.alertId(), a.resolution(),

@@ -10,9 +10,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Alerts in {@code alert} and their history in {@code alert_timeline}. */
 @ApplicationScoped
@@ -24,6 +29,19 @@ public class AlertStore {
             + " correlation_id";
 
     /** One change in an alert's history. */
+    private static final String CURRENT = "(select " + COLUMNS + ", 0 as rank from alert where rule_id = $1"
+            + " and subject_key = $2 and state <> 'RESOLVED') union all (select " + COLUMNS + ", 1 from alert"
+            + " where rule_id = $1 and subject_key = $2 order by raised_at desc limit 1) order by rank limit 1";
+
+    private static final String INSERT = "insert into alert (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7,"
+            + " $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";
+    private static final String UPDATE = "update alert set rule_id = $2, rule_name = $3, kind = $4,"
+            + " subject_key = $5, state = $6, severity = $7, title = $8, detail = $9, occurrences = $10,"
+            + " raised_at = $11, last_seen_at = $12, source_event_id = $13, escalation_level = $14,"
+            + " next_escalation_at = $15, snoozed_until = $16, acknowledged_by = $17, acknowledged_at = $18,"
+            + " acknowledge_note = $19, resolved_at = $20, resolved_by = $21, resolution = $22, correlation_id = $23"
+            + " where alert_id = $1";
+
     public enum Change {
         RAISED,
         REPEATED,
@@ -41,20 +59,47 @@ public class AlertStore {
         sql.exec("select pg_advisory_xact_lock(hashtextextended($1 || chr(31) || $2, 7))", ruleId, subjectKey);
     }
 
-    public Optional<Alert> unresolved(Sql sql, String ruleId, String subjectKey) {
-        return sql.first("select " + COLUMNS + " from alert where rule_id = $1 and subject_key = $2"
-                + " and state <> 'RESOLVED'", Tuple.of(ruleId, subjectKey), AlertStore::alert);
+    /**
+     * Locks several subjects (as {@link #lockSubject}) in one round trip, always in the same order, so two units of
+     * work locking overlapping sets cannot wait on each other in a circle.
+     */
+    public void lockSubjects(UnitOfWork uow, Collection<SubjectOfRule> keys) {
+        List<Tuple> rows = keys.stream().distinct().sorted().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
+        if (rows.size() == 1) {
+            lockSubject(uow, rows.get(0).getString(0), rows.get(0).getString(1));
+            return;
+        }
+        uow.batch("select pg_advisory_xact_lock(hashtextextended($1 || chr(31) || $2, 7))", rows);
+    }
+
+    /** Which of these rule-and-subject pairs have an unresolved alert (one round trip). */
+    public Set<SubjectOfRule> unresolvedAmong(Sql sql, List<SubjectOfRule> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        List<Tuple> rows = keys.stream().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
+        return new HashSet<>(sql.batch("select rule_id, subject_key from alert where rule_id = $1 and subject_key = $2"
+                + " and state <> 'RESOLVED'", rows, r -> new SubjectOfRule(r.getString("rule_id"),
+                r.getString("subject_key"))));
     }
 
     /**
-     * The unresolved alert of a rule and subject if there is one, else the last one raised (resolved): in one
-     * statement, both what a signal may update and when the subject last raised (its cooldown).
+     * For each rule-and-subject pair, its unresolved alert if there is one, else the last one raised (resolved): what
+     * a signal may update and when the subject last raised (its cooldown); one round trip for all, a pair that never
+     * raised is absent.
      */
-    public Optional<Alert> current(Sql sql, String ruleId, String subjectKey) {
-        return sql.first("(select " + COLUMNS + ", 0 as rank from alert where rule_id = $1 and subject_key = $2"
-                + " and state <> 'RESOLVED') union all (select " + COLUMNS + ", 1 from alert where rule_id = $1"
-                + " and subject_key = $2 order by raised_at desc limit 1) order by rank limit 1",
-                Tuple.of(ruleId, subjectKey), AlertStore::alert);
+    public Map<SubjectOfRule, Alert> currentOf(Sql sql, List<SubjectOfRule> keys) {
+        List<Tuple> rows = keys.stream().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
+        Map<SubjectOfRule, Alert> current = new HashMap<>();
+        for (Alert a : sql.batch(CURRENT, rows, AlertStore::alert)) {
+            current.put(SubjectOfRule.of(a), a);
+        }
+        return current;
+    }
+
+    public Optional<Alert> unresolved(Sql sql, String ruleId, String subjectKey) {
+        return sql.first("select " + COLUMNS + " from alert where rule_id = $1 and subject_key = $2"
+                + " and state <> 'RESOLVED'", Tuple.of(ruleId, subjectKey), AlertStore::alert);
     }
 
     /**
@@ -96,16 +141,21 @@ public class AlertStore {
     }
 
     public void insert(Sql sql, Alert a) {
-        sql.exec("insert into alert (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12,"
-                + " $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)", tuple(a));
+        sql.exec(INSERT, tuple(a));
+    }
+
+    /** Inserts several alerts in one round trip. */
+    public void insertAll(Sql sql, List<Alert> raised) {
+        sql.batch(INSERT, raised.stream().map(AlertStore::tuple).toList());
+    }
+
+    /** Updates several alerts in one round trip. */
+    public void updateAll(Sql sql, List<Alert> changed) {
+        sql.batch(UPDATE, changed.stream().map(AlertStore::tuple).toList());
     }
 
     public void update(Sql sql, Alert a) {
-        sql.exec("update alert set rule_id = $2, rule_name = $3, kind = $4, subject_key = $5, state = $6,"
-                + " severity = $7, title = $8, detail = $9, occurrences = $10, raised_at = $11, last_seen_at = $12,"
-                + " source_event_id = $13, escalation_level = $14, next_escalation_at = $15, snoozed_until = $16,"
-                + " acknowledged_by = $17, acknowledged_at = $18, acknowledge_note = $19, resolved_at = $20,"
-                + " resolved_by = $21, resolution = $22, correlation_id = $23 where alert_id = $1", tuple(a));
+        sql.exec(UPDATE, tuple(a));
     }
 
     /**

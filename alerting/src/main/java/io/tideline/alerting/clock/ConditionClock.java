@@ -84,8 +84,9 @@ public class ConditionClock {
         pollReadiness();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         transactions.execute(uow -> {
-            for (Signal s : timedSignals(uow, now)) {
-                alerts.apply(uow, s);
+            List<Signal> signals = timedSignals(uow, now);
+            if (!signals.isEmpty()) {
+                alerts.applyAll(uow, signals);
             }
         });
         int escalated = transactions.run(uow -> alerts.escalateDue(uow, now, ESCALATIONS_PER_PASS, rules::enabled));

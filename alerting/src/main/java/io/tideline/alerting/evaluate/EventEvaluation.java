@@ -61,8 +61,9 @@ public class EventEvaluation implements EventHandler {
 
     @Override
     public void handle(EventEnvelope<?> event, UnitOfWork uow) {
-        for (Signal signal : signals(event, uow)) {
-            alerts.apply(uow, signal);
+        List<Signal> signals = signals(event, uow);
+        if (!signals.isEmpty()) {
+            alerts.applyAll(uow, signals);
         }
     }
 

@@ -105,6 +105,31 @@ class AlertsFromEventsTest {
     }
 
     @Test
+    void onePriceMoveAcrossSeveralLevelsRaisesOneAlertPerRuleAndMovingBackResolvesEach() {
+        String instrument = "TST" + IDS.incrementAndGet() + "-USD";
+        List<String> rules = List.of(110, 120, 130).stream().map(level -> rule(Map.of("name", "over " + level,
+                "kind", "PRICE_CROSSES", "severity", "MEDIUM", "params", Map.of("instrument", instrument,
+                        "level", Integer.toString(level), "direction", "UP")))).toList();
+        price(instrument, "100");
+        EventEnvelope<PriceObserved> up = price(instrument, "125");
+
+        JsonPath over110 = awaitAlert(rules.get(0), "OPEN");
+        JsonPath over120 = awaitAlert(rules.get(1), "OPEN");
+        assertThat(over110.getString("[0].title")).isEqualTo(instrument + " crossed 110 up at 125");
+        assertThat(over120.getString("[0].title")).isEqualTo(instrument + " crossed 120 up at 125");
+        assertThat(over110.getString("[0].sourceEventId")).isEqualTo(up.eventId().toString());
+        assertThat(over120.getString("[0].sourceEventId")).isEqualTo(up.eventId().toString());
+        assertThat(alerts(rules.get(2), "OPEN").getList("$")).as("130 was not crossed").isEmpty();
+
+        price(instrument, "105");
+        assertThat(awaitAlert(rules.get(0), "RESOLVED").getString("[0].resolution"))
+                .contains("fell from 125 to 105");
+        assertThat(awaitAlert(rules.get(1), "RESOLVED").getString("[0].resolution"))
+                .contains("fell from 125 to 105");
+        assertThat(alerts(rules.get(2), "RESOLVED").getList("$")).isEmpty();
+    }
+
+    @Test
     void aPositionOutOfRangeLongerThanItsTimeRaisesAndBackInRangeResolves() {
         PositionRef p = DeskEvents.newPosition();
         String rule = rule(Map.of("name", "out of range 1 s", "kind", "OUT_OF_RANGE", "severity", "MEDIUM",
