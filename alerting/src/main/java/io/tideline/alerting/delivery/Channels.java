@@ -16,7 +16,9 @@ public class Channels {
     private final Map<String, Channel> byName = new LinkedHashMap<>();
 
     public Channels(ChannelsConfig config, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> mailerFrom) {
-        for (Channel c : ChannelSettings.parse(config.all(), mailerFrom)) {
+        // by the name rules use (email:..., webhook:...), as the API lists them
+        for (Channel c : ChannelSettings.parse(config.all(), mailerFrom).stream()
+                .sorted(java.util.Comparator.comparing(Channel::name)).toList()) {
             byName.put(c.name(), c);
         }
     }
