@@ -72,6 +72,12 @@ final class DeskEvents {
                 new BigDecimal("2500"), new BigDecimal("10000"), new BigDecimal(impermanentLoss), now()));
     }
 
+    /** A price on {@code market.prices}, as the venue feed publishes it. */
+    EventEnvelope<io.tideline.events.market.PriceObserved> price(String instrument, String price) {
+        return publish("extended", instrument, new io.tideline.events.market.PriceObserved("extended", instrument,
+                new BigDecimal(price), null, null, null, now()));
+    }
+
     static ChainRef at() {
         long block = BLOCK.incrementAndGet();
         String hash = String.format("0x%064x", block);

@@ -1,0 +1,41 @@
+package io.tideline.alerting.delivery;
+
+/**
+ * What one attempt to deliver came to: accepted, worth retrying (the receiver or the way to it is down for now), or
+ * refused for good (the receiver will not take it, however often it is sent).
+ */
+public sealed interface SendResult {
+
+    /** The receiver's HTTP status or SMTP reply code, if it answered. */
+    Integer status();
+
+    /** What went wrong, or null when delivered. */
+    String error();
+
+    record Delivered(Integer status) implements SendResult {
+        @Override
+        public String error() {
+            return null;
+        }
+    }
+
+    /** 5xx, 408, 429, a timeout, a connection refused or reset: try again later. */
+    record Retryable(Integer status, String error) implements SendResult {
+    }
+
+    /** Any other 4xx (or 3xx), a permanent SMTP refusal, an unsendable message: no further attempt. */
+    record Rejected(Integer status, String error) implements SendResult {
+    }
+
+    /** An HTTP status as a result: 2xx delivered; 408, 429 and 5xx retryable; anything else rejected. */
+    static SendResult ofHttpStatus(int status, String body) {
+        if (status >= 200 && status < 300) {
+            return new Delivered(status);
+        }
+        String error = "HTTP " + status + (body == null || body.isBlank() ? "" : ": " + body);
+        if (status == 408 || status == 429 || status >= 500) {
+            return new Retryable(status, error);
+        }
+        return new Rejected(status, error);
+    }
+}
