@@ -1,0 +1,64 @@
+package io.tideline.analytics.risk;
+
+import java.util.List;
+
+/** Computes {@link RiskMetrics} from a value series under stated {@link RiskConventions}; pure. */
+public final class RiskCalculator {
+
+    /** The confidence levels VaR and CVaR are reported at. */
+    public static final List<Double> CONFIDENCES = List.of(0.95, 0.99);
+
+    private final RiskConventions conventions;
+
+    public RiskCalculator(RiskConventions conventions) {
+        this.conventions = conventions;
+    }
+
+    public RiskMetrics metrics(List<ValuePoint> series) {
+        Returns returns = Returns.simple(series);
+        double[] r = returns.values();
+        int periods = conventions.period().periodsPerYear();
+        double sqrtPeriods = Math.sqrt(periods);
+        double mean = Statistics.mean(r);
+        double stdev = Statistics.sampleStdDev(r);
+        double excess = mean - conventions.riskFreeRate() / periods;
+        Double sharpe = finite(stdev > 0 ? excess / stdev * sqrtPeriods : Double.NaN);
+        Double sortino = finite(sortino(r, sqrtPeriods));
+        double annualised = annualisedReturn(r, periods);
+        Drawdown drawdown = Drawdown.of(series);
+        Double calmar = finite(drawdown.maxDrawdown() > 0 ? annualised / drawdown.maxDrawdown() : Double.NaN);
+        List<TailRisk> tails = CONFIDENCES.stream().map(c -> TailQuantiles.at(r, c)).toList();
+        return new RiskMetrics(conventions.period(), r.length, mean, stdev * sqrtPeriods, annualised, sharpe, sortino,
+                calmar, drawdown, tails);
+    }
+
+    private double sortino(double[] r, double sqrtPeriods) {
+        if (r.length == 0) {
+            return Double.NaN;
+        }
+        double target = conventions.sortinoTarget();
+        double squares = 0;
+        for (double v : r) {
+            double shortfall = Math.min(0, v - target);
+            squares += shortfall * shortfall;
+        }
+        double downside = Math.sqrt(squares / r.length);
+        return downside > 0 ? (Statistics.mean(r) - target) / downside * sqrtPeriods : Double.NaN;
+    }
+
+    /** Geometric annualisation over the observed periods; log-summed so that 43,800 hourly returns do not overflow. */
+    static double annualisedReturn(double[] r, int periodsPerYear) {
+        if (r.length == 0) {
+            return Double.NaN;
+        }
+        double logGrowth = 0;
+        for (double v : r) {
+            logGrowth += Math.log1p(v);
+        }
+        return Math.expm1(logGrowth * periodsPerYear / r.length);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
