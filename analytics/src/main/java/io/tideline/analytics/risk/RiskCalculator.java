@@ -28,7 +28,8 @@ public final class RiskCalculator {
         Drawdown drawdown = Drawdown.of(series);
         Double calmar = finite(drawdown.maxDrawdown() > 0 ? annualised / drawdown.maxDrawdown() : Double.NaN);
         List<TailRisk> tails = CONFIDENCES.stream().map(c -> TailQuantiles.at(r, c)).toList();
-        return new RiskMetrics(conventions.period(), r.length, mean, stdev * sqrtPeriods, annualised, sharpe, sortino,
+        return new RiskMetrics(conventions.period(), r.length, finite(mean), finite(stdev * sqrtPeriods),
+                finite(annualised), sharpe, sortino,
                 calmar, drawdown, tails);
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The risk figures of one series. Ratios that are undefined (no dispersion, no drawdown, too few returns) are
- * {@code null}, never infinite.
+ * {@code null}, never infinite or NaN.
  *
  * @param observations     returns the figures are computed over
  * @param meanReturn       arithmetic mean of the per-period returns
@@ -15,7 +15,7 @@ import java.util.List;
  *                         {@code sqrt(sum(min(0, r − target)^2) / n)} over all n returns
  * @param calmar           annualised return / max drawdown
  */
-public record RiskMetrics(ReturnPeriod period, int observations, double meanReturn, double volatility,
-                          double annualisedReturn, Double sharpe, Double sortino, Double calmar, Drawdown drawdown,
+public record RiskMetrics(ReturnPeriod period, int observations, Double meanReturn, Double volatility,
+                          Double annualisedReturn, Double sharpe, Double sortino, Double calmar, Drawdown drawdown,
                           List<TailRisk> tails) {
 }

@@ -23,7 +23,7 @@ final class TailQuantiles {
             throw new IllegalArgumentException("confidence must be in (0, 1), was " + confidence);
         }
         if (returns.length == 0) {
-            return new TailRisk(confidence, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return TailRisk.of(confidence, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
         double[] sorted = returns.clone();
         Arrays.sort(sorted);
@@ -37,6 +37,6 @@ final class TailQuantiles {
         double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - confidence);
         double parametricVar = -(mean + sigma * z);
         double parametricCvar = -(mean - sigma * STANDARD_NORMAL.density(z) / (1 - confidence));
-        return new TailRisk(confidence, -sorted[k - 1], -tail / k, parametricVar, parametricCvar);
+        return TailRisk.of(confidence, -sorted[k - 1], -tail / k, parametricVar, parametricCvar);
     }
 }

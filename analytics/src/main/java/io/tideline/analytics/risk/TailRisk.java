@@ -6,6 +6,17 @@ package io.tideline.analytics.risk;
  *
  * @param confidence e.g. 0.95
  */
-public record TailRisk(double confidence, double historicalVar, double historicalCvar, double parametricVar,
-                       double parametricCvar) {
+public record TailRisk(double confidence, Double historicalVar, Double historicalCvar, Double parametricVar,
+                       Double parametricCvar) {
+
+    /** NaN (too few returns) becomes null. */
+    static TailRisk of(double confidence, double historicalVar, double historicalCvar, double parametricVar,
+            double parametricCvar) {
+        return new TailRisk(confidence, finite(historicalVar), finite(historicalCvar), finite(parametricVar),
+                finite(parametricCvar));
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
 }
