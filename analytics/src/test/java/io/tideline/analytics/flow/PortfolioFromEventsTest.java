@@ -22,6 +22,7 @@ import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TidelineTestResources;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -178,6 +179,66 @@ class PortfolioFromEventsTest {
         // the model held before has exactly the same figures after
         Map<String, String> after = strategies();
         assertThat(after).containsAllEntriesOf(before);
+    }
+
+    @Test
+    void riskOfAStrategyComesFromItsSnapshotSeries() {
+        PositionRef p = DeskFeed.newPosition();
+        desk.minted(p);
+        String[] prices = {"2500", "2550", "2450", "2600"};
+        for (int i = 0; i < prices.length; i++) {
+            String price = prices[i];
+            desk.valued(p, price, DeskFeed.weth("2"), DeskFeed.usdc("5000"), BigInteger.ZERO, BigInteger.ZERO);
+            awaitStrategy(p.key(), j -> bd(j, "figures.value").compareTo(new BigDecimal(price).multiply(
+                    BigDecimal.valueOf(2)).add(new BigDecimal("5000"))) == 0);
+            given().post("/api/v1/snapshots").then().statusCode(200);
+        }
+        JsonPath series = given().queryParam("level", "STRATEGY").queryParam("scope", p.key())
+                .get("/api/v1/snapshots/series").then().statusCode(200).extract().jsonPath();
+        List<BigDecimal> values = series.getList("points.value", String.class).stream().map(BigDecimal::new).toList();
+        // 2 WETH + 5,000 USDC at each price
+        assertThat(values).usingElementComparator(BigDecimal::compareTo).containsExactly(new BigDecimal("10000"),
+                new BigDecimal("10100"), new BigDecimal("9900"), new BigDecimal("10200"));
+        double[] returns = {10100.0 / 10000 - 1, 9900.0 / 10100 - 1, 10200.0 / 9900 - 1};
+
+        JsonPath risk = given().queryParam("level", "STRATEGY").queryParam("scope", p.key()).get("/api/v1/risk")
+                .then().statusCode(200).extract().jsonPath()
+                .using(new io.restassured.path.json.config.JsonPathConfig(
+                        io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        assertThat(risk.getInt("observations")).isEqualTo(3);
+        double sd = new org.apache.commons.math3.stat.descriptive.DescriptiveStatistics(returns).getStandardDeviation();
+        assertThat(risk.getDouble("volatility")).isCloseTo(sd * Math.sqrt(8760), org.assertj.core.data.Offset.offset(1e-9));
+        // peak 10,100, trough 9,900, recovered at 10,200
+        assertThat(risk.getDouble("drawdown.maxDrawdown")).isCloseTo(200.0 / 10100,
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(risk.getString("drawdown.recoveredAt")).isNotNull();
+
+        JsonPath correlation = given().get("/api/v1/risk/correlation").then().statusCode(200).extract().jsonPath();
+        assertThat(correlation.getList("names", String.class)).contains("strategy:" + p.key());
+    }
+
+    @Test
+    void stressMovesTheHedgeWithThePrice() {
+        PositionRef p = DeskFeed.newPosition();
+        String market = DeskFeed.unique("ETH") + "-USD";
+        EventEnvelope<LpMinted> mint = desk.minted(p);
+        desk.hedged(mint, market, "2", "2500", "0");
+        desk.publish("extended", market, new PriceObserved("extended", market, new BigDecimal("2600"), null, null,
+                null, DeskFeed.now()));
+        awaitStrategy(p.key(), j -> j.getString("hedgeMarket") != null && bd(j, "figures.hedgeUnrealized")
+                .compareTo(new BigDecimal("-200")) == 0);
+
+        JsonPath stress = given().queryParam("strategyId", p.key()).get("/api/v1/risk/stress").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(stress.getList("$")).hasSize(8);
+        for (int i = 0; i < 8; i++) {
+            BigDecimal shock = bd(stress, "[" + i + "].shock");
+            // a 2 ETH short marked at 2,600: −2 × 2,600 × shock
+            assertThat(bd(stress, "[" + i + "].hedgeChange")).isEqualByComparingTo(new BigDecimal("-5200")
+                    .multiply(shock));
+            assertThat(bd(stress, "[" + i + "].netChange")).isEqualByComparingTo(bd(stress, "[" + i + "].lpChange")
+                    .add(bd(stress, "[" + i + "].hedgeChange")));
+        }
     }
 
     private static Map<String, String> strategies() {
