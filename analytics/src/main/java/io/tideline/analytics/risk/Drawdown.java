@@ -50,4 +50,16 @@ public record Drawdown(double maxDrawdown, Instant peakAt, Instant troughAt, Ins
         }
         return new Drawdown(deepest.doubleValue(), deepestPeak.at(), trough.at(), recovered);
     }
+
+    /** The drawdown at each point, {@code value / running peak − 1} (0 at a peak; 0 while the peak is not positive). */
+    public static double[] series(List<ValuePoint> series) {
+        double[] out = new double[series.size()];
+        BigDecimal peak = null;
+        for (int i = 0; i < series.size(); i++) {
+            BigDecimal v = series.get(i).value();
+            peak = peak == null || v.compareTo(peak) > 0 ? v : peak;
+            out[i] = peak.signum() <= 0 ? 0 : v.divide(peak, MathContext.DECIMAL64).doubleValue() - 1;
+        }
+        return out;
+    }
 }
