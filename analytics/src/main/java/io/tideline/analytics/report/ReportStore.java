@@ -22,7 +22,7 @@ public class ReportStore {
                 + " on conflict (report_id) do nothing", Tuple.from(new Object[] {reportId, r.kind().name(),
                         r.format().name(), r.kind() == ReportKind.PORTFOLIO ? r.scope() : r.method().name(),
                         Sql.utc(r.from()), Sql.utc(r.to()), schedule, file.contentType(),
-                        io.vertx.mutiny.core.buffer.Buffer.buffer(file.content()), Sql.utc(at)})) == 1;
+                        io.vertx.core.buffer.Buffer.buffer(file.content()), Sql.utc(at)})) == 1;
     }
 
     public boolean exists(Sql sql, String reportId) {
