@@ -50,6 +50,20 @@ public class StrategyStore {
         sql.exec(UPSERT, tuple(s));
     }
 
+    /** Writes many strategies in one round trip. */
+    public void saveAll(Sql sql, java.util.Collection<StrategyRecord> all) {
+        sql.batch(UPSERT, all.stream().map(StrategyStore::tuple).toList());
+    }
+
+    /** The strategies of these ids that exist, locked for the unit of work. */
+    public List<StrategyRecord> loadAll(Sql sql, java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return sql.list("select " + COLUMNS + " from strategy where strategy_id = any($1) for update",
+                Tuple.of(ids.toArray(String[]::new)), StrategyStore::read);
+    }
+
     public List<StrategyRecord> all(Sql sql) {
         return sql.list("select " + COLUMNS + " from strategy order by strategy_id", Tuple.tuple(),
                 StrategyStore::read);

@@ -14,10 +14,20 @@ import java.util.List;
 public class Trades {
 
     public void record(Sql sql, Book book, String strategyId, Trade t) {
-        sql.exec("insert into trade (trade_id, book, strategy_id, instrument, side, quantity, price, fee, traded_at)"
+        recordAll(sql, List.of(new Row(book, strategyId, t)));
+    }
+
+    /** A trade of a strategy in a book. */
+    public record Row(Book book, String strategyId, Trade trade) {
+    }
+
+    /** Records many trades in one round trip; a trade id already recorded is left as it was. */
+    public void recordAll(Sql sql, List<Row> rows) {
+        sql.batch("insert into trade (trade_id, book, strategy_id, instrument, side, quantity, price, fee, traded_at)"
                 + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (trade_id) do nothing",
-                Tuple.from(new Object[] {t.tradeId(), book.name(), strategyId, t.instrument(), t.side().name(),
-                        t.quantity(), t.price(), t.fee(), Sql.utc(t.at())}));
+                rows.stream().map(r -> Tuple.from(new Object[] {r.trade().tradeId(), r.book().name(), r.strategyId(),
+                        r.trade().instrument(), r.trade().side().name(), r.trade().quantity(), r.trade().price(),
+                        r.trade().fee(), Sql.utc(r.trade().at())})).toList());
     }
 
     /** Trades up to {@code to}, of one book or all (lots opened before a period still count in it). */

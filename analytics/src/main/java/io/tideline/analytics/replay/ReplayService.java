@@ -6,7 +6,8 @@ import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.Topics;
 import io.tideline.messaging.consumer.EventConsumers;
-import io.tideline.messaging.consumer.TransactionalApplier;
+import io.tideline.analytics.readmodel.PortfolioProjection;
+import io.tideline.messaging.consumer.IdempotentConsumer;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,8 +28,9 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds the read model from the topics, from offset 0: the live consumer stops, the read model's tables and the
  * consumer's applied event ids are emptied in one unit of work, every record up to the end offsets seen at the start is
- * read with a throwaway consumer (assigned, never committing) and applied in order through the same handler and the
- * same idempotent applier, then the live consumer starts again from its committed offsets (what the replay already
+ * read with a throwaway consumer (assigned, never committing) and applied in order by the same projection, each poll in
+ * one unit of work that claims the envelope ids as the live consumer does (strategies loaded at once, written in
+ * batched statements), then the live consumer starts again from its committed offsets (what the replay already
  * applied is skipped by its event id). Records the live consumer refused (undecodable, from a source that does not
  * own the topic) are refused here too; a record that cannot be applied is skipped and counted. Snapshots and reports
  * are kept: they are what was seen at their time.
@@ -41,15 +45,17 @@ public class ReplayService {
 
     private final EventConsumers consumers;
     private final PortfolioConsumer handler;
-    private final TransactionalApplier applier;
+    private final PortfolioProjection projection;
+    private final IdempotentConsumer idempotent;
     private final KafkaClientFactory clients;
     private final Transactions transactions;
 
-    public ReplayService(EventConsumers consumers, PortfolioConsumer handler, TransactionalApplier applier,
-            KafkaClientFactory clients, Transactions transactions) {
+    public ReplayService(EventConsumers consumers, PortfolioConsumer handler, PortfolioProjection projection,
+            IdempotentConsumer idempotent, KafkaClientFactory clients, Transactions transactions) {
         this.consumers = consumers;
         this.handler = handler;
-        this.applier = applier;
+        this.projection = projection;
+        this.idempotent = idempotent;
         this.clients = clients;
         this.transactions = transactions;
     }
@@ -125,13 +131,13 @@ public class ReplayService {
             return new long[] {0, 0};
         }
         try {
-            return new long[] {applier.apply(handler, batch), 0};
+            return new long[] {applyOnce(batch), 0};
         } catch (RuntimeException batchFailed) {
             long applied = 0;
             long failed = 0;
             for (EventEnvelope<?> event : batch) {
                 try {
-                    applied += applier.apply(handler, List.of(event));
+                    applied += applyOnce(List.of(event));
                 } catch (RuntimeException e) {
                     failed++;
                     LOG.warnf("replay: event %s (%s) not applied: %s", event.eventId(), event.type(), e.getMessage());
@@ -139,6 +145,26 @@ public class ReplayService {
             }
             return new long[] {applied, failed};
         }
+    }
+
+    /**
+     * One unit of work: claims the envelope ids as the live consumer does ({@code processed_event}, consumer
+     * {@value PortfolioConsumer#NAME}) and applies the newly claimed ones in order, in one batch.
+     */
+    private int applyOnce(List<EventEnvelope<?>> batch) {
+        return transactions.run(uow -> {
+            Set<UUID> pending = new HashSet<>(idempotent.claim(uow, PortfolioConsumer.NAME,
+                    batch.stream().map(EventEnvelope::eventId).toList()));
+            int claimed = pending.size();
+            List<EventEnvelope<?>> fresh = new ArrayList<>();
+            for (EventEnvelope<?> event : batch) {
+                if (pending.remove(event.eventId())) {
+                    fresh.add(event);
+                }
+            }
+            projection.applyAll(fresh, uow);
+            return claimed;
+        });
     }
 
     private static EventEnvelope<?> decode(ConsumerRecord<String, byte[]> record) {
