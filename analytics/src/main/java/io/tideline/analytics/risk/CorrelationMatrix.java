@@ -31,6 +31,10 @@ public record CorrelationMatrix(List<String> names, Double[][] values) {
     }
 
     static Double pearson(Returns a, Returns b) {
+        if (a.at() == b.at() || a.at().equals(b.at())) {
+            // the usual case: snapshots are taken for every strategy at the same times
+            return pearson(a.values(), b.values(), a.size());
+        }
         Map<Instant, Double> byTime = new HashMap<>();
         for (int i = 0; i < a.size(); i++) {
             byTime.put(a.at().get(i), a.values()[i]);
@@ -46,6 +50,10 @@ public record CorrelationMatrix(List<String> names, Double[][] values) {
                 n++;
             }
         }
+        return pearson(x, y, n);
+    }
+
+    private static Double pearson(double[] x, double[] y, int n) {
         if (n < 3) {
             return null;
         }

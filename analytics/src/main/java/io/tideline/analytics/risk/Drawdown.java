@@ -1,7 +1,6 @@
 package io.tideline.analytics.risk;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,50 +14,58 @@ import java.util.List;
  */
 public record Drawdown(double maxDrawdown, Instant peakAt, Instant troughAt, Instant recoveredAt) {
 
-    /** The deepest drawdown of {@code series} (in time order), measured on the exact values. */
+    /**
+     * The deepest drawdown of {@code series} (in time order): peaks and the recovery found on the exact values, the
+     * fall as a double ratio.
+     */
     public static Drawdown of(List<ValuePoint> series) {
+        return of(series, ValuePoint.doubles(series));
+    }
+
+    static Drawdown of(List<ValuePoint> series, double[] asDoubles) {
         if (series.isEmpty()) {
             return new Drawdown(0, null, null, null);
         }
-        ValuePoint peak = series.get(0);
-        BigDecimal deepest = BigDecimal.ZERO;
-        ValuePoint deepestPeak = null;
-        ValuePoint trough = null;
-        for (ValuePoint p : series) {
-            if (p.value().compareTo(peak.value()) > 0) {
-                peak = p;
+        int peak = 0;
+        double deepest = 0;
+        int deepestPeak = -1;
+        int trough = -1;
+        for (int i = 0; i < asDoubles.length; i++) {
+            if (series.get(i).value().compareTo(series.get(peak).value()) > 0) {
+                peak = i;
             }
-            if (peak.value().signum() <= 0) {
+            if (asDoubles[peak] <= 0) {
                 continue;
             }
-            BigDecimal fall = peak.value().subtract(p.value()).divide(peak.value(), MathContext.DECIMAL64);
-            if (fall.compareTo(deepest) > 0) {
+            double fall = (asDoubles[peak] - asDoubles[i]) / asDoubles[peak];
+            if (fall > deepest) {
                 deepest = fall;
                 deepestPeak = peak;
-                trough = p;
+                trough = i;
             }
         }
-        if (trough == null) {
+        if (trough < 0) {
             return new Drawdown(0, null, null, null);
         }
         Instant recovered = null;
-        for (ValuePoint p : series) {
-            if (p.at().isAfter(trough.at()) && p.value().compareTo(deepestPeak.value()) >= 0) {
-                recovered = p.at();
+        BigDecimal peakValue = series.get(deepestPeak).value();
+        for (int i = trough + 1; i < series.size(); i++) {
+            if (series.get(i).value().compareTo(peakValue) >= 0) {
+                recovered = series.get(i).at();
                 break;
             }
         }
-        return new Drawdown(deepest.doubleValue(), deepestPeak.at(), trough.at(), recovered);
+        return new Drawdown(deepest, series.get(deepestPeak).at(), series.get(trough).at(), recovered);
     }
 
     /** The drawdown at each point, {@code value / running peak − 1} (0 at a peak; 0 while the peak is not positive). */
     public static double[] series(List<ValuePoint> series) {
-        double[] out = new double[series.size()];
-        BigDecimal peak = null;
-        for (int i = 0; i < series.size(); i++) {
-            BigDecimal v = series.get(i).value();
-            peak = peak == null || v.compareTo(peak) > 0 ? v : peak;
-            out[i] = peak.signum() <= 0 ? 0 : v.divide(peak, MathContext.DECIMAL64).doubleValue() - 1;
+        double[] values = ValuePoint.doubles(series);
+        double[] out = new double[values.length];
+        double peak = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < values.length; i++) {
+            peak = Math.max(peak, values[i]);
+            out[i] = peak <= 0 ? 0 : values[i] / peak - 1;
         }
         return out;
     }

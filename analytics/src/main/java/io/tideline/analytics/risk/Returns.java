@@ -16,6 +16,11 @@ public record Returns(List<Instant> at, double[] values) {
 
     /** The returns of consecutive points of {@code series} (which must be in time order). */
     public static Returns simple(List<ValuePoint> series) {
+        return simple(series, ValuePoint.doubles(series));
+    }
+
+    /** As {@link #simple(List)}, with the values already as doubles ({@link ValuePoint#doubles}). */
+    static Returns simple(List<ValuePoint> series, double[] asDoubles) {
         List<Instant> times = new ArrayList<>();
         double[] out = new double[Math.max(0, series.size() - 1)];
         int n = 0;
@@ -28,7 +33,7 @@ public record Returns(List<Instant> at, double[] values) {
             if (before.value().signum() <= 0) {
                 continue;
             }
-            out[n++] = after.value().doubleValue() / before.value().doubleValue() - 1.0;
+            out[n++] = asDoubles[i] / asDoubles[i - 1] - 1.0;
             times.add(after.at());
         }
         double[] values = new double[n];

@@ -15,7 +15,8 @@ public final class RiskCalculator {
     }
 
     public RiskMetrics metrics(List<ValuePoint> series) {
-        Returns returns = Returns.simple(series);
+        double[] values = ValuePoint.doubles(series);
+        Returns returns = Returns.simple(series, values);
         double[] r = returns.values();
         int periods = conventions.period().periodsPerYear();
         double sqrtPeriods = Math.sqrt(periods);
@@ -25,9 +26,11 @@ public final class RiskCalculator {
         Double sharpe = finite(stdev > 0 ? excess / stdev * sqrtPeriods : Double.NaN);
         Double sortino = finite(sortino(r, sqrtPeriods));
         double annualised = annualisedReturn(r, periods);
-        Drawdown drawdown = Drawdown.of(series);
+        Drawdown drawdown = Drawdown.of(series, values);
         Double calmar = finite(drawdown.maxDrawdown() > 0 ? annualised / drawdown.maxDrawdown() : Double.NaN);
-        List<TailRisk> tails = CONFIDENCES.stream().map(c -> TailQuantiles.at(r, c)).toList();
+        double[] sorted = TailQuantiles.smallestSorted(r, CONFIDENCES.stream().mapToDouble(c -> c).min()
+                .orElse(0.95));
+        List<TailRisk> tails = CONFIDENCES.stream().map(c -> TailQuantiles.at(r, sorted, mean, stdev, c)).toList();
         return new RiskMetrics(conventions.period(), r.length, finite(mean), finite(stdev * sqrtPeriods),
                 finite(annualised), sharpe, sortino,
                 calmar, drawdown, tails);

@@ -130,6 +130,29 @@ class RiskCalculatorTest {
     }
 
     @Test
+    void theSelectedTailGivesTheSameVarAsAFullSort() {
+        Random random = new Random(3);
+        List<ValuePoint> s = new ArrayList<>();
+        BigDecimal v = new BigDecimal("1000");
+        for (int i = 0; i < 10_001; i++) {
+            s.add(new ValuePoint(T0.plus(Duration.ofHours(i)), v));
+            v = v.multiply(BigDecimal.valueOf(1 + random.nextGaussian() * 0.02)).setScale(18,
+                    java.math.RoundingMode.HALF_EVEN);
+        }
+        RiskMetrics m = new RiskCalculator(RiskConventions.of(ReturnPeriod.HOURLY)).metrics(s);
+        double[] sorted = Returns.simple(s).values().clone();
+        java.util.Arrays.sort(sorted);
+        // k = ceil(10,000 · 0.05) = 500 and ceil(100) = 100
+        assertThat(m.tails().get(0).historicalVar()).isEqualTo(-sorted[499]);
+        assertThat(m.tails().get(1).historicalVar()).isEqualTo(-sorted[99]);
+        double tail = 0;
+        for (int i = 0; i < 100; i++) {
+            tail += sorted[i];
+        }
+        assertThat(m.tails().get(1).historicalCvar()).isCloseTo(-tail / 100, within(1e-15));
+    }
+
+    @Test
     void correlationAgreesWithCommonsMathAndAlignsOnTime() {
         Random random = new Random(7);
         List<Instant> times = new ArrayList<>();
