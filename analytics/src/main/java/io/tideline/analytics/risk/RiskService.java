@@ -47,7 +47,8 @@ public class RiskService {
                 Returns.simple(sample(lines.stream().map(l -> new ValuePoint(l.takenAt(), l.figures().value()))
                         .toList(), period))));
         snapshots.poolSeries(sql, from, to).forEach((pool, points) -> series.put("pool:" + pool,
-                Returns.simple(sample(points, period))));
+                Returns.simple(sample(points.stream().map(x -> new ValuePoint(x.at(), x.price())).toList(),
+                        period))));
         return CorrelationMatrix.of(series);
     }
 

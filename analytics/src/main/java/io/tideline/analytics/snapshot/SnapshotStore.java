@@ -78,16 +78,19 @@ public class SnapshotStore {
     }
 
     /** Every pool's price series between two times. */
-    public Map<String, List<io.tideline.analytics.risk.ValuePoint>> poolSeries(Sql sql, Instant from, Instant to) {
-        Map<String, List<io.tideline.analytics.risk.ValuePoint>> out = new HashMap<>();
+    public Map<String, List<PoolPrice>> poolSeries(Sql sql, Instant from, Instant to) {
+        Map<String, List<PoolPrice>> out = new HashMap<>();
         sql.list("select instrument, taken_at, price from snapshot_price where taken_at >= $1 and taken_at <= $2"
                 + " order by taken_at, snapshot_id", Tuple.of(Sql.utc(from), Sql.utc(to)), r -> {
                     out.computeIfAbsent(r.getString("instrument"), k -> new ArrayList<>())
-                            .add(new io.tideline.analytics.risk.ValuePoint(Sql.instant(r, "taken_at"),
-                                    r.getBigDecimal("price")));
+                            .add(new PoolPrice(Sql.instant(r, "taken_at"), r.getBigDecimal("price")));
                     return null;
                 });
         return out;
+    }
+
+    /** A pool's price at a snapshot. */
+    public record PoolPrice(Instant at, BigDecimal price) {
     }
 
     /** When the last snapshot of a reason was taken. */
