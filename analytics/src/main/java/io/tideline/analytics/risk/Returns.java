@@ -41,6 +41,21 @@ public record Returns(List<Instant> at, double[] values) {
         return new Returns(List.copyOf(times), values);
     }
 
+    /** Only the return values of {@link #simple(List)}, without their times (what the metrics need). */
+    static double[] values(List<ValuePoint> series, double[] asDoubles) {
+        double[] out = new double[Math.max(0, series.size() - 1)];
+        int n = 0;
+        for (int i = 1; i < asDoubles.length; i++) {
+            if (series.get(i).at().isBefore(series.get(i - 1).at())) {
+                throw new IllegalArgumentException("series is not in time order at " + series.get(i).at());
+            }
+            if (series.get(i - 1).value().signum() > 0) {
+                out[n++] = asDoubles[i] / asDoubles[i - 1] - 1.0;
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
     public int size() {
         return values.length;
     }

@@ -16,8 +16,7 @@ public final class RiskCalculator {
 
     public RiskMetrics metrics(List<ValuePoint> series) {
         double[] values = ValuePoint.doubles(series);
-        Returns returns = Returns.simple(series, values);
-        double[] r = returns.values();
+        double[] r = Returns.values(series, values);
         int periods = conventions.period().periodsPerYear();
         double sqrtPeriods = Math.sqrt(periods);
         double mean = Statistics.mean(r);
@@ -34,6 +33,12 @@ public final class RiskCalculator {
         return new RiskMetrics(conventions.period(), r.length, finite(mean), finite(stdev * sqrtPeriods),
                 finite(annualised), sharpe, sortino,
                 calmar, drawdown, tails);
+    }
+
+    /** The metrics of many series at once, spread over the machine's cores (each series' figures as above). */
+    public java.util.Map<String, RiskMetrics> metricsOfAll(java.util.Map<String, List<ValuePoint>> series) {
+        return series.entrySet().parallelStream().collect(java.util.stream.Collectors.toMap(
+                java.util.Map.Entry::getKey, e -> metrics(e.getValue())));
     }
 
     private double sortino(double[] r, double sqrtPeriods) {

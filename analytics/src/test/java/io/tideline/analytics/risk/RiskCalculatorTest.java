@@ -183,6 +183,16 @@ class RiskCalculatorTest {
     }
 
     @Test
+    void manySeriesAtOnceGiveEachSeriesOwnFigures() {
+        RiskCalculator calculator = new RiskCalculator(RiskConventions.of(ReturnPeriod.DAILY));
+        Map<String, List<ValuePoint>> all = Map.of("a", fourDays(),
+                "b", series(Duration.ofHours(1), "100", "120", "90", "110", "121", "100"));
+        Map<String, RiskMetrics> each = calculator.metricsOfAll(all);
+        assertThat(each.get("a")).isEqualTo(calculator.metrics(all.get("a")));
+        assertThat(each.get("b")).isEqualTo(calculator.metrics(all.get("b")));
+    }
+
+    @Test
     void aPeriodStartingAtZeroValueHasNoReturn() {
         Returns r = Returns.simple(series(Duration.ofHours(1), "0", "100", "110"));
         assertThat(r.size()).isEqualTo(1);
