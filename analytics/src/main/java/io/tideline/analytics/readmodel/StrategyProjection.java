@@ -1,0 +1,204 @@
+package io.tideline.analytics.readmodel;
+
+import io.tideline.analytics.portfolio.Book;
+import io.tideline.analytics.portfolio.HedgeBook;
+import io.tideline.analytics.portfolio.Money;
+import io.tideline.analytics.portfolio.TokenPair;
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.TradeSide;
+import io.tideline.events.lp.LpClosed;
+import io.tideline.events.lp.LpFeesCollected;
+import io.tideline.events.lp.LpLiquidityChanged;
+import io.tideline.events.lp.LpMinted;
+import io.tideline.events.lp.LpTransferred;
+import io.tideline.events.lp.LpValued;
+import io.tideline.events.perp.HedgeClosed;
+import io.tideline.events.perp.HedgeFilled;
+import io.tideline.events.perp.PerpFill;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How each fact changes a strategy: plain Java over a {@link StrategyRecord}, no database. The LP position and its
+ * hedge are one strategy: the hedge's events carry the position's key ({@code positionKey}, also their partition key)
+ * and inherit the mint's correlation id, so either side may arrive first and the other joins it.
+ */
+public final class StrategyProjection {
+
+    private final DollarTokens dollars;
+
+    public StrategyProjection(DollarTokens dollars) {
+        this.dollars = dollars;
+    }
+
+    /** A new LP strategy, or the one a hedge event opened before the mint arrived. */
+    public StrategyRecord minted(StrategyRecord existing, EventEnvelope<?> event, LpMinted m) {
+        String key = m.position().key();
+        StrategyRecord s = existing != null ? existing : new StrategyRecord(key, Book.LP, name(m), m.at().blockTime());
+        s.name = name(m);
+        s.book = Book.LP;
+        s.openedAt = m.at().blockTime();
+        s.correlationId = EventEnvelope.correlationOf(event);
+        s.pool = m.position().chainId() + ":" + m.pool();
+        s.owner = m.owner();
+        s.symbol0 = m.token0().symbol();
+        s.decimals0 = m.token0().decimals();
+        s.symbol1 = m.token1().symbol();
+        s.decimals1 = m.token1().decimals();
+        s.dollar = dollars.sideOf(s.symbol0, s.symbol1);
+        s.tickLower = m.tickLower();
+        s.tickUpper = m.tickUpper();
+        s.liquidity = m.liquidity();
+        s.sqrtPriceX96 = m.sqrtPriceX96();
+        s.price = m.price();
+        s.valuedAt = m.at().blockTime();
+        s.amount0 = m.amount0();
+        s.amount1 = m.amount1();
+        s.deposited0 = s.deposited0.add(m.amount0());
+        s.deposited1 = s.deposited1.add(m.amount1());
+        s.cost = s.cost.add(dollarValue(s, m.amount0(), m.amount1()));
+        s.updatedAt = m.at().blockTime();
+        return s;
+    }
+
+    public void liquidityChanged(StrategyRecord s, LpLiquidityChanged c) {
+        s.liquidity = c.liquidityAfter();
+        if (c.liquidityDelta().signum() >= 0) {
+            s.deposited0 = s.deposited0.add(c.amount0());
+            s.deposited1 = s.deposited1.add(c.amount1());
+            s.amount0 = s.amount0.add(c.amount0());
+            s.amount1 = s.amount1.add(c.amount1());
+            if (s.price != null) {
+                s.cost = s.cost.add(dollarValue(s, c.amount0(), c.amount1()));
+            }
+        } else {
+            s.withdrawn0 = s.withdrawn0.add(c.amount0());
+            s.withdrawn1 = s.withdrawn1.add(c.amount1());
+            s.amount0 = s.amount0.subtract(c.amount0()).max(BigInteger.ZERO);
+            s.amount1 = s.amount1.subtract(c.amount1()).max(BigInteger.ZERO);
+            refreshFeesCollected(s);
+        }
+        s.updatedAt = c.at().blockTime();
+    }
+
+    /** A collect pays withdrawn principal first; what it paid beyond the principal withdrawn so far is fees. */
+    public void feesCollected(StrategyRecord s, LpFeesCollected f) {
+        s.collected0 = s.collected0.add(f.amount0());
+        s.collected1 = s.collected1.add(f.amount1());
+        refreshFeesCollected(s);
+        s.updatedAt = f.at().blockTime();
+    }
+
+    public void valued(StrategyRecord s, LpValued v) {
+        if (s.valuedAt != null && v.valuedAt().isBefore(s.valuedAt)) {
+            return; // an older mark never replaces a newer one
+        }
+        s.sqrtPriceX96 = v.sqrtPriceX96();
+        s.liquidity = v.liquidity();
+        s.price = v.price();
+        s.valuedAt = v.valuedAt();
+        s.amount0 = v.amount0();
+        s.amount1 = v.amount1();
+        s.uncollected0 = v.uncollectedFees0();
+        s.uncollected1 = v.uncollectedFees1();
+        s.updatedAt = v.valuedAt();
+    }
+
+    /** lp-tracker's life totals are authoritative at the close: principal withdrawn and fees alone. */
+    public void closed(StrategyRecord s, LpClosed c) {
+        s.withdrawn0 = c.amount0Withdrawn();
+        s.withdrawn1 = c.amount1Withdrawn();
+        s.feesCollected0 = c.fees0Collected();
+        s.feesCollected1 = c.fees1Collected();
+        s.amount0 = BigInteger.ZERO;
+        s.amount1 = BigInteger.ZERO;
+        s.uncollected0 = BigInteger.ZERO;
+        s.uncollected1 = BigInteger.ZERO;
+        s.liquidity = BigInteger.ZERO;
+        s.status = "CLOSED";
+        s.closedAt = c.at().blockTime();
+        s.updatedAt = c.at().blockTime();
+    }
+
+    public void transferred(StrategyRecord s, LpTransferred t) {
+        if (t.leftWatchedWallets()) {
+            s.status = "TRANSFERRED";
+            s.closedAt = t.at().blockTime();
+        }
+        s.owner = t.to();
+        s.updatedAt = t.at().blockTime();
+    }
+
+    /** A hedge for a position (the position's strategy, or a new one waiting for its mint). */
+    public StrategyRecord hedgeOf(StrategyRecord existing, EventEnvelope<?> event, String positionKey, String hedgeId,
+            String market) {
+        StrategyRecord s = existing != null ? existing
+                : new StrategyRecord(positionKey, Book.LP, positionKey, event.occurredAt());
+        if (s.correlationId == null) {
+            s.correlationId = EventEnvelope.correlationOf(event);
+        }
+        s.hedgeId = hedgeId;
+        s.hedgeMarket = market;
+        if (s.hedge == null) {
+            s.hedge = HedgeBook.EMPTY;
+            s.hedgeStatus = "OPEN";
+        }
+        s.updatedAt = event.occurredAt();
+        return s;
+    }
+
+    /** The fills of a hedge order (the order's totals when the venue reported no trades). */
+    public List<PerpFill> fills(HedgeFilled f, Instant at) {
+        return f.fills().isEmpty()
+                ? List.of(new PerpFill(f.orderId(), f.filledQuantity(), f.averagePrice(), f.fee(), at))
+                : f.fills();
+    }
+
+    public void hedgeFilled(StrategyRecord s, TradeSide side, List<PerpFill> fills) {
+        for (PerpFill fill : fills) {
+            s.hedge = s.hedge.fill(side, fill.quantity(), fill.price(), fill.fee());
+        }
+    }
+
+    public void hedgeClosed(StrategyRecord s, HedgeClosed c) {
+        s.hedgeStatus = "CLOSED";
+    }
+
+    /** A take-profit fill's P&amp;L: closing inventory bought at {@code entry} (or sold, for a BUY take-profit). */
+    public static BigDecimal takeProfitPnl(TradeSide takeProfitSide, BigDecimal quantity, BigDecimal price,
+            BigDecimal entry, BigDecimal fee) {
+        BigDecimal gross = takeProfitSide == TradeSide.SELL ? price.subtract(entry) : entry.subtract(price);
+        return gross.multiply(quantity).subtract(fee);
+    }
+
+    public void takeProfit(StrategyRecord s, BigDecimal pnl, Instant at) {
+        if (pnl == null) {
+            s.takeProfitUnpriced++;
+        } else {
+            s.takeProfit = s.takeProfit.add(pnl);
+        }
+        s.updatedAt = at;
+    }
+
+    public void predictionMarket(StrategyRecord s, BigDecimal realizedPnl, Instant at) {
+        s.predictionMarket = s.predictionMarket.add(realizedPnl);
+        s.updatedAt = at;
+    }
+
+    private static void refreshFeesCollected(StrategyRecord s) {
+        s.feesCollected0 = s.collected0.subtract(s.withdrawn0).max(BigInteger.ZERO);
+        s.feesCollected1 = s.collected1.subtract(s.withdrawn1).max(BigInteger.ZERO);
+    }
+
+    private static BigDecimal dollarValue(StrategyRecord s, BigInteger amount0, BigInteger amount1) {
+        TokenPair t = s.tokens();
+        return Money.of(t.token1InDollars(t.valueInToken1(amount0, amount1, s.price), s.price));
+    }
+
+    private static String name(LpMinted m) {
+        return m.token0().symbol() + "/" + m.token1().symbol() + " " + (m.fee() / 10_000.0) + "% #"
+                + m.position().tokenId();
+    }
+}
