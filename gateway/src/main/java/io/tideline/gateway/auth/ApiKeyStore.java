@@ -1,7 +1,6 @@
 package io.tideline.gateway.auth;
 
 import io.tideline.messaging.tx.Sql;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +16,10 @@ public class ApiKeyStore {
     private static final String COLUMNS = "key_id, name, role, key_prefix, created_at, created_by, last_used_at,"
             + " revoked_at, revoked_by";
 
-    public ApiKey insert(Sql sql, String id, String name, String role, byte[] hash, String prefix, String createdBy) {
+    public ApiKey insert(Sql sql, String id, String name, String role, String hash, String prefix, String createdBy) {
         return sql.one("insert into api_key (key_id, name, role, key_hash, key_prefix, created_by)"
                 + " values ($1, $2, $3, $4, $5, $6) returning " + COLUMNS,
-                Tuple.of(id, name, role, Buffer.buffer(hash), prefix, createdBy),
+                Tuple.of(id, name, role, hash, prefix, createdBy),
                 ApiKeyStore::map);
     }
 
@@ -33,9 +32,9 @@ public class ApiKeyStore {
         return sql.first("select " + COLUMNS + " from api_key where key_id = $1", Tuple.of(id), ApiKeyStore::map);
     }
 
-    public Optional<ApiKey> byHash(Sql sql, byte[] hash) {
+    public Optional<ApiKey> byHash(Sql sql, String hash) {
         return sql.first("select " + COLUMNS + " from api_key where key_hash = $1",
-                Tuple.of(Buffer.buffer(hash)), ApiKeyStore::map);
+                Tuple.of(hash), ApiKeyStore::map);
     }
 
     /** Revokes a key that is not yet revoked; returns the key as it is now, if it exists. */

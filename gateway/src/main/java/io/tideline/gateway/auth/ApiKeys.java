@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -78,11 +77,11 @@ public class ApiKeys {
         if (!ApiKeySecret.wellFormed(presented)) {
             return Optional.empty();
         }
-        String hash = HexFormat.of().formatHex(ApiKeySecret.hash(presented));
+        String hash = ApiKeySecret.hash(presented);
         Instant now = clock.instant();
         Remembered known = byHash.get(hash);
         if (known == null || known.at().plus(REMEMBERED).isBefore(now)) {
-            Optional<ApiKey> found = store.byHash(transactions.reads(), ApiKeySecret.hash(presented));
+            Optional<ApiKey> found = store.byHash(transactions.reads(), hash);
             if (found.isEmpty()) {
                 byHash.remove(hash);
                 return Optional.empty();
