@@ -5,6 +5,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.tideline.gateway.auth.ApiKey;
 import io.tideline.gateway.auth.ApiKeyIdentityProvider;
 import io.tideline.gateway.auth.CallerTokens;
+import io.tideline.gateway.ratelimit.RateLimitHeaders;
+import io.tideline.gateway.ratelimit.RateLimitedException;
+import io.tideline.gateway.ratelimit.RateLimits;
+import io.tideline.gateway.ratelimit.TokenBucket;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +32,8 @@ import java.util.List;
 
 /**
  * Forwards {@code /api/v1/<prefix>/...} to the upstream that owns the prefix ({@link RouteTable}), after checking the
- * caller's role against the permission table ({@link RoutePermissions}). The body goes on as the bytes that came in.
+ * caller's role against the permission table ({@link RoutePermissions}) and taking a token from the caller's bucket
+ * for the route's class ({@link RateLimits}). The body goes on as the bytes that came in.
  * The class names the least role so that an anonymous caller is refused before anything else; the table decides the
  * rest.
  */
@@ -41,9 +46,11 @@ public class ProxyResource {
     private final UpstreamCalls calls;
     private final CallerTokens callerTokens;
     private final SecurityIdentity caller;
+    private final RateLimits rateLimits;
 
     public ProxyResource(RouteTable routes, RoutePermissions permissions, UpstreamCalls calls,
-            CallerTokens callerTokens, SecurityIdentity caller) {
+            CallerTokens callerTokens, SecurityIdentity caller, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.routes = routes;
         this.permissions = permissions;
         this.calls = calls;
@@ -107,6 +114,10 @@ public class ProxyResource {
         if (!caller.hasRole(role)) {
             throw new ForbiddenException();
         }
+        TokenBucket.Decision budget = rateLimits.take(caller.getPrincipal().getName(), role);
+        if (!budget.allowed()) {
+            throw new RateLimitedException(budget);
+        }
         RequestIds ids = RequestIds.of(headers.getHeaderString(ForwardedHeaders.REQUEST_ID),
                 headers.getHeaderString(ForwardedHeaders.CORRELATION_ID));
         String rawQuery = requested.getRawQuery();
@@ -114,6 +125,7 @@ public class ProxyResource {
                 ForwardedHeaders.toUpstream(headers::getHeaderString, ids, authorization(headers)), body);
         UpstreamAnswer answer = calls.call(upstream, request);
         Response.ResponseBuilder out = Response.status(answer.status());
+        RateLimitHeaders.add(out, budget);
         answer.headers().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
         if (answer.body().length > 0 && !method.equals("HEAD")) {
             out.entity(answer.body());
