@@ -11,13 +11,18 @@ import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP server standing in for the services behind the gateway: it answers every request with what it received
  * (method, raw path and query, headers, the body's bytes in base64) as JSON, so a test sees through the gateway exactly
- * what an upstream would get. {@code /api/v1/stats} answers 500 problem+json, as a failing service would.
+ * what an upstream would get. {@code /api/v1/stats} answers 500 problem+json, as a failing service would;
+ * {@code /api/v1/webhooks/inbox} reports the backlog a test sets ({@link #BACKLOG_CONTROL}).
  */
 final class StandInUpstream implements AutoCloseable {
+
+    /** {@code PUT} a number here: the pending deliveries {@code /api/v1/webhooks/inbox} reports from then on. */
+    static final String BACKLOG_CONTROL = "/stand-in/backlog";
 
     private final HttpServer server;
 
@@ -28,6 +33,22 @@ final class StandInUpstream implements AutoCloseable {
     static StandInUpstream start() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            AtomicLong pending = new AtomicLong();
+            server.createContext(BACKLOG_CONTROL, exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    pending.set(Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim()));
+                }
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
+            });
+            server.createContext("/api/v1/webhooks/inbox", exchange -> {
+                byte[] out = ("{\"pending\":" + pending.get() + ",\"setAside\":0}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, out.length);
+                try (OutputStream o = exchange.getResponseBody()) {
+                    o.write(out);
+                }
+            });
             server.createContext("/", exchange -> {
                 byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {

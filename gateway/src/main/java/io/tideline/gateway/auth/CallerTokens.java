@@ -32,6 +32,9 @@ public class CallerTokens {
 
     private static final Logger LOG = Logger.getLogger(CallerTokens.class);
 
+    private static final ApiKey GATEWAY = new ApiKey("gateway", "gateway", "viewer", "", null, "gateway", null,
+            null, null);
+
     private final CallerTokenConfig config;
     private final Optional<PrivateKey> key;
     private final Map<String, Minted> minted = new ConcurrentHashMap<>();
@@ -56,8 +59,8 @@ public class CallerTokens {
             Instant expires = now.plus(config.ttl());
             String token = Jwt.issuer(config.issuer())
                     .audience(config.audience())
-                    .subject("apikey:" + apiKey.id())
-                    .upn("apikey:" + apiKey.id())
+                    .subject(subject(apiKey))
+                    .upn(subject(apiKey))
                     .groups(Set.of(apiKey.role()))
                     .issuedAt(now)
                     .expiresAt(expires)
@@ -69,9 +72,21 @@ public class CallerTokens {
         return current.bearer();
     }
 
+    /**
+     * {@code Bearer <token>} for the gateway's own reads from the services (the webhook inbox backlog): subject
+     * {@code gateway}, role viewer, so it can read and never change anything.
+     */
+    public String bearerForGateway() {
+        return bearerFor(GATEWAY);
+    }
+
     /** Forgets the tokens of a revoked key. */
     public void forget(String keyId) {
         minted.remove(keyId);
+    }
+
+    private static String subject(ApiKey apiKey) {
+        return apiKey == GATEWAY ? "gateway" : "apikey:" + apiKey.id();
     }
 
     private static PrivateKey read(String location) {
