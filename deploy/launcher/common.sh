@@ -30,10 +30,11 @@ service_db() {
   case "$1" in
     lp-tracker) echo tideline_lp ;; perp-hedger) echo tideline_perp ;; pnl-ingest) echo tideline_pnl ;;
     settlement) echo tideline_settlement ;; analytics) echo tideline_analytics ;; alerting) echo tideline_alerting ;;
+    gateway) echo tideline_gateway ;;
     *) echo "" ;;
   esac
 }
 
-DATABASES=(tideline_lp tideline_perp tideline_pnl tideline_settlement tideline_analytics tideline_alerting)
+DATABASES=(tideline_lp tideline_perp tideline_pnl tideline_settlement tideline_analytics tideline_alerting tideline_gateway)
 
 service_jar() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }

@@ -55,6 +55,10 @@ start_service() {
     # shellcheck disable=SC2206 # one NAME=value per line, no spaces in the values
     [[ -n "$chain_env" ]] && env+=($chain_env)
   fi
+  if [[ "$svc" == gateway ]]; then
+    # API-key callers reach the services with short-lived tokens the gateway signs with the local private key.
+    env+=("TIDELINE_GATEWAY_CALLER_TOKEN_SIGNING_KEY_LOCATION=$JWT_DIR/private.pem")
+  fi
   if [[ "$svc" == perp-hedger ]]; then
     local hedge_env
     hedge_env="$(perp_hedger_chain_env)"

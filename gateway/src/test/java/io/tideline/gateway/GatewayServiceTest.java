@@ -4,9 +4,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.testing.ServiceContractTest;
-import io.tideline.testing.TidelineTestResources;
+
+import java.util.Set;
 
 @QuarkusTest
-@WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = GatewayTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class GatewayServiceTest extends ServiceContractTest {
+
+    @Override
+    protected Set<String> openRoutes() {
+        return Set.of("POST /webhooks/alchemy"); // authenticated by its signature, at pnl-ingest
+    }
 }

@@ -53,6 +53,14 @@ public final class TestTokens {
         return Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKeyFile().toString());
     }
 
+    /**
+     * The pair's private half (PKCS#8 DER), for a service under test that signs tokens the others trust (the gateway
+     * vouching for an API-key caller).
+     */
+    public static Path signingKeyFile() {
+        return Keys.folder().resolve("private.der");
+    }
+
     /** {@code Bearer <token>} for a caller with this role, valid for an hour. */
     public static String bearer(String role) {
         return "Bearer " + token(role).sign();
