@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Arrays;
@@ -28,7 +27,7 @@ public class AlertStore {
             + " snoozed_until, acknowledged_by, acknowledged_at, acknowledge_note, resolved_at, resolved_by, resolution,"
             + " correlation_id";
 
-    /** One change in an alert's history. */
+    private static final String LOCK = "select pg_advisory_xact_lock(hashtextextended($1 || chr(31) || $2, 7))";
     private static final String CURRENT = "(select " + COLUMNS + ", 0 as rank from alert where rule_id = $1"
             + " and subject_key = $2 and state <> 'RESOLVED') union all (select " + COLUMNS + ", 1 from alert"
             + " where rule_id = $1 and subject_key = $2 order by raised_at desc limit 1) order by rank limit 1";
@@ -42,6 +41,7 @@ public class AlertStore {
             + " acknowledge_note = $19, resolved_at = $20, resolved_by = $21, resolution = $22, correlation_id = $23"
             + " where alert_id = $1";
 
+    /** One change in an alert's history. */
     public enum Change {
         RAISED,
         REPEATED,
@@ -56,20 +56,15 @@ public class AlertStore {
      * once) until the unit of work ends.
      */
     public void lockSubject(Sql sql, String ruleId, String subjectKey) {
-        sql.exec("select pg_advisory_xact_lock(hashtextextended($1 || chr(31) || $2, 7))", ruleId, subjectKey);
+        sql.exec(LOCK, ruleId, subjectKey);
     }
 
     /**
      * Locks several subjects (as {@link #lockSubject}) in one round trip, always in the same order, so two units of
      * work locking overlapping sets cannot wait on each other in a circle.
      */
-    public void lockSubjects(UnitOfWork uow, Collection<SubjectOfRule> keys) {
-        List<Tuple> rows = keys.stream().distinct().sorted().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
-        if (rows.size() == 1) {
-            lockSubject(uow, rows.get(0).getString(0), rows.get(0).getString(1));
-            return;
-        }
-        uow.batch("select pg_advisory_xact_lock(hashtextextended($1 || chr(31) || $2, 7))", rows);
+    public void lockSubjects(UnitOfWork uow, List<SubjectOfRule> keys) {
+        uow.batch(LOCK, tuples(keys.stream().distinct().sorted().toList()));
     }
 
     /** Which of these rule-and-subject pairs have an unresolved alert (one round trip). */
@@ -77,9 +72,8 @@ public class AlertStore {
         if (keys.isEmpty()) {
             return Set.of();
         }
-        List<Tuple> rows = keys.stream().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
         return new HashSet<>(sql.batch("select rule_id, subject_key from alert where rule_id = $1 and subject_key = $2"
-                + " and state <> 'RESOLVED'", rows, r -> new SubjectOfRule(r.getString("rule_id"),
+                + " and state <> 'RESOLVED'", tuples(keys), r -> new SubjectOfRule(r.getString("rule_id"),
                 r.getString("subject_key"))));
     }
 
@@ -89,17 +83,11 @@ public class AlertStore {
      * raised is absent.
      */
     public Map<SubjectOfRule, Alert> currentOf(Sql sql, List<SubjectOfRule> keys) {
-        List<Tuple> rows = keys.stream().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
         Map<SubjectOfRule, Alert> current = new HashMap<>();
-        for (Alert a : sql.batch(CURRENT, rows, AlertStore::alert)) {
+        for (Alert a : sql.batch(CURRENT, tuples(keys), AlertStore::alert)) {
             current.put(SubjectOfRule.of(a), a);
         }
         return current;
-    }
-
-    public Optional<Alert> unresolved(Sql sql, String ruleId, String subjectKey) {
-        return sql.first("select " + COLUMNS + " from alert where rule_id = $1 and subject_key = $2"
-                + " and state <> 'RESOLVED'", Tuple.of(ruleId, subjectKey), AlertStore::alert);
     }
 
     /**
@@ -172,26 +160,18 @@ public class AlertStore {
 
     /** The timeline entries of one unit of work, in the order they happened. */
     private static final class PendingTimeline {
-        private final List<String> alertIds = new ArrayList<>();
-        private final List<OffsetDateTime> ats = new ArrayList<>();
-        private final List<String> changes = new ArrayList<>();
-        private final List<String> severities = new ArrayList<>();
-        private final List<String> actors = new ArrayList<>();
-        private final List<String> notes = new ArrayList<>();
-        private final List<Boolean> pushes = new ArrayList<>();
+        private final List<Entry> entries = new ArrayList<>();
+
+        private record Entry(String alertId, OffsetDateTime at, String change, String severity, String actor,
+                             String note, boolean push) {
+        }
 
         void add(Alert a, Change change, Instant at, String actor, String note, boolean push) {
-            alertIds.add(a.alertId());
-            ats.add(Sql.utc(at));
-            changes.add(change.name());
-            severities.add(a.severity().name());
-            actors.add(actor);
-            notes.add(note);
-            pushes.add(push);
+            entries.add(new Entry(a.alertId(), Sql.utc(at), change.name(), a.severity().name(), actor, note, push));
         }
 
         void write(UnitOfWork uow) {
-            if (alertIds.isEmpty()) {
+            if (entries.isEmpty()) {
                 return;
             }
             // with ordinality: the entries keep their order (the ids the live stream resumes from)
@@ -199,18 +179,19 @@ public class AlertStore {
                     + " select e.alert_id, e.at, e.change, e.severity, e.actor, e.note, e.push from unnest($1::text[],"
                     + " $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[], $7::boolean[])"
                     + " with ordinality as e(alert_id, at, change, severity, actor, note, push, n) order by e.n",
-                    Tuple.from(List.<Object>of(alertIds.toArray(String[]::new), ats.toArray(OffsetDateTime[]::new),
-                            changes.toArray(String[]::new), severities.toArray(String[]::new),
-                            actors.toArray(String[]::new), notes.toArray(String[]::new),
-                            pushes.toArray(Boolean[]::new))));
-            alertIds.clear();
-            ats.clear();
-            changes.clear();
-            severities.clear();
-            actors.clear();
-            notes.clear();
-            pushes.clear();
+                    Tuple.from(List.<Object>of(
+                            entries.stream().map(Entry::alertId).toArray(String[]::new),
+                            entries.stream().map(Entry::at).toArray(OffsetDateTime[]::new),
+                            entries.stream().map(Entry::change).toArray(String[]::new),
+                            entries.stream().map(Entry::severity).toArray(String[]::new),
+                            entries.stream().map(Entry::actor).toArray(String[]::new),
+                            entries.stream().map(Entry::note).toArray(String[]::new),
+                            entries.stream().map(Entry::push).toArray(Boolean[]::new))));
         }
+    }
+
+    private static List<Tuple> tuples(List<SubjectOfRule> keys) {
+        return keys.stream().map(k -> Tuple.of(k.ruleId(), k.subjectKey())).toList();
     }
 
     private static Tuple tuple(Alert a) {
