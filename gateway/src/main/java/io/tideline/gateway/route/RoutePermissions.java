@@ -34,9 +34,15 @@ public final class RoutePermissions {
             RouteRule.viewer("GET", "/api/v1/stats"),
             RouteRule.viewer("GET", "/api/v1/paper/**"),
             RouteRule.viewer("GET", "/api/v1/import/**"),
-            RouteRule.viewer("GET", "/api/v1/analytics/**"),
+            RouteRule.viewer("GET", "/api/v1/portfolio/**"),
+            RouteRule.viewer("GET", "/api/v1/attribution/**"),
+            RouteRule.viewer("GET", "/api/v1/risk/**"),
+            RouteRule.viewer("GET", "/api/v1/snapshots/**"),
+            RouteRule.viewer("GET", "/api/v1/reports/**"),
             RouteRule.viewer("GET", "/api/v1/alerts/**"),
             RouteRule.viewer("GET", "/api/v1/alert-rules/**"),
+            RouteRule.viewer("GET", "/api/v1/deliveries/**"),
+            RouteRule.viewer("GET", "/api/v1/channels"),
             // a computation that changes nothing
             RouteRule.viewer("POST", "/api/v1/amm/position-amounts"),
             // the desk's operations
@@ -56,6 +62,8 @@ public final class RoutePermissions {
             RouteRule.trader("POST", "/api/v1/alerts/*/acknowledge"),
             RouteRule.trader("POST", "/api/v1/alerts/*/resolve"),
             RouteRule.trader("POST", "/api/v1/alerts/*/snooze"),
+            RouteRule.trader("POST", "/api/v1/snapshots"),
+            RouteRule.trader("POST", "/api/v1/reports/scheduled/run"),
             // configuration
             RouteRule.admin("POST", "/api/v1/lp/wallets"),
             RouteRule.admin("DELETE", "/api/v1/lp/wallets/*"),
@@ -63,7 +71,8 @@ public final class RoutePermissions {
             RouteRule.admin("POST", "/api/v1/import/redis"),
             RouteRule.admin("POST", "/api/v1/alert-rules"),
             RouteRule.admin("PUT", "/api/v1/alert-rules/*"),
-            RouteRule.admin("DELETE", "/api/v1/alert-rules/*"));
+            RouteRule.admin("DELETE", "/api/v1/alert-rules/*"),
+            RouteRule.admin("POST", "/api/v1/replay"));
 
     private final List<RouteRule> rules;
 

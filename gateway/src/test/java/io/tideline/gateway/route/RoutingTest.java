@@ -76,7 +76,7 @@ class RoutingTest {
     @Test
     void anUpstreamThatIsDownIsA503NamingItAndTheOthersKeepWorking() {
         for (int i = 0; i < 12; i++) { // past the breaker's window: the breaker opens, the answer stays the same
-            given().get("/api/v1/analytics/summary").then().statusCode(503)
+            given().get("/api/v1/portfolio").then().statusCode(503)
                     .contentType("application/problem+json")
                     .header("Retry-After", notNullValue())
                     .body("upstream", equalTo(GatewayTestResources.DOWN))
