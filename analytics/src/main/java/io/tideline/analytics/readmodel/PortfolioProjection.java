@@ -5,6 +5,7 @@ import io.tideline.analytics.portfolio.Book;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.TradeSide;
 import io.tideline.events.lp.LpClosed;
+import io.tideline.events.lp.LpFactRetracted;
 import io.tideline.events.lp.LpFeesCollected;
 import io.tideline.events.lp.LpLiquidityChanged;
 import io.tideline.events.lp.LpMinted;
@@ -31,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,20 +48,22 @@ public class PortfolioProjection {
     private final PriceMarks prices;
     private final MarketMakingFacts marketMaking;
     private final Trades trades;
+    private final LpFacts facts;
     private final StrategyProjection projection;
 
     public PortfolioProjection(StrategyStore strategies, PriceMarks prices, MarketMakingFacts marketMaking,
-            Trades trades, AnalyticsConfig config) {
+            Trades trades, LpFacts facts, AnalyticsConfig config) {
         this.strategies = strategies;
         this.prices = prices;
         this.marketMaking = marketMaking;
         this.trades = trades;
+        this.facts = facts;
         this.projection = new StrategyProjection(DollarTokens.of(config.dollarTokens()));
     }
 
     /** Applies one event, reading and writing the tables as it goes (the live consumer). */
     public void apply(EventEnvelope<?> event, UnitOfWork uow) {
-        apply(event, uow, ProjectionBatch.direct(strategies, prices, trades));
+        apply(event, uow, ProjectionBatch.direct(strategies, prices, trades, facts));
     }
 
     /**
@@ -70,7 +74,7 @@ public class PortfolioProjection {
     public void applyAll(List<EventEnvelope<?>> events, UnitOfWork uow) {
         Set<String> ids = new HashSet<>();
         events.forEach(e -> strategyOf(e.payload()).ifPresent(ids::add));
-        ProjectionBatch batch = ProjectionBatch.deferred(strategies, prices, trades, uow, ids);
+        ProjectionBatch batch = ProjectionBatch.deferred(strategies, prices, trades, facts, uow, ids);
         for (EventEnvelope<?> event : events) {
             apply(event, uow, batch);
         }
@@ -89,6 +93,8 @@ public class PortfolioProjection {
             return Optional.of(f.position().key());
         } else if (p instanceof LpClosed c) {
             return Optional.of(c.position().key());
+        } else if (p instanceof LpFactRetracted r) {
+            return Optional.of(r.position().key());
         } else if (p instanceof HedgeFilled f) {
             return Optional.of(f.positionKey());
         } else if (p instanceof HedgeRequested r) {
@@ -107,16 +113,22 @@ public class PortfolioProjection {
             b.price(uow, o.instrument(), o.price(), o.observedAt());
         } else if (p instanceof LpMinted m) {
             b.save(uow, projection.minted(b.load(uow, m.position().key()).orElse(null), event, m));
+            b.fact(uow, m.position().key(), event);
         } else if (p instanceof LpLiquidityChanged c) {
-            lp(uow, b, c.position(), s -> projection.liquidityChanged(s, c));
+            lpFact(uow, b, event, c.position(), s -> projection.liquidityChanged(s, c));
         } else if (p instanceof LpFeesCollected f) {
-            lp(uow, b, f.position(), s -> projection.feesCollected(s, f));
+            lpFact(uow, b, event, f.position(), s -> projection.feesCollected(s, f));
         } else if (p instanceof LpValued v) {
             lp(uow, b, v.position(), s -> projection.valued(s, v));
         } else if (p instanceof LpClosed c) {
-            lp(uow, b, c.position(), s -> projection.closed(s, c));
+            lpFact(uow, b, event, c.position(), s -> projection.closed(s, c));
         } else if (p instanceof LpTransferred t) {
-            lp(uow, b, t.position(), s -> projection.transferred(s, t));
+            lpFact(uow, b, event, t.position(), s -> projection.transferred(s, t));
+        } else if (p instanceof LpFactRetracted r) {
+            // a reorganisation withdrew a fact: the LP side is folded again from the facts that still stand
+            b.retract(uow, r.retractedEventId(), event.eventId()).flatMap(id -> b.load(uow, id))
+                    .ifPresent(s -> b.save(uow, projection.refolded(s, b.standing(uow, s.strategyId()),
+                            event.occurredAt())));
         } else if (p instanceof HedgeRequested r) {
             hedge(uow, b, event, r.positionKey(), r.hedgeId(), r.market());
         } else if (p instanceof HedgeFailed f) {
@@ -167,16 +179,26 @@ public class PortfolioProjection {
         }
     }
 
-    private void lp(UnitOfWork uow, ProjectionBatch b, PositionRef position, java.util.function.Consumer<StrategyRecord> change) {
+    /** A chain fact about a minted position: applied, and kept in case a reorganisation retracts it. */
+    private void lpFact(UnitOfWork uow, ProjectionBatch b, EventEnvelope<?> event, PositionRef position,
+            Consumer<StrategyRecord> change) {
+        if (lp(uow, b, position, change)) {
+            b.fact(uow, position.key(), event);
+        }
+    }
+
+    private boolean lp(UnitOfWork uow, ProjectionBatch b, PositionRef position, Consumer<StrategyRecord> change) {
         Optional<StrategyRecord> s = b.load(uow, position.key());
-        if (s.isEmpty()) {
+        if (s.isEmpty() || !s.get().hasMint()) {
             // lp-tracker's facts of one position share a partition and come after its mint: without a mint this
-            // position is not the desk's to value (e.g. a position the tracker only saw transferred out)
+            // position is not the desk's to value (e.g. a position the tracker only saw transferred out, or one
+            // whose mint a reorganisation retracted)
             LOG.debugf("no minted position %s: fact ignored", position.key());
-            return;
+            return false;
         }
         change.accept(s.get());
         b.save(uow, s.get());
+        return true;
     }
 
     private StrategyRecord hedge(UnitOfWork uow, ProjectionBatch b, EventEnvelope<?> event, String positionKey, String hedgeId,

@@ -39,6 +39,8 @@ public final class StrategyProjection {
         StrategyRecord s = existing != null ? existing : new StrategyRecord(key, Book.LP, name(m), m.at().blockTime());
         s.name = name(m);
         s.book = Book.LP;
+        s.status = "OPEN";
+        s.closedAt = null;
         s.openedAt = m.at().blockTime();
         s.correlationId = EventEnvelope.correlationOf(event);
         s.pool = m.position().chainId() + ":" + m.pool();
@@ -129,6 +131,44 @@ public final class StrategyProjection {
         }
         s.owner = t.to();
         s.updatedAt = t.at().blockTime();
+    }
+
+    /**
+     * The strategy after a reorganisation retracted one of its chain facts: its LP side folded again from the facts
+     * that still stand, in the order they were applied; its hedge, take-profit and prediction-market parts as they
+     * were. Its mark is the last standing fact's until lp-tracker's next {@code LpValued} replaces it. With no standing
+     * mint the strategy holds no LP position: {@code RETRACTED}, or its hedge alone.
+     */
+    public StrategyRecord refolded(StrategyRecord s, List<EventEnvelope<?>> standing, Instant at) {
+        StrategyRecord r = new StrategyRecord(s.strategyId, Book.LP, s.strategyId, s.openedAt);
+        r.correlationId = s.correlationId;
+        r.hedgeId = s.hedgeId;
+        r.hedgeMarket = s.hedgeMarket;
+        r.hedgeStatus = s.hedgeStatus;
+        r.hedge = s.hedge;
+        r.takeProfit = s.takeProfit;
+        r.takeProfitUnpriced = s.takeProfitUnpriced;
+        r.predictionMarket = s.predictionMarket;
+        for (EventEnvelope<?> fact : standing) {
+            Object p = fact.payload();
+            if (p instanceof LpMinted m) {
+                minted(r, fact, m);
+            } else if (r.hasMint() && p instanceof LpLiquidityChanged c) {
+                liquidityChanged(r, c);
+            } else if (r.hasMint() && p instanceof LpFeesCollected f) {
+                feesCollected(r, f);
+            } else if (r.hasMint() && p instanceof LpClosed c) {
+                closed(r, c);
+            } else if (r.hasMint() && p instanceof LpTransferred t) {
+                transferred(r, t);
+            }
+        }
+        if (!r.hasMint()) {
+            r.status = "RETRACTED";
+            r.closedAt = at;
+        }
+        r.updatedAt = at;
+        return r;
     }
 
     /** A hedge for a position (the position's strategy, or a new one waiting for its mint). */

@@ -101,6 +101,11 @@ public final class StrategyRecord {
         return closedAt;
     }
 
+    /** Whether the LP position's mint has been seen (and not retracted). */
+    public boolean hasMint() {
+        return decimals0 != null;
+    }
+
     /** Whether the LP side has been seen (a mint with its tokens) and valued at least once at a price. */
     public boolean hasLp() {
         return decimals0 != null && price != null;

@@ -40,7 +40,7 @@ public class ReplayService {
 
     private static final Logger LOG = Logger.getLogger(ReplayService.class);
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
-    private static final List<String> READ_MODEL_TABLES = List.of("strategy", "price_mark", "mm_inventory",
+    private static final List<String> READ_MODEL_TABLES = List.of("strategy", "lp_fact", "price_mark", "mm_inventory",
             "mm_take_profit", "trade");
 
     private final EventConsumers consumers;

@@ -6,6 +6,8 @@ import io.tideline.events.EventPayload;
 import io.tideline.events.EventType;
 import io.tideline.events.TradeSide;
 import io.tideline.events.lp.ChainRef;
+import io.tideline.events.lp.LpFactRetracted;
+import io.tideline.events.lp.LpLiquidityChanged;
 import io.tideline.events.lp.LpMinted;
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.PositionRef;
@@ -66,6 +68,18 @@ final class DeskFeed {
         return publish("lp-tracker", p.key(), new LpMinted(p, OWNER, POOL, WETH, USDC, 3000, -200_000, -190_000,
                 new BigInteger("1000000000000"), weth("2"), usdc("5000"), new BigInteger("3961408125713216879677197"),
                 new BigDecimal("2500"), at()));
+    }
+
+    /** lp-tracker's increase of a position's liquidity by {@code amount0} + {@code amount1}, raw units. */
+    EventEnvelope<LpLiquidityChanged> liquidityAdded(PositionRef p, BigInteger amount0, BigInteger amount1) {
+        return publish("lp-tracker", p.key(), new LpLiquidityChanged(p, new BigInteger("500000000000"),
+                new BigInteger("1500000000000"), amount0, amount1, at()));
+    }
+
+    /** lp-tracker's withdrawal of a fact after a reorganisation replaced the block {@code at} that held it. */
+    EventEnvelope<LpFactRetracted> retracted(PositionRef p, EventEnvelope<?> fact, ChainRef at) {
+        return publish("lp-tracker", p.key(), new LpFactRetracted(p, fact.eventId(), fact.type(), at,
+                at.blockNumber() - 1));
     }
 
     /** lp-tracker's mark: amounts and uncollected fees at a price, raw units. */

@@ -89,6 +89,50 @@ class PortfolioFromEventsTest {
                 .noneMatch(n -> n.startsWith("hedge marked"));
     }
 
+    /**
+     * Minted 2 WETH + 5,000 USDC at 2,500 (cost 10,000), then 1 WETH + 2,500 USDC more at the mint's price (cost
+     * 15,000). A reorganisation withdraws the increase: cost 10,000 and 2 WETH + 5,000 USDC again, the hedge untouched.
+     * Then it withdraws the mint: no LP position is left, only the hedge's −200 at the venue's 2,600.
+     */
+    @Test
+    void factsAReorganisationRetractsAreUndoneAndTheHedgeStays() {
+        PositionRef p = DeskFeed.newPosition();
+        String market = DeskFeed.unique("ETH") + "-USD";
+        EventEnvelope<LpMinted> mint = desk.minted(p);
+        desk.hedged(mint, market, "2", "2500", "1");
+        desk.publish("extended", market, new PriceObserved("extended", market, new BigDecimal("2600"), null, null,
+                null, DeskFeed.now()));
+        var added = desk.liquidityAdded(p, DeskFeed.weth("1"), DeskFeed.usdc("2500"));
+        JsonPath before = awaitStrategy(p.key(), j -> bd(j, "figures.cost").compareTo(new BigDecimal("15000")) == 0
+                && bd(j, "figures.hedgeUnrealized").signum() != 0);
+        // 3 WETH + 7,500 USDC at the mint's 2,500
+        assertThat(bd(before, "figures.value")).isEqualByComparingTo("14800");
+
+        desk.retracted(p, added, added.payload().at());
+        JsonPath undone = awaitStrategy(p.key(), j -> bd(j, "figures.cost").compareTo(new BigDecimal("10000")) == 0);
+        assertThat(undone.getString("status")).isEqualTo("OPEN");
+        assertThat(undone.getString("correlationId")).isEqualTo(mint.eventId().toString());
+        // 2 WETH + 5,000 USDC at 2,500, and the short's −200
+        assertThat(bd(undone, "figures.value")).isEqualByComparingTo("9800");
+        assertThat(bd(undone, "figures.hedgeUnrealized")).isEqualByComparingTo("-200");
+
+        desk.retracted(p, mint, mint.payload().at());
+        JsonPath gone = awaitStrategy(p.key(), j -> "RETRACTED".equals(j.getString("status")));
+        assertThat(bd(gone, "figures.cost")).isEqualByComparingTo("0");
+        assertThat(bd(gone, "figures.value")).isEqualByComparingTo("-200");
+        assertThat(bd(gone, "figures.hedgeUnrealized")).isEqualByComparingTo("-200");
+        assertThat(gone.getString("correlationId")).isEqualTo(mint.eventId().toString());
+
+        // a fact of the withdrawn position arriving late changes nothing, nor does a second retraction; then the new
+        // chain's mint (a new event in another block) opens the position again beside its hedge
+        desk.liquidityAdded(p, DeskFeed.weth("1"), DeskFeed.usdc("2500"));
+        desk.retracted(p, mint, mint.payload().at());
+        desk.minted(p);
+        JsonPath again = awaitStrategy(p.key(), j -> "OPEN".equals(j.getString("status")));
+        assertThat(bd(again, "figures.cost")).isEqualByComparingTo("10000");
+        assertThat(bd(again, "figures.value")).isEqualByComparingTo("9800");
+    }
+
     @Test
     void takeProfitAndPredictionMarketPnlLandInTheirBooks() {
         String session = DeskFeed.unique("s");
