@@ -201,8 +201,8 @@ public class PortfolioProjection {
         return true;
     }
 
-    private StrategyRecord hedge(UnitOfWork uow, ProjectionBatch b, EventEnvelope<?> event, String positionKey, String hedgeId,
-            String market) {
+    private StrategyRecord hedge(UnitOfWork uow, ProjectionBatch b, EventEnvelope<?> event, String positionKey,
+            String hedgeId, String market) {
         StrategyRecord s = projection.hedgeOf(b.load(uow, positionKey).orElse(null), event, positionKey,
                 hedgeId, market);
         b.save(uow, s);

@@ -17,10 +17,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Where the projection reads and writes strategies, prices, trades and kept LP facts within one unit of work: straight through to the
- * tables (one event at a time, as the live consumer applies them), or held in memory for a whole batch and written at
- * its end in a few batched statements (the replay). Both give the same rows: the projection's decisions are the same,
- * only the round trips differ.
+ * Where the projection reads and writes strategies, prices, trades and kept LP facts within one unit of work:
+ * straight through to the tables (one event at a time, as the live consumer applies them), or held in memory for a
+ * whole batch and written at its end in a few batched statements (the replay). Both give the same rows: the
+ * projection's decisions are the same, only the round trips differ.
  */
 final class ProjectionBatch {
 
