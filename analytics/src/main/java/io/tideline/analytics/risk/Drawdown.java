@@ -1,6 +1,5 @@
 package io.tideline.analytics.risk;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,25 +18,23 @@ public record Drawdown(double maxDrawdown, Instant peakAt, Instant troughAt, Ins
      * fall as a double ratio.
      */
     public static Drawdown of(List<ValuePoint> series) {
-        return of(series, ValuePoint.doubles(series));
+        return of(ValueSeries.of(series));
     }
 
-    static Drawdown of(List<ValuePoint> series, double[] asDoubles) {
-        if (series.isEmpty()) {
-            return new Drawdown(0, null, null, null);
-        }
+    static Drawdown of(ValueSeries series) {
+        double[] v = series.values();
         int peak = 0;
         double deepest = 0;
         int deepestPeak = -1;
         int trough = -1;
-        for (int i = 0; i < asDoubles.length; i++) {
-            if (series.get(i).value().compareTo(series.get(peak).value()) > 0) {
+        for (int i = 0; i < v.length; i++) {
+            if (series.compare(i, peak) > 0) {
                 peak = i;
             }
-            if (asDoubles[peak] <= 0) {
+            if (v[peak] <= 0) {
                 continue;
             }
-            double fall = (asDoubles[peak] - asDoubles[i]) / asDoubles[peak];
+            double fall = (v[peak] - v[i]) / v[peak];
             if (fall > deepest) {
                 deepest = fall;
                 deepestPeak = peak;
@@ -48,14 +45,13 @@ public record Drawdown(double maxDrawdown, Instant peakAt, Instant troughAt, Ins
             return new Drawdown(0, null, null, null);
         }
         Instant recovered = null;
-        BigDecimal peakValue = series.get(deepestPeak).value();
-        for (int i = trough + 1; i < series.size(); i++) {
-            if (series.get(i).value().compareTo(peakValue) >= 0) {
-                recovered = series.get(i).at();
+        for (int i = trough + 1; i < v.length; i++) {
+            if (series.compare(i, deepestPeak) >= 0) {
+                recovered = series.at(i);
                 break;
             }
         }
-        return new Drawdown(deepest, series.get(deepestPeak).at(), series.get(trough).at(), recovered);
+        return new Drawdown(deepest, series.at(deepestPeak), series.at(trough), recovered);
     }
 
     /** The drawdown at each point, {@code value / running peak − 1} (0 at a peak; 0 while the peak is not positive). */

@@ -16,41 +16,31 @@ public record Returns(List<Instant> at, double[] values) {
 
     /** The returns of consecutive points of {@code series} (which must be in time order). */
     public static Returns simple(List<ValuePoint> series) {
-        return simple(series, ValuePoint.doubles(series));
+        return simple(ValueSeries.of(series));
     }
 
-    /** As {@link #simple(List)}, with the values already as doubles ({@link ValuePoint#doubles}). */
-    static Returns simple(List<ValuePoint> series, double[] asDoubles) {
+    /** As {@link #simple(List)}, over a series already laid out. */
+    static Returns simple(ValueSeries series) {
         List<Instant> times = new ArrayList<>();
         double[] out = new double[Math.max(0, series.size() - 1)];
         int n = 0;
         for (int i = 1; i < series.size(); i++) {
-            ValuePoint before = series.get(i - 1);
-            ValuePoint after = series.get(i);
-            if (after.at().isBefore(before.at())) {
-                throw new IllegalArgumentException("series is not in time order at " + after.at());
+            if (series.positive(i - 1)) {
+                out[n++] = series.value(i) / series.value(i - 1) - 1.0;
+                times.add(series.at(i));
             }
-            if (before.value().signum() <= 0) {
-                continue;
-            }
-            out[n++] = asDoubles[i] / asDoubles[i - 1] - 1.0;
-            times.add(after.at());
         }
-        double[] values = new double[n];
-        System.arraycopy(out, 0, values, 0, n);
-        return new Returns(List.copyOf(times), values);
+        return new Returns(List.copyOf(times), n == out.length ? out : java.util.Arrays.copyOf(out, n));
     }
 
     /** Only the return values of {@link #simple(List)}, without their times (what the metrics need). */
-    static double[] values(List<ValuePoint> series, double[] asDoubles) {
-        double[] out = new double[Math.max(0, series.size() - 1)];
+    static double[] values(ValueSeries series) {
+        double[] v = series.values();
+        double[] out = new double[Math.max(0, v.length - 1)];
         int n = 0;
-        for (int i = 1; i < asDoubles.length; i++) {
-            if (series.get(i).at().isBefore(series.get(i - 1).at())) {
-                throw new IllegalArgumentException("series is not in time order at " + series.get(i).at());
-            }
-            if (series.get(i - 1).value().signum() > 0) {
-                out[n++] = asDoubles[i] / asDoubles[i - 1] - 1.0;
+        for (int i = 1; i < v.length; i++) {
+            if (series.positive(i - 1)) {
+                out[n++] = v[i] / v[i - 1] - 1.0;
             }
         }
         return n == out.length ? out : java.util.Arrays.copyOf(out, n);

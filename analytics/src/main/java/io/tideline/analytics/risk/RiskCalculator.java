@@ -15,8 +15,12 @@ public final class RiskCalculator {
     }
 
     public RiskMetrics metrics(List<ValuePoint> series) {
-        double[] values = ValuePoint.doubles(series);
-        double[] r = Returns.values(series, values);
+        return metrics(ValueSeries.of(series));
+    }
+
+    /** As {@link #metrics(List)}, over a series already laid out. */
+    public RiskMetrics metrics(ValueSeries series) {
+        double[] r = Returns.values(series);
         int periods = conventions.period().periodsPerYear();
         double sqrtPeriods = Math.sqrt(periods);
         double mean = Statistics.mean(r);
@@ -25,7 +29,7 @@ public final class RiskCalculator {
         Double sharpe = finite(stdev > 0 ? excess / stdev * sqrtPeriods : Double.NaN);
         Double sortino = finite(sortino(r, sqrtPeriods));
         double annualised = annualisedReturn(r, periods);
-        Drawdown drawdown = Drawdown.of(series, values);
+        Drawdown drawdown = Drawdown.of(series);
         Double calmar = finite(drawdown.maxDrawdown() > 0 ? annualised / drawdown.maxDrawdown() : Double.NaN);
         double[] sorted = TailQuantiles.smallestSorted(r, CONFIDENCES.stream().mapToDouble(c -> c).min()
                 .orElse(0.95));

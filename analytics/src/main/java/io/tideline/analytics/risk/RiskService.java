@@ -7,7 +7,6 @@ import io.tideline.analytics.snapshot.SnapshotStore;
 import io.tideline.messaging.tx.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -59,7 +58,7 @@ public class RiskService {
         }
         List<ValuePoint> daily = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            boolean lastOfDay = i == series.size() - 1 || !day(series.get(i + 1).at()).equals(day(series.get(i).at()));
+            boolean lastOfDay = i == series.size() - 1 || day(series.get(i + 1).at()) != day(series.get(i).at());
             if (lastOfDay) {
                 daily.add(series.get(i));
             }
@@ -67,7 +66,8 @@ public class RiskService {
         return daily;
     }
 
-    private static java.time.LocalDate day(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).toLocalDate();
+    /** The UTC day of an instant, as days since the epoch. */
+    private static long day(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 86_400L);
     }
 }

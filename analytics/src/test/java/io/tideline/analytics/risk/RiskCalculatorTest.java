@@ -1,6 +1,7 @@
 package io.tideline.analytics.risk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
@@ -61,6 +62,28 @@ class RiskCalculatorTest {
 
         RiskMetrics m = new RiskCalculator(RiskConventions.of(ReturnPeriod.HOURLY)).metrics(s);
         assertThat(m.calmar()).isCloseTo(m.annualisedReturn() / 0.25, within(1e-9));
+    }
+
+    /**
+     * Values one unit of the 18th decimal apart are the same double: the peak and the recovery are still decided on
+     * the exact values. 1,000,000.000000000000000001 is the peak, the trough 900,000 (−10 %); getting back to
+     * 1,000,000 exactly is not a recovery, one unit more is.
+     */
+    @Test
+    void drawdownPeakAndRecoveryAreDecidedOnExactValuesBelowADoublesPrecision() {
+        Drawdown d = Drawdown.of(series(Duration.ofHours(1), "1000000", "1000000.000000000000000001", "900000",
+                "1000000", "1000000.000000000000000000", "1000000.000000000000000001"));
+        assertThat(d.maxDrawdown()).isCloseTo(0.1, within(EXACT));
+        assertThat(d.peakAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
+        assertThat(d.troughAt()).isEqualTo(T0.plus(Duration.ofHours(2)));
+        assertThat(d.recoveredAt()).isEqualTo(T0.plus(Duration.ofHours(5)));
+    }
+
+    @Test
+    void aSeriesOutOfTimeOrderIsRefusedNamingThePoint() {
+        List<ValuePoint> s = series(Duration.ofHours(-1), "100", "101");
+        assertThatThrownBy(() -> new RiskCalculator(RiskConventions.of(ReturnPeriod.HOURLY)).metrics(s))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(s.get(1).at().toString());
     }
 
     @Test
