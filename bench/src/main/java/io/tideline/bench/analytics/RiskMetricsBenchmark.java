@@ -88,8 +88,8 @@ public final class RiskMetricsBenchmark {
                 checksum += daily.metrics(days).volatility();
             }
             double dailySeconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(Locale.ROOT, "round %d: hourly metrics of %d strategies from their points in %.3f s on one"
-                    + " thread, %.3f s on all cores (aim < 1 s: %s); laying the points out %.3f s, then the metrics"
+            System.out.printf(Locale.ROOT, "round %d: hourly metrics of %d strategies from their points in %.3f s on"
+                    + " one thread, %.3f s on all cores (aim < 1 s: %s); laying the points out %.3f s, then the metrics"
                     + " %.3f s on one thread; daily in %.3f s on one thread%n", round, strategies, hourlySeconds,
                     parallelSeconds, Math.min(hourlySeconds, parallelSeconds) < 1 ? "met" : "NOT met", layoutSeconds,
                     laidOutSeconds, dailySeconds);
