@@ -6,9 +6,13 @@ import java.time.Instant;
 /**
  * When to try a delivery again: exponential back-off with full jitter (a pause drawn uniformly between 0 and
  * {@code base · 2^(attempt−1)}, capped at {@code max}), so receivers coming back are not hit by every sender at once;
- * after {@code maxAttempts} attempts, or a final refusal, the delivery has failed.
+ * never sooner than the receiver's {@code Retry-After} (honoured up to {@link #LONGEST_RECEIVER_WAIT}); after
+ * {@code maxAttempts} attempts, or a final refusal, the delivery has failed.
  */
 public record RetryPolicy(Duration base, Duration max, int maxAttempts) {
+
+    /** The longest a receiver's {@code Retry-After} may hold a notification back: an alert is news for so long. */
+    public static final Duration LONGEST_RECEIVER_WAIT = Duration.ofHours(1);
 
     public RetryPolicy {
         if (base.isNegative() || base.isZero() || max.compareTo(base) < 0) {
@@ -44,8 +48,13 @@ public record RetryPolicy(Duration base, Duration max, int maxAttempts) {
         if (result instanceof SendResult.Delivered) {
             return new Next(DeliveryState.DELIVERED, now);
         }
-        if (result instanceof SendResult.Retryable && attempt < maxAttempts) {
-            return new Next(DeliveryState.PENDING, now.plus(delay(attempt, random)));
+        if (result instanceof SendResult.Retryable retryable && attempt < maxAttempts) {
+            Duration pause = delay(attempt, random);
+            Duration asked = retryable.retryAfter();
+            if (asked != null && asked.compareTo(pause) > 0) {
+                pause = asked.compareTo(LONGEST_RECEIVER_WAIT) > 0 ? LONGEST_RECEIVER_WAIT : asked;
+            }
+            return new Next(DeliveryState.PENDING, now.plus(pause));
         }
         return new Next(DeliveryState.FAILED, now);
     }

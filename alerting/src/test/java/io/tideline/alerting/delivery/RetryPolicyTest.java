@@ -38,6 +38,20 @@ class RetryPolicyTest {
     }
 
     @Test
+    void aReceiversRetryAfterIsWaitedOutWhenLongerThanTheJitteredPauseAndOnlyUpToAnHour() {
+        // the jittered pause after attempt 2 at 0.25 is 2.5 s
+        assertThat(POLICY.next(new SendResult.Retryable(429, "HTTP 429", Duration.ofSeconds(60)), 2, NOW, 0.25).at())
+                .isEqualTo(NOW.plusSeconds(60));
+        assertThat(POLICY.next(new SendResult.Retryable(503, "HTTP 503", Duration.ofSeconds(1)), 2, NOW, 0.25).at())
+                .isEqualTo(NOW.plusMillis(2_500));
+        assertThat(POLICY.next(new SendResult.Retryable(503, "HTTP 503", Duration.ofDays(2)), 2, NOW, 0.25).at())
+                .isEqualTo(NOW.plus(RetryPolicy.LONGEST_RECEIVER_WAIT));
+        // the last attempt still fails, whatever the receiver asks
+        assertThat(POLICY.next(new SendResult.Retryable(429, "HTTP 429", Duration.ofSeconds(60)), 10, NOW, 0.25)
+                .state()).isEqualTo(DeliveryState.FAILED);
+    }
+
+    @Test
     void theLastAttemptFailsTheDelivery() {
         assertThat(POLICY.next(new SendResult.Retryable(null, "timed out"), 10, NOW, 0.5).state())
                 .isEqualTo(DeliveryState.FAILED);

@@ -25,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Outbound webhooks: a JSON POST of a {@link WebhookBody}, signed ({@link WebhookSignature}) and carrying the
  * {@code Idempotency-Key}, over the JDK's HttpClient (blocking on the channel's lane thread, bounded by the channel's
- * timeout; redirects are not followed).
+ * timeout; redirects are not followed). A refusal's {@code Retry-After} is kept for the retry policy.
  */
 @ApplicationScoped
 public class WebhookSender implements ChannelSender {
@@ -62,7 +62,8 @@ public class WebhookSender implements ChannelSender {
         try {
             HttpResponse<InputStream> response = client(webhook.timeout()).send(request,
                     HttpResponse.BodyHandlers.ofInputStream());
-            return SendResult.ofHttpStatus(response.statusCode(), answer(response));
+            return SendResult.ofHttpStatus(response.statusCode(), answer(response), response.headers()
+                    .firstValue("Retry-After").flatMap(v -> RetryAfter.parse(v, clock.instant())).orElse(null));
         } catch (HttpTimeoutException e) {
             return new SendResult.Retryable(null, "timed out after " + webhook.timeout().toMillis() + " ms");
         } catch (ConnectException e) {
