@@ -144,8 +144,7 @@ public class AlertResource {
     }
 
     private String who() {
-        return caller.getPrincipal() == null || caller.getPrincipal().getName() == null
-                || caller.getPrincipal().getName().isBlank() ? "unknown" : caller.getPrincipal().getName();
+        return CallerName.of(caller);
     }
 
     private static String note(String note) {

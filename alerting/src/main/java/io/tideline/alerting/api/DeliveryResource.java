@@ -1,14 +1,18 @@
 package io.tideline.alerting.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.tideline.alerting.delivery.Deliveries;
 import io.tideline.alerting.delivery.Delivery;
 import io.tideline.alerting.delivery.DeliveryQueries;
 import io.tideline.alerting.delivery.DeliveryQueries.DeliveryDetail;
 import io.tideline.alerting.delivery.DeliveryState;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.service.input.Identifiers;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -20,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Deliveries of alert notifications to outside channels, with their attempts (viewer). */
+/**
+ * Deliveries of alert notifications to outside channels, with their attempts (viewer); a failed one sent again
+ * (trader).
+ */
 @RolesAllowed(Roles.VIEWER)
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries")
@@ -28,9 +35,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class DeliveryResource {
 
     private final DeliveryQueries queries;
+    private final Deliveries deliveries;
+    private final Transactions transactions;
+    private final SecurityIdentity caller;
 
-    public DeliveryResource(DeliveryQueries queries) {
+    public DeliveryResource(DeliveryQueries queries, Deliveries deliveries, Transactions transactions,
+            SecurityIdentity caller) {
         this.queries = queries;
+        this.deliveries = deliveries;
+        this.transactions = transactions;
+        this.caller = caller;
     }
 
     @GET
@@ -53,6 +67,27 @@ public class DeliveryResource {
     public DeliveryDetail one(@PathParam("id") String id) {
         long deliveryId = id("id", id);
         return queries.detail(deliveryId).orElseThrow(() -> ProblemException.notFound("delivery " + deliveryId));
+    }
+
+    @RolesAllowed(Roles.TRADER)
+    @POST
+    @Path("/{id}/resend")
+    @Operation(summary = "Send a FAILED delivery again", description = "Back to PENDING, due at once, for a fresh"
+            + " round of attempts (max-attempts more, with the same back-off) under the same idempotency key, so a"
+            + " receiver that did get it dedupes it; who asked and when are kept on the delivery.")
+    @APIResponse(responseCode = "200", description = "The delivery, PENDING again")
+    @APIResponse(responseCode = "400", description = "Not a delivery id")
+    @APIResponse(responseCode = "404", description = "No such delivery")
+    @APIResponse(responseCode = "409", description = "Not FAILED (pending, delivered or suppressed); nothing changed")
+    public Delivery resend(@PathParam("id") String id) {
+        long deliveryId = id("id", id);
+        String by = CallerName.of(caller);
+        try {
+            return transactions.run(uow -> deliveries.resend(uow, deliveryId, by))
+                    .orElseThrow(() -> ProblemException.notFound("delivery " + deliveryId));
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict(e.getMessage());
+        }
     }
 
     private static String optionalId(String field, String value) {

@@ -85,6 +85,22 @@ public class Deliveries {
         }
     }
 
+    /**
+     * Sends a FAILED delivery again, for a fresh round of attempts under the same idempotency key, noting who asked.
+     *
+     * @return the delivery, PENDING; empty if there is none with that id
+     * @throws IllegalStateException if it is not FAILED (nothing changes)
+     */
+    public Optional<Delivery> resend(UnitOfWork uow, long id, String by) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Optional<Delivery> resent = store.resend(uow, id, by, now);
+        resent.ifPresent(d -> {
+            LOG.infof("delivery %d to %s sent again at %s's request", d.id(), d.channel(), by);
+            uow.afterCommit(() -> lanes.wake(List.of(d.channel())));
+        });
+        return resent;
+    }
+
     /** The channel names a rule may use: {@link #PUSH} and every configured email and webhook channel. */
     public Set<String> channelNames() {
         Set<String> names = new LinkedHashSet<>();

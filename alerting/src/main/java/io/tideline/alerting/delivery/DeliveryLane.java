@@ -90,7 +90,8 @@ final class DeliveryLane {
             return false;
         }
         SendResult result = sent.get();
-        RetryPolicy.Next next = policy.next(result, c.attempt(), now(), ThreadLocalRandom.current().nextDouble());
+        RetryPolicy.Next next = policy.next(result, c.attemptOfRound(), now(),
+                ThreadLocalRandom.current().nextDouble());
         boolean held = transactions.run(uow -> store.record(uow, c, started, took, result, next));
         metrics.attempt(channel.name(), AttemptOutcome.of(result), took);
         if (!held) {

@@ -18,7 +18,7 @@ import java.util.UUID;
 public class DeliveryStore {
 
     static final String COLUMNS = "id, idempotency_key, alert_id, rule_id, channel, kind, level, state, attempts,"
-            + " next_attempt_at, last_status, last_error, created_at, finished_at";
+            + " next_attempt_at, last_status, last_error, created_at, finished_at, resent_by, resent_at";
     static final int MAX_ERROR = 500;
     private static final int MAX_TEXT = 10_000;
 
@@ -58,7 +58,8 @@ public class DeliveryStore {
                 + " update delivery d set attempts = d.attempts + 1, lease_until = $3, lease_token = $4,"
                 + " updated_at = $2 from due where d.id = due.id returning d.id, d.idempotency_key, d.alert_id,"
                 + " d.rule_id, d.channel, d.kind, d.level, d.state, d.attempts, d.next_attempt_at, d.last_status,"
-                + " d.last_error, d.created_at, d.finished_at, d.notification::text as notification, due.old_lease",
+                + " d.last_error, d.created_at, d.finished_at, d.resent_by, d.resent_at, d.resent_after,"
+                + " d.notification::text as notification, due.old_lease",
                 Tuple.of(channel, Sql.utc(now), Sql.utc(leaseUntil), token), r -> r);
         if (row.isEmpty()) {
             return Optional.empty();
@@ -70,7 +71,8 @@ public class DeliveryStore {
                     + " values ($1, $2, $3, 0, 'ABANDONED', $4)", Tuple.of(d.id(), d.attempts() - 1,
                     Sql.utc(abandoned), "no answer recorded before the lease ran out (the worker stopped)"));
         }
-        return Optional.of(new Claim(d, read(row.get().getString("notification")), token, d.attempts()));
+        return Optional.of(new Claim(d, read(row.get().getString("notification")), token, d.attempts(),
+                d.attempts() - row.get().getInteger("resent_after")));
     }
 
     /**
@@ -101,6 +103,29 @@ public class DeliveryStore {
                 Tuple.of(c.delivery().id(), c.leaseToken(), Sql.utc(at), why));
     }
 
+    /**
+     * Puts a FAILED delivery back in line for a fresh round of attempts, due at once, noting who asked.
+     *
+     * @return the delivery as it is now; empty if there is none with that id
+     * @throws IllegalStateException naming its state if it is not FAILED
+     */
+    public Optional<Delivery> resend(Sql sql, long id, String by, Instant now) {
+        Optional<Delivery> resent = sql.first("update delivery set state = 'PENDING', next_attempt_at = $3,"
+                + " finished_at = null, resent_after = attempts, resent_by = $2, resent_at = $3, updated_at = $3"
+                + " where id = $1 and state = 'FAILED' returning " + COLUMNS, Tuple.of(id, by, Sql.utc(now)),
+                DeliveryStore::delivery);
+        if (resent.isPresent()) {
+            return resent;
+        }
+        Optional<String> state = sql.first("select state from delivery where id = $1", Tuple.of(id),
+                r -> r.getString("state"));
+        if (state.isPresent()) {
+            throw new IllegalStateException("delivery " + id + " is " + state.get() + "; only a FAILED one is sent"
+                    + " again");
+        }
+        return Optional.empty();
+    }
+
     /** Deletes up to {@code limit} deliveries delivered or suppressed before {@code before}; how many. */
     public int deleteFinishedBefore(Sql sql, Instant before, int limit) {
         return sql.exec("delete from delivery where id in (select id from delivery where state in ('DELIVERED',"
@@ -112,7 +137,8 @@ public class DeliveryStore {
                 r.getString("rule_id"), r.getString("channel"), NotificationKind.valueOf(r.getString("kind")),
                 r.getInteger("level"), DeliveryState.valueOf(r.getString("state")), r.getInteger("attempts"),
                 Sql.instant(r, "next_attempt_at"), r.getInteger("last_status"), r.getString("last_error"),
-                Sql.instant(r, "created_at"), Sql.instant(r, "finished_at"));
+                Sql.instant(r, "created_at"), Sql.instant(r, "finished_at"), r.getString("resent_by"),
+                Sql.instant(r, "resent_at"));
     }
 
     static Notification read(String json) {

@@ -3,6 +3,9 @@ package io.tideline.alerting.flow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -12,6 +15,7 @@ import io.restassured.path.json.JsonPath;
 import io.tideline.alerting.flow.WebhookReceiver.Received;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
+import io.tideline.testing.TestTokens;
 import io.tideline.testing.TidelineTestResources;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
@@ -173,6 +177,38 @@ class DeliveryFlowTest {
         assertThat(deliveries("state", "FAILED").getList("id", Long.class)).contains(id);
     }
 
+    /**
+     * The receiver refused the notification (400: final), then was fixed: a trader sends the FAILED delivery again and
+     * it arrives under the same key, with both attempts and who asked on record. Only a FAILED one can be re-sent.
+     */
+    @Test
+    void aFailedDeliveryIsSentAgainOnRequestUnderTheSameKey() {
+        Raised alert = raise("LOW", List.of("webhook:mended"));
+        String key = alert.key("webhook:mended");
+        long id = await().atMost(WAIT).until(() -> deliveries("alertId", alert.alertId()),
+                d -> "FAILED".equals(d.getString("[0].state"))).getLong("[0].id");
+
+        given().header("Authorization", TestTokens.bearer("viewer")).post("/api/v1/deliveries/" + id + "/resend")
+                .then().statusCode(403);
+        given().header("Authorization", TestTokens.bearer("trader")).post("/api/v1/deliveries/" + id + "/resend")
+                .then().statusCode(200).body("state", equalTo("PENDING")).body("resentBy", notNullValue());
+
+        await().atMost(WAIT).until(() -> deliveries("alertId", alert.alertId()),
+                d -> "DELIVERED".equals(d.getString("[0].state")));
+        List<Received> got = received("/hooks/mended", key);
+        assertThat(got).hasSize(2);
+        assertThat(got).allMatch(Received::signatureValid);
+        JsonPath detail = given().get("/api/v1/deliveries/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(detail.getList("attempts.outcome")).containsExactly("REJECTED", "DELIVERED");
+        assertThat(detail.getList("attempts.attempt", Integer.class)).containsExactly(1, 2);
+        assertThat(detail.getString("delivery.resentAt")).isNotNull();
+
+        given().post("/api/v1/deliveries/" + id + "/resend").then().statusCode(409)
+                .body("detail", containsString("DELIVERED"));
+        given().post("/api/v1/deliveries/999999999/resend").then().statusCode(404);
+        given().post("/api/v1/deliveries/x/resend").then().statusCode(400);
+    }
+
     @Test
     void overItsRateLimitANotificationIsSuppressedAndCounted() {
         Raised allowed = raise("LOW", List.of("webhook:tight"));
@@ -210,12 +246,12 @@ class DeliveryFlowTest {
         String body = given().get("/api/v1/channels").then().statusCode(200).extract().asString();
         for (String secret : List.of(DeliveryStandIns.OPS_SECRET, DeliveryStandIns.FLAKY_SECRET,
                 DeliveryStandIns.DEAD_SECRET, DeliveryStandIns.STRICT_SECRET, DeliveryStandIns.TIGHT_SECRET,
-                "query-secret")) {
+                DeliveryStandIns.MENDED_SECRET, "query-secret")) {
             assertThat(body).doesNotContain(secret);
         }
         JsonPath channels = JsonPath.from(body);
         assertThat(channels.getList("name")).containsExactly("email:desk", "webhook:dead", "webhook:flaky",
-                "webhook:ops", "webhook:strict", "webhook:tight");
+                "webhook:mended", "webhook:ops", "webhook:strict", "webhook:tight");
         JsonPath ops = channel("webhook:ops");
         assertThat(ops.getString("type")).isEqualTo("WEBHOOK");
         assertThat(ops.getString("target")).isEqualTo(DeliveryStandIns.hooks.url("/hooks/ops") + "?***");
@@ -246,7 +282,7 @@ class DeliveryFlowTest {
         assertThat(page2.get(0)).isLessThan(page1.get(0));
         assertThat(deliveries("channel", "webhook:ops").getList("channel")).containsOnly("webhook:ops");
         given().queryParam("state", "SENT").get("/api/v1/deliveries").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("state"));
+                .contentType("application/problem+json").body("errors[0].field", equalTo("state"));
         given().get("/api/v1/deliveries/999999999").then().statusCode(404).contentType("application/problem+json");
     }
 
