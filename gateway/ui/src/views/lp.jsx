@@ -65,7 +65,7 @@ export function LpView() {
       <LoadState state={state} what="the LP positions" />
       {state.data && rows.length === 0 && <p class="muted">No positions yet.</p>}
       {rows.length > 0 && (
-        <div class="table-wrap" tabIndex={0} aria-label="LP positions table, scrolls sideways">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="LP positions table, scrolls sideways">
           <table class="lp-table">
             <caption class="visually-hidden">LP positions with their valuation and hedge</caption>
             <thead>
