@@ -25,7 +25,7 @@ const started = Date.now();
 const results = [];
 const profile = mkdtempSync(join(tmpdir(), 'tideline-chromium-'));
 const context = await chromium.launchPersistentContext(profile, {
-  executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1366, height: 768 },
+  executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1366, height: 768 }, colorScheme: 'dark',
 });
 const page = context.pages()[0] ?? await context.newPage();
 page.setDefaultTimeout(10_000);
@@ -35,17 +35,21 @@ page.on('pageerror', (e) => consoleErrors.push(String(e)));
 const requests = [];
 page.on('request', (r) => requests.push(new URL(r.url()).pathname));
 
-// The gateway's /api/v1/stream is being built elsewhere: here the browser's first stream request is held open until
-// the test announces an alert, then answered with that one event; later reconnects are held open (silent).
+// The gateway's /api/v1/stream is being built elsewhere: here the browser's stream request is held open until the
+// test announces an alert, then the latest one is answered with that one event; later reconnects are held open
+// (a quiet stream).
 let announce;
 const announced = new Promise((resolve) => { announce = resolve; });
-let streamRequests = 0;
+let latestStream = null;
+let delivered = false;
 const streamHeaders = [];
 await context.route('**/api/v1/stream', async (route) => {
-  streamRequests++;
   streamHeaders.push(route.request().headers());
-  if (streamRequests > 1) return; // never answered: a quiet stream
+  if (delivered) return;
+  latestStream = route;
   const event = await announced;
+  if (route !== latestStream || delivered) return; // an earlier connection, gone with a reload
+  delivered = true;
   await route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: event });
 });
 
@@ -97,7 +101,7 @@ try {
   });
 
   await check('dev login as trader opens the portfolio', async () => {
-    await page.getByLabel('Role', { exact: true }).selectOption('trader');
+    await page.getByRole('combobox', { name: /^Role/ }).selectOption('trader');
     await page.getByRole('button', { name: 'Sign in as trader' }).click();
     await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
     equal(await text('[data-testid=who]'), 'dev-trader (trader)', 'signed-in caller');
@@ -134,7 +138,8 @@ try {
   });
 
   await check('the keyboard reaches the skip link and the views', async () => {
-    await page.evaluate(() => document.activeElement?.blur());
+    await page.reload();
+    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
     await page.keyboard.press('Tab');
     equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content', 'first Tab stop');
     await page.getByRole('link', { name: 'LP positions' }).focus();
@@ -178,14 +183,14 @@ try {
     announce(`: hello\n\nid: 1\nevent: AlertRaised\ndata: ${JSON.stringify(envelope)}\n\n`);
     await page.locator('[data-alert="alr-2"]').waitFor({ timeout: 5000 });
     equal(await text('[data-testid=alert-count]'), '2 alerts', 'open alerts');
-    const auth = streamHeaders[0]?.authorization ?? '';
+    const auth = streamHeaders.at(-1)?.authorization ?? '';
     if (!auth.startsWith('Bearer ')) throw new Error('the stream request carried no bearer token');
   });
 
   await check('acknowledging an alert goes through the gateway as the signed-in trader', async () => {
     await page.getByRole('button', { name: 'Acknowledge Hedge for #2 failed' }).click();
     await page.locator('[data-alert="alr-2"]').waitFor({ state: 'detached' });
-    await page.getByLabel('State', { exact: true }).selectOption({ label: 'All' });
+    await page.getByRole('combobox', { name: /^State/ }).selectOption({ label: 'All' });
     const item = page.locator('[data-alert="alr-2"]');
     await item.waitFor();
     const shown = await item.innerText();

@@ -66,7 +66,10 @@ export function App() {
   const { View } = VIEWS.find((v) => v.path === path);
   return (
     <>
-      <a class="skip" href="#main">Skip to content</a>
+      {/* moves focus without touching the hash, which is the router's */}
+      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+        Skip to content
+      </a>
       <header class="top">
         <span class="brand">Tideline</span>
         <nav aria-label="Views">

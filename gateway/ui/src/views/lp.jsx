@@ -51,7 +51,7 @@ function HedgeCell({ hedge }) {
   return (
     <span>
       <Badge kind={hedge.status}>{hedge.status}</Badge>{' '}
-      <span class="small num">{formatDecimal(hedge.openQty, { places: 4 })} / {formatDecimal(hedge.targetQty, { places: 4 })} {hedge.market}</span>
+      <span class="small num hedge-qty">{formatDecimal(hedge.openQty, { places: 4 })} / {formatDecimal(hedge.targetQty, { places: 4 })} {hedge.market}</span>
     </span>
   );
 }

@@ -40,6 +40,11 @@ class DashboardBrowserIT {
                 .exists();
         Path screenshots = Path.of("target/dashboard-screenshots").toAbsolutePath();
         Files.createDirectories(screenshots);
+        try (var old = Files.list(screenshots)) {
+            for (Path file : old.toList()) {
+                Files.delete(file); // a screenshot left by an earlier run must not pass for this one's
+            }
+        }
         Path log = screenshots.resolve("browser-test.log");
         ProcessBuilder builder = new ProcessBuilder("node", "browser/dashboard.browser.mjs")
                 .directory(Path.of("ui").toFile())
