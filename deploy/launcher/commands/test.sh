@@ -1,5 +1,6 @@
 # shellcheck shell=bash
-# `./platform test [MAVEN ARGS...]`: PostgreSQL, a Kafka broker and the chain's npm packages, then ./mvnw -B verify
+# `./platform test [MAVEN ARGS...]`: PostgreSQL, a Kafka broker, the chain's npm packages and Chromium (the dashboard's
+# browser test), then ./mvnw -B verify
 # (what CI runs, through .ci/run).
 
 test_cleanup() {
@@ -22,6 +23,7 @@ cmd_test() {
   trap 'exit 143' TERM
   ensure_kafka
   ensure_chain_packages
+  ensure_chromium
   export TIDELINE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" TIDELINE_PG_HOST="$PG_HOST" TIDELINE_PG_PORT="$PG_PORT"
   if ! pg_is_local; then
     # The tests' databases (shared-testing's TestDatabase) on that server too, as the test role with its given password.

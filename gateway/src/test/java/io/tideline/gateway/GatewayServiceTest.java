@@ -13,6 +13,7 @@ class GatewayServiceTest extends ServiceContractTest {
 
     @Override
     protected Set<String> openRoutes() {
-        return Set.of("POST /webhooks/alchemy"); // authenticated by its signature, at pnl-ingest
+        return Set.of("POST /webhooks/alchemy", // authenticated by its signature, at pnl-ingest
+                "GET /dashboard/dev-login", "POST /dashboard/dev-login"); // local profile only, else 404
     }
 }

@@ -80,6 +80,25 @@ public class CallerTokens {
         return bearerFor(GATEWAY);
     }
 
+    /**
+     * A bearer token for a person (subject, one role), valid for {@code ttl}: what the dashboard's dev login hands out
+     * in the local profile. Signed with the caller-token key, which the services already trust.
+     */
+    public String signPerson(String subject, String role, java.time.Duration ttl, Instant now) {
+        PrivateKey signing = key.orElseThrow(() -> new ProblemException(503, "Service Unavailable",
+                "the gateway cannot sign tokens: no signing key is configured"
+                        + " (tideline.gateway.caller-token.signing-key-location)", List.of()));
+        return Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(subject)
+                .upn(subject)
+                .groups(Set.of(role))
+                .issuedAt(now)
+                .expiresAt(now.plus(ttl))
+                .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.RS256)
+                .sign(signing);
+    }
+
     /** Forgets the tokens of a revoked key. */
     public void forget(String keyId) {
         minted.remove(keyId);
