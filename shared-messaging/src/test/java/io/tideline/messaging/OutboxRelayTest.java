@@ -114,6 +114,7 @@ class OutboxRelayTest {
         assertThatThrownBy(failing::relayOnce).isInstanceOf(OutboxPublishException.class)
                 .hasMessageContaining("published 120 of");
         assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY - 120);
+        assertThat(failing.unpublishedCount()).as("the backlog operators see").isEqualTo(KEYS * PER_KEY - 120);
         Row stuck = pool.preparedQuery("""
                         select last_error, attempts from outbox where event_key like $1 and sent_at is null
                         order by id limit 1""")
@@ -123,6 +124,7 @@ class OutboxRelayTest {
 
         drain(relay(kafka));
         assertThat(pendingRows(run)).isZero();
+        assertThat(failing.unpublishedCount()).isZero();
         List<ConsumerRecord<String, byte[]>> published = readBack(run, KEYS * PER_KEY);
         assertThat(published.stream().map(r -> CODEC.decode(r.value()).eventId()).collect(Collectors.toSet()))
                 .hasSize(written.size());
