@@ -1,0 +1,158 @@
+package io.tideline.gateway.admin.dlq;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.messaging.kafka.Headers;
+import io.tideline.messaging.kafka.KafkaClientFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads dead-letter topics by assignment, outside any consumer group (browsing commits nothing and moves no one's
+ * offsets): a page of letters from a position, or one letter by its partition and offset.
+ */
+@ApplicationScoped
+public class DeadLetterReader {
+
+    static final int PREVIEW_CHARS = 2_000;
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final KafkaClientFactory clients;
+    private final ObjectMapper json;
+
+    public DeadLetterReader(KafkaClientFactory clients, ObjectMapper json) {
+        this.clients = clients;
+        this.json = json;
+    }
+
+    /** A partition of a dead-letter topic: its first offset still kept and the offset the next letter will get. */
+    public record PartitionRange(int partition, long begin, long end) {
+
+        public long depth() {
+            return end - begin;
+        }
+    }
+
+    public List<PartitionRange> ranges(String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = clients.reader("dlq-browse")) {
+            return ranges(consumer, partitions(consumer, topic));
+        }
+    }
+
+    /**
+     * Up to {@code limit} letters, partition by partition in order, from {@code from} (or the beginning) of
+     * {@code partition} (or of every partition).
+     */
+    public List<DeadLetter> browse(String topic, Integer partition, Long from, int limit) {
+        List<DeadLetter> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = clients.reader("dlq-browse")) {
+            List<TopicPartition> all = partitions(consumer, topic);
+            for (PartitionRange range : ranges(consumer, all)) {
+                if (partition != null && range.partition() != partition || letters.size() >= limit) {
+                    continue;
+                }
+                long start = Math.max(range.begin(), from == null ? range.begin() : from);
+                for (ConsumerRecord<String, byte[]> r : read(consumer, new TopicPartition(topic, range.partition()),
+                        start, range.end(), limit - letters.size())) {
+                    letters.add(letter(r));
+                }
+            }
+        }
+        return letters;
+    }
+
+    /** The letter at this place, if the topic still holds one there. */
+    public Optional<ConsumerRecord<String, byte[]>> at(String topic, int partition, long offset) {
+        try (KafkaConsumer<String, byte[]> consumer = clients.reader("dlq-replay")) {
+            TopicPartition tp = new TopicPartition(topic, partition);
+            if (partition >= partitions(consumer, topic).size()) {
+                return Optional.empty();
+            }
+            PartitionRange range = ranges(consumer, List.of(tp)).get(0);
+            if (offset < range.begin() || offset >= range.end()) {
+                return Optional.empty();
+            }
+            return read(consumer, tp, offset, offset + 1, 1).stream().filter(r -> r.offset() == offset).findFirst();
+        }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> read(KafkaConsumer<String, byte[]> consumer,
+            TopicPartition tp, long start, long end, int max) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        if (start >= end || max <= 0) {
+            return out;
+        }
+        consumer.assign(List.of(tp));
+        consumer.seek(tp, start);
+        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+        while (out.size() < max && consumer.position(tp) < end && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL)) {
+                if (r.offset() < end && out.size() < max) {
+                    out.add(r);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, READ_TIMEOUT).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .sorted(java.util.Comparator.comparingInt(TopicPartition::partition)).toList();
+    }
+
+    private static List<PartitionRange> ranges(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> tps) {
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(tps, READ_TIMEOUT);
+        Map<TopicPartition, Long> end = consumer.endOffsets(tps, READ_TIMEOUT);
+        return tps.stream().map(tp -> new PartitionRange(tp.partition(), begin.get(tp), end.get(tp))).toList();
+    }
+
+    DeadLetter letter(ConsumerRecord<String, byte[]> r) {
+        byte[] value = r.value() == null ? new byte[0] : r.value();
+        String text = new String(value, StandardCharsets.UTF_8);
+        boolean cut = text.length() > PREVIEW_CHARS;
+        String eventId = header(r, Headers.EVENT_ID);
+        String eventType = header(r, Headers.EVENT_TYPE);
+        if (eventId == null || eventType == null) {
+            JsonNode envelope = envelope(value);
+            eventId = eventId != null ? eventId : field(envelope, "eventId");
+            eventType = eventType != null ? eventType : field(envelope, "type");
+        }
+        return new DeadLetter(r.topic(), r.partition(), r.offset(), Instant.ofEpochMilli(r.timestamp()), r.key(),
+                header(r, Headers.DLQ_REASON), header(r, Headers.DLQ_ERROR), header(r, Headers.DLQ_CONSUMER),
+                header(r, Headers.DLQ_ATTEMPTS), header(r, Headers.DLQ_SOURCE_TOPIC),
+                header(r, Headers.DLQ_SOURCE_PARTITION), header(r, Headers.DLQ_SOURCE_OFFSET),
+                header(r, Headers.DLQ_FAILED_AT), eventId, eventType, value.length,
+                cut ? text.substring(0, PREVIEW_CHARS) : text, cut, null, null);
+    }
+
+    private JsonNode envelope(byte[] value) {
+        try {
+            return json.readTree(value);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String field(JsonNode node, String name) {
+        JsonNode field = node == null || !node.isObject() ? null : node.get(name);
+        return field == null || !field.isValueNode() ? null : field.asText();
+    }
+
+    static String header(ConsumerRecord<String, byte[]> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}
