@@ -38,7 +38,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @QuarkusTest
@@ -115,6 +117,7 @@ class OutboxRelayTest {
                 .hasMessageContaining("published 120 of");
         assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY - 120);
         assertThat(failing.unpublishedCount()).as("the backlog operators see").isEqualTo(KEYS * PER_KEY - 120);
+        given().get("/api/v1/messaging").then().statusCode(200).body("outboxBacklog", equalTo(KEYS * PER_KEY - 120));
         Row stuck = pool.preparedQuery("""
                         select last_error, attempts from outbox where event_key like $1 and sent_at is null
                         order by id limit 1""")

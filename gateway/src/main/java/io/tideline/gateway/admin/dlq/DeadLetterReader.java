@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads dead-letter topics by assignment, outside any consumer group (browsing commits nothing and moves no one's
@@ -73,19 +74,32 @@ public class DeadLetterReader {
         return letters;
     }
 
-    /** The letter at this place, if the topic still holds one there. */
-    public Optional<ConsumerRecord<String, byte[]>> at(String topic, int partition, long offset) {
-        try (KafkaConsumer<String, byte[]> consumer = clients.reader("dlq-replay")) {
-            TopicPartition tp = new TopicPartition(topic, partition);
-            if (partition >= partitions(consumer, topic).size()) {
-                return Optional.empty();
-            }
-            PartitionRange range = ranges(consumer, List.of(tp)).get(0);
-            if (offset < range.begin() || offset >= range.end()) {
-                return Optional.empty();
-            }
-            return read(consumer, tp, offset, offset + 1, 1).stream().filter(r -> r.offset() == offset).findFirst();
+    /** A letter's place in its dead-letter topic. */
+    public record Place(int partition, long offset) {
+    }
+
+    /** The letters the topic still holds at these places (one reader for all of them); a missing place is absent. */
+    public Map<Place, ConsumerRecord<String, byte[]>> at(String topic, Collection<Place> places) {
+        Map<Place, ConsumerRecord<String, byte[]>> found = new HashMap<>();
+        if (places.isEmpty()) {
+            return found;
         }
+        try (KafkaConsumer<String, byte[]> consumer = clients.reader("dlq-replay")) {
+            List<TopicPartition> all = partitions(consumer, topic);
+            Map<Integer, PartitionRange> ranges = new HashMap<>();
+            ranges(consumer, all).forEach(r -> ranges.put(r.partition(), r));
+            for (Place place : places) {
+                PartitionRange range = ranges.get(place.partition());
+                if (range == null || place.offset() < range.begin() || place.offset() >= range.end()) {
+                    continue;
+                }
+                TopicPartition tp = new TopicPartition(topic, place.partition());
+                read(consumer, tp, place.offset(), place.offset() + 1, 1).stream()
+                        .filter(r -> r.offset() == place.offset()).findFirst()
+                        .ifPresent(r -> found.put(place, r));
+            }
+        }
+        return found;
     }
 
     private static List<ConsumerRecord<String, byte[]>> read(KafkaConsumer<String, byte[]> consumer,

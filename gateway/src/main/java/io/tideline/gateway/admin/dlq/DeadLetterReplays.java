@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -91,12 +90,14 @@ public class DeadLetterReplays {
         }
         long min = letters.stream().mapToLong(DeadLetter::offset).min().orElseThrow();
         long max = letters.stream().mapToLong(DeadLetter::offset).max().orElseThrow();
-        Map<String, ReplayStore.Replay> replays = new HashMap<>();
+        Map<DeadLetterReader.Place, ReplayStore.Replay> replays = new HashMap<>();
         for (ReplayStore.Replay r : store.inRange(transactions.reads(), spec.name(), min, max)) {
-            replays.put(r.partition() + "@" + r.offset(), r);
+            replays.put(new DeadLetterReader.Place(r.partition(), r.offset()), r);
         }
-        return letters.stream().map(l -> Optional.ofNullable(replays.get(l.partition() + "@" + l.offset()))
-                .map(r -> l.withReplay(r.replayedAt(), r.replayedBy())).orElse(l)).toList();
+        return letters.stream().map(l -> {
+            ReplayStore.Replay r = replays.get(new DeadLetterReader.Place(l.partition(), l.offset()));
+            return r == null ? l : l.withReplay(r.replayedAt(), r.replayedBy());
+        }).toList();
     }
 
     /**
@@ -109,9 +110,27 @@ public class DeadLetterReplays {
         TopicSpec spec = deadLetterTopic(topic);
         validate(spec, refs);
         String target = spec.name().substring(0, spec.name().length() - Topics.DLQ_SUFFIX.length());
+        Map<DeadLetterReader.Place, ReplayStore.Replay> before = new HashMap<>();
+        List<DeadLetterReader.Place> places = refs.stream()
+                .map(r -> new DeadLetterReader.Place(r.partition(), r.offset())).toList();
+        for (DeadLetterReader.Place place : places) {
+            store.find(transactions.reads(), spec.name(), place.partition(), place.offset())
+                    .ifPresent(r -> before.put(place, r));
+        }
+        Map<DeadLetterReader.Place, ConsumerRecord<String, byte[]>> letters = reader.at(spec.name(),
+                places.stream().filter(p -> !before.containsKey(p)).toList());
         List<LetterResult> results = new ArrayList<>();
-        for (LetterRef ref : refs) {
-            results.add(replayOne(spec.name(), target, ref.partition(), ref.offset(), by));
+        for (DeadLetterReader.Place place : places) {
+            ReplayStore.Replay earlier = before.get(place);
+            ConsumerRecord<String, byte[]> letter = letters.get(place);
+            if (earlier != null) {
+                results.add(already(earlier));
+            } else if (letter == null) {
+                results.add(new LetterResult(place.partition(), place.offset(), Outcome.NOT_FOUND, null, null, null,
+                        null));
+            } else {
+                results.add(replayOne(spec.name(), target, letter, by));
+            }
         }
         return results;
     }
@@ -121,16 +140,9 @@ public class DeadLetterReplays {
         return store.latest(transactions.reads(), topic == null ? null : deadLetterTopic(topic).name(), limit);
     }
 
-    private LetterResult replayOne(String dlq, String target, int partition, long offset, String by) {
-        Optional<ReplayStore.Replay> before = store.find(transactions.reads(), dlq, partition, offset);
-        if (before.isPresent()) {
-            return already(before.get());
-        }
-        Optional<ConsumerRecord<String, byte[]>> found = reader.at(dlq, partition, offset);
-        if (found.isEmpty()) {
-            return new LetterResult(partition, offset, Outcome.NOT_FOUND, null, null, null, null);
-        }
-        ConsumerRecord<String, byte[]> letter = found.get();
+    private LetterResult replayOne(String dlq, String target, ConsumerRecord<String, byte[]> letter, String by) {
+        int partition = letter.partition();
+        long offset = letter.offset();
         String eventId = reader.letter(letter).eventId();
         ReplayStore.Replay replay = new ReplayStore.Replay(dlq, partition, offset, target, letter.key(), eventId,
                 Instant.now().truncatedTo(ChronoUnit.MICROS), by);

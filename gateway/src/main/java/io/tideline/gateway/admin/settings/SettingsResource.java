@@ -2,6 +2,7 @@ package io.tideline.gateway.admin.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.tideline.service.input.Identifiers;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -80,6 +81,9 @@ public class SettingsResource {
         int n = limit == null ? 50 : limit;
         if (n < 1 || n > MAX_PAGE) {
             throw ProblemException.badField("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        if (key != null) {
+            Identifiers.require("key", key);
         }
         if (before != null && before < 1) {
             throw ProblemException.badField("before", "must be a positive audit entry id");
