@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads dead-letter topics by assignment, outside any consumer group (browsing commits nothing and moves no one's
@@ -29,6 +30,8 @@ public class DeadLetterReader {
     static final int PREVIEW_CHARS = 2_000;
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Letters at most this far apart are read in one pass rather than sought one by one. */
+    private static final long RUN_GAP = 1_000;
 
     private final KafkaClientFactory clients;
     private final ObjectMapper json;
@@ -78,7 +81,11 @@ public class DeadLetterReader {
     public record Place(int partition, long offset) {
     }
 
-    /** The letters the topic still holds at these places (one reader for all of them); a missing place is absent. */
+    /**
+     * The letters the topic still holds at these places; a missing place is absent. One reader for all of them, and
+     * one sequential read per run of nearby offsets: a seek per letter costs a fetch round (up to the broker's fetch
+     * wait, 500 ms) each.
+     */
     public Map<Place, ConsumerRecord<String, byte[]>> at(String topic, Collection<Place> places) {
         Map<Place, ConsumerRecord<String, byte[]>> found = new HashMap<>();
         if (places.isEmpty()) {
@@ -86,17 +93,25 @@ public class DeadLetterReader {
         }
         try (KafkaConsumer<String, byte[]> consumer = clients.reader("dlq-replay")) {
             List<TopicPartition> all = partitions(consumer, topic);
-            Map<Integer, PartitionRange> ranges = new HashMap<>();
-            ranges(consumer, all).forEach(r -> ranges.put(r.partition(), r));
-            for (Place place : places) {
-                PartitionRange range = ranges.get(place.partition());
-                if (range == null || place.offset() < range.begin() || place.offset() >= range.end()) {
-                    continue;
+            for (PartitionRange range : ranges(consumer, all)) {
+                List<Long> wanted = places.stream().filter(p -> p.partition() == range.partition())
+                        .map(Place::offset).filter(o -> o >= range.begin() && o < range.end()).sorted().toList();
+                TopicPartition tp = new TopicPartition(topic, range.partition());
+                for (int i = 0; i < wanted.size(); ) {
+                    int j = i;
+                    while (j + 1 < wanted.size() && wanted.get(j + 1) - wanted.get(j) <= RUN_GAP) {
+                        j++;
+                    }
+                    long start = wanted.get(i);
+                    long end = wanted.get(j) + 1;
+                    Set<Long> run = Set.copyOf(wanted.subList(i, j + 1));
+                    for (ConsumerRecord<String, byte[]> r : read(consumer, tp, start, end, (int) (end - start))) {
+                        if (run.contains(r.offset())) {
+                            found.put(new Place(r.partition(), r.offset()), r);
+                        }
+                    }
+                    i = j + 1;
                 }
-                TopicPartition tp = new TopicPartition(topic, place.partition());
-                read(consumer, tp, place.offset(), place.offset() + 1, 1).stream()
-                        .filter(r -> r.offset() == place.offset()).findFirst()
-                        .ifPresent(r -> found.put(place, r));
             }
         }
         return found;
