@@ -5,6 +5,7 @@ import io.tideline.events.alert.AlertAcknowledged;
 import io.tideline.events.alert.AlertEscalated;
 import io.tideline.events.alert.AlertRaised;
 import io.tideline.events.alert.AlertResolved;
+import io.tideline.events.config.SettingChanged;
 import io.tideline.events.lp.LpClosed;
 import io.tideline.events.lp.LpFactRetracted;
 import io.tideline.events.lp.LpFeesCollected;
@@ -73,7 +74,9 @@ public enum EventType {
     ALERT_RAISED("AlertRaised", 1, AlertRaised.class, Topics.ALERTS),
     ALERT_ESCALATED("AlertEscalated", 1, AlertEscalated.class, Topics.ALERTS),
     ALERT_ACKNOWLEDGED("AlertAcknowledged", 1, AlertAcknowledged.class, Topics.ALERTS),
-    ALERT_RESOLVED("AlertResolved", 1, AlertResolved.class, Topics.ALERTS);
+    ALERT_RESOLVED("AlertResolved", 1, AlertResolved.class, Topics.ALERTS),
+
+    SETTING_CHANGED("SettingChanged", 1, SettingChanged.class, Topics.CONFIG);
 
     private static final Map<String, EventType> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(EventType::wireName, Function.identity()));

@@ -150,8 +150,7 @@ public final class TopicProvisioner {
     private Outcome create(TopicSpec spec, PrintStream out)
             throws InterruptedException, ExecutionException, TimeoutException {
         try {
-            admin.createTopics(List.of(new NewTopic(spec.name(), spec.partitions(), REPLICATION_FACTOR)))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            admin.createTopics(List.of(newTopic(spec))).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             // Auto-creation (a service that started first) can win the race: then it is an existing topic.
             if (e.getCause() instanceof TopicExistsException) {
@@ -161,6 +160,11 @@ public final class TopicProvisioner {
         }
         out.printf("%-22s created (%d partitions)%n", spec.name(), spec.partitions());
         return Outcome.CREATED;
+    }
+
+    static NewTopic newTopic(TopicSpec spec) {
+        NewTopic topic = new NewTopic(spec.name(), spec.partitions(), REPLICATION_FACTOR);
+        return spec.compacted() ? topic.configs(Map.of("cleanup.policy", "compact")) : topic;
     }
 
     private Outcome reconcile(TopicSpec spec, PrintStream out)

@@ -28,9 +28,15 @@ public final class Topics {
             "Observed prices, keyed chainId:pool or market symbol");
     public static final TopicSpec ALERTS = new TopicSpec("alerts", 3,
             "Alert lifecycle, keyed by rule id or position key");
+    /**
+     * Feature flags and runtime settings as the gateway changes them, keyed by the setting's key. Compacted: the
+     * latest value of every key stays, however old, so a service that starts reads the whole current configuration.
+     */
+    public static final TopicSpec CONFIG = new TopicSpec("config", 1,
+            "Feature flags and runtime settings, keyed by setting key (compacted)", true);
 
     private static final List<TopicSpec> EVENT_TOPICS = List.of(
-            LP_POSITIONS, PERP_HEDGES, PNL_EXECUTIONS, MM_FILLS, MM_SETTLEMENT, MARKET_PRICES, ALERTS);
+            LP_POSITIONS, PERP_HEDGES, PNL_EXECUTIONS, MM_FILLS, MM_SETTLEMENT, MARKET_PRICES, ALERTS, CONFIG);
 
     private Topics() {
     }
@@ -79,15 +85,25 @@ public final class Topics {
             PERP_HEDGES.name(), Set.of("perp-hedger"),
             PNL_EXECUTIONS.name(), Set.of("pnl-ingest"),
             MM_SETTLEMENT.name(), Set.of("settlement"),
-            ALERTS.name(), Set.of("alerting", "settlement"));
+            ALERTS.name(), Set.of("alerting", "settlement"),
+            CONFIG.name(), Set.of("gateway"));
 
     /** The dead-letter topic name for a source topic. */
     public static String deadLetterOf(String topic) {
         return topic + DLQ_SUFFIX;
     }
 
-    /** A topic with the partition count it is created with. */
-    public record TopicSpec(String name, int partitions, String description) {
+    /**
+     * A topic with the partition count it is created with.
+     *
+     * @param compacted created with {@code cleanup.policy=compact}: the broker keeps the latest record of every key
+     *                  instead of deleting by age
+     */
+    public record TopicSpec(String name, int partitions, String description, boolean compacted) {
+
+        public TopicSpec(String name, int partitions, String description) {
+            this(name, partitions, description, false);
+        }
 
         public TopicSpec {
             if (name == null || name.isBlank()) {
@@ -102,7 +118,10 @@ public final class Topics {
             return name.endsWith(DLQ_SUFFIX);
         }
 
-        /** The dead-letter topic of this topic: same partition count, so a record keeps its key's partition. */
+        /**
+         * The dead-letter topic of this topic: same partition count, so a record keeps its key's partition; never
+         * compacted (every dead letter is kept until its retention).
+         */
         public TopicSpec deadLetter() {
             if (isDeadLetter()) {
                 throw new IllegalStateException(name + " is already a dead-letter topic");

@@ -5,6 +5,7 @@ import io.tideline.events.alert.AlertEscalated;
 import io.tideline.events.alert.AlertRaised;
 import io.tideline.events.alert.AlertResolved;
 import io.tideline.events.alert.AlertSeverity;
+import io.tideline.events.config.SettingChanged;
 import io.tideline.events.lp.ChainRef;
 import io.tideline.events.lp.LpClosed;
 import io.tideline.events.lp.LpFeesCollected;
@@ -130,7 +131,9 @@ public final class SampleEvents {
             new AlertEscalated("alert-41", AlertSeverity.MEDIUM, AlertSeverity.HIGH, 1,
                     "not acknowledged within 15 minutes", T0),
             new AlertAcknowledged("alert-41", "ops@desk", null, T0),
-            new AlertResolved("alert-41", "position rebalanced into range", "ops@desk", T0));
+            new AlertResolved("alert-41", "position rebalanced into range", "ops@desk", T0),
+
+            new SettingChanged("alerting.delivery.paused", "true", null, "ops@desk", T0));
 
     private SampleEvents() {
     }

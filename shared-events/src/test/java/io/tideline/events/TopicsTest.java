@@ -53,4 +53,15 @@ class TopicsTest {
         assertThat(Topics.sourceRefusal("mm.fills", "market-maker")).isEmpty();
         assertThat(Topics.sourceRefusal("market.prices", "a-venue-feed")).isEmpty();
     }
+
+    @Test
+    void theConfigTopicIsCompactedAndOnlyTheGatewayPublishesOnIt() {
+        assertThat(Topics.CONFIG.compacted()).isTrue();
+        assertThat(Topics.CONFIG.deadLetter().compacted()).isFalse();
+        assertThat(Topics.LP_POSITIONS.compacted()).isFalse();
+        assertThat(Topics.sourceRefusal("config", "gateway")).isEmpty();
+        assertThat(Topics.sourceRefusal("config", "alerting")).isPresent();
+        assertThat(TopicProvisioner.newTopic(Topics.CONFIG).configs()).containsEntry("cleanup.policy", "compact");
+        assertThat(TopicProvisioner.newTopic(Topics.ALERTS).configs()).isNullOrEmpty();
+    }
 }

@@ -36,6 +36,15 @@ public interface MessagingConfig {
 
     Inbox inbox();
 
+    Settings settings();
+
+    /** The reader of feature flags and runtime settings ({@code RuntimeSettings}, the {@code config} topic). */
+    interface Settings {
+        /** Whether this service follows the {@code config} topic; when off every setting has its default. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
     /** The durable inbox's workers (one per {@code InboxHandler}). */
     interface Inbox {
         /** Messages processed per transaction at most. */

@@ -38,7 +38,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @QuarkusTest
@@ -114,6 +116,8 @@ class OutboxRelayTest {
         assertThatThrownBy(failing::relayOnce).isInstanceOf(OutboxPublishException.class)
                 .hasMessageContaining("published 120 of");
         assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY - 120);
+        assertThat(failing.unpublishedCount()).as("the backlog operators see").isEqualTo(KEYS * PER_KEY - 120);
+        given().get("/api/v1/messaging").then().statusCode(200).body("outboxBacklog", equalTo(KEYS * PER_KEY - 120));
         Row stuck = pool.preparedQuery("""
                         select last_error, attempts from outbox where event_key like $1 and sent_at is null
                         order by id limit 1""")
@@ -123,6 +127,7 @@ class OutboxRelayTest {
 
         drain(relay(kafka));
         assertThat(pendingRows(run)).isZero();
+        assertThat(failing.unpublishedCount()).isZero();
         List<ConsumerRecord<String, byte[]>> published = readBack(run, KEYS * PER_KEY);
         assertThat(published.stream().map(r -> CODEC.decode(r.value()).eventId()).collect(Collectors.toSet()))
                 .hasSize(written.size());

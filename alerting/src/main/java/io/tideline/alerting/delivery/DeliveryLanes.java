@@ -3,6 +3,8 @@ package io.tideline.alerting.delivery;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.tideline.messaging.schema.SchemaMigration;
+import io.tideline.messaging.settings.KnownSettings;
+import io.tideline.messaging.settings.RuntimeSettings;
 import io.tideline.messaging.tx.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -15,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** A {@link DeliveryLane} per configured channel, started with the service, each with its circuit breaker. */
+/**
+ * A {@link DeliveryLane} per configured channel, started with the service, each with its circuit breaker. While the
+ * runtime setting {@code alerting.delivery.paused} is true no lane claims a delivery: they wait, none is lost.
+ */
 @ApplicationScoped
 public class DeliveryLanes {
 
@@ -23,7 +28,7 @@ public class DeliveryLanes {
 
     public DeliveryLanes(Channels channels, Instance<ChannelSender> senders, Transactions transactions,
             DeliveryStore store, SchemaMigration schema, DeliveryConfig config, Clock clock,
-            DeliveryMetrics metrics) {
+            DeliveryMetrics metrics, RuntimeSettings settings) {
         Map<ChannelType, ChannelSender> byType = new EnumMap<>(ChannelType.class);
         for (ChannelSender s : senders) {
             byType.put(s.type(), s);
@@ -37,7 +42,7 @@ public class DeliveryLanes {
             ChannelBreaker breaker = new ChannelBreaker(c.name(), breaker(config.breaker()), clock);
             metrics.breaker(c.name(), breaker);
             lanes.put(c.name(), new DeliveryLane(c, sender, breaker, transactions, store, policy, config, clock,
-                    metrics, schema::isMigrated));
+                    metrics, () -> schema.isMigrated() && !settings.flag(KnownSettings.ALERTING_DELIVERY_PAUSED)));
         }
     }
 

@@ -13,10 +13,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.tideline.alerting.flow.WebhookReceiver.Received;
+import io.tideline.events.EventEnvelope;
+import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.events.Topics;
+import io.tideline.events.config.SettingChanged;
+import io.tideline.messaging.settings.KnownSettings;
+import io.tideline.messaging.settings.RuntimeSettings;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TestTokens;
 import io.tideline.testing.TidelineTestResources;
+import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
@@ -45,6 +52,9 @@ class DeliveryFlowTest {
     private static final AtomicLong IDS = new AtomicLong();
 
     private static KafkaTestClient kafka;
+
+    @Inject
+    RuntimeSettings settings;
     private static DeskEvents desk;
 
     @BeforeAll
@@ -163,6 +173,25 @@ class DeliveryFlowTest {
         assertThat(channel("webhook:dead").getString("breaker")).isEqualTo("OPEN");
         assertThat(channel("webhook:ops").getString("breaker")).isEqualTo("CLOSED");
         assertThat(channel("webhook:ops").getLong("delivered")).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void whileDeliveryIsPausedNothingGoesOutAndAllOfItGoesOutAfter() throws InterruptedException {
+        Raised alert;
+        try {
+            pauseDelivery("true");
+            alert = raise("LOW", List.of("webhook:ops"));
+            JsonPath held = await().atMost(WAIT).until(() -> deliveries("alertId", alert.alertId()),
+                    d -> !d.getList("$").isEmpty());
+            Thread.sleep(1_500); // many lane polls (100 ms in tests)
+            assertThat(received("/hooks/ops", alert.key("webhook:ops"))).isEmpty();
+            assertThat(deliveries("alertId", alert.alertId()).getString("[0].state")).isEqualTo("PENDING");
+            assertThat(deliveries("alertId", alert.alertId()).getInt("[0].attempts")).isZero();
+            assertThat(held.getString("[0].channel")).isEqualTo("webhook:ops");
+        } finally {
+            pauseDelivery(null);
+        }
+        await().atMost(WAIT).until(() -> received("/hooks/ops", alert.key("webhook:ops")).size() == 1);
     }
 
     @Test
@@ -287,6 +316,18 @@ class DeliveryFlowTest {
     }
 
     // --- helpers
+
+    /**
+     * Sets {@code alerting.delivery.paused} as the gateway does (a SettingChanged on the config topic; null: back to the
+     * default) and waits until this service has read it.
+     */
+    private void pauseDelivery(String value) {
+        String key = KnownSettings.ALERTING_DELIVERY_PAUSED.key();
+        kafka.send(Topics.CONFIG.name(), key, new EventEnvelopeCodec().encode(EventEnvelope.of("gateway", key, null,
+                new SettingChanged(key, value, null, "delivery-flow-test", Instant.now()))));
+        boolean paused = "true".equals(value);
+        await().atMost(WAIT).until(() -> settings.flag(KnownSettings.ALERTING_DELIVERY_PAUSED) == paused);
+    }
 
     private static Raised raise(String severity, List<String> channels) {
         String instrument = "DLV" + IDS.incrementAndGet() + "-USD";

@@ -54,7 +54,8 @@ public class MessagingResource {
         List<InboxState> inboxes = inboxWorkers.statuses().stream()
                 .map(s -> new InboxState(s, inbox.counts(transactions.reads(), s.stream())))
                 .toList();
-        return new MessagingState(relay.status(), relay.publishedCount(), consumers.statuses(), inboxes,
+        return new MessagingState(relay.status(), relay.publishedCount(), relay.unpublishedCount(),
+                consumers.statuses(), inboxes,
                 parked.list(transactions.reads()));
     }
 
@@ -114,8 +115,13 @@ public class MessagingResource {
         }
     }
 
-    /** The messaging layer at a glance. */
-    public record MessagingState(RelayStatus relay, long published, List<ConsumerStatus> consumers,
+    /**
+     * The messaging layer at a glance.
+     *
+     * @param published     events this instance's relay published since start
+     * @param outboxBacklog outbox rows committed and not yet published (by any instance)
+     */
+    public record MessagingState(RelayStatus relay, long published, long outboxBacklog, List<ConsumerStatus> consumers,
                                  List<InboxState> inboxes, List<ParkedKeys.ParkedKey> parkedKeys) {
     }
 

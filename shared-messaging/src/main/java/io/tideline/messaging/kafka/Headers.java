@@ -18,6 +18,10 @@ public final class Headers {
     public static final String DLQ_SOURCE_PARTITION = "dlq.source.partition";
     public static final String DLQ_SOURCE_OFFSET = "dlq.source.offset";
     public static final String DLQ_FAILED_AT = "dlq.failed-at";
+    /** Every {@code dlq.*} header starts so; a replayed record carries none of them. */
+    public static final String DLQ_PREFIX = "dlq.";
+    /** On a record replayed from a dead-letter topic: where it was, {@code <dlq topic>-<partition>@<offset>}. */
+    public static final String REPLAYED_FROM = "tideline.replayed-from";
 
     private Headers() {
     }

@@ -2,6 +2,8 @@ package io.tideline.messaging.kafka;
 
 import io.tideline.messaging.MessagingConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -85,6 +87,35 @@ public class KafkaClientFactory {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.putAll(security);
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * A consumer for reading by assignment, outside any consumer group: it commits nothing (the settings reader, the
+     * gateway's dead-letter browser).
+     */
+    public KafkaConsumer<String, byte[]> reader(String clientId) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-" + clientId + "-"
+                + Long.toHexString(System.nanoTime()));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putAll(security);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** An admin client whose every call gives up after {@code timeout} (offsets, consumer groups). */
+    public Admin admin(String clientId, java.time.Duration timeout) {
+        Map<String, Object> props = new HashMap<>();
+        int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, config.service() + "-" + clientId);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, ms);
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, ms);
+        props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
+        props.putAll(security);
+        return Admin.create(props);
     }
 
     public String bootstrapServers() {
