@@ -15,4 +15,14 @@ class GatewayServiceTest extends ServiceContractTest {
     protected Set<String> openRoutes() {
         return Set.of("POST /webhooks/alchemy"); // authenticated by its signature, at pnl-ingest
     }
+
+    @Override
+    protected boolean forwardedByTheGateway() {
+        return false; // its own routes; the merged document's are checked by MergedOpenApiTest
+    }
+
+    @Override
+    protected boolean openApiIsPublic() {
+        return true; // the merged document and Swagger UI (docs/architecture.md "Gateway")
+    }
 }
