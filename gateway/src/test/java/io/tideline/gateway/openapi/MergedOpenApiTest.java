@@ -37,7 +37,7 @@ class MergedOpenApiTest {
 
     @BeforeEach
     void readTheDocumentOnceTheUpstreamsAreRead() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> "current".equals(merged().getString(
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "current".equals(merged().getString(
                 "'x-tideline-upstreams'.'lp-tracker'.status")));
         document = merged().getMap("$");
     }
