@@ -37,8 +37,8 @@ class MergedOpenApiTest {
 
     @BeforeEach
     void readTheDocumentOnceTheUpstreamsAreRead() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "current".equals(merged().getString(
-                "'x-tideline-upstreams'.'lp-tracker'.status")));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> "current"
+                .equals(merged().getString("'x-tideline-upstreams'.'lp-tracker'.status")));
         document = merged().getMap("$");
     }
 
