@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
@@ -35,6 +37,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class GatewayLatencyBenchmark {
 
     private static final String PATH = "/api/v1/leaderboard?limit=10";
+    /** A request not answered within this counts as failed. */
+    private static final long TIMEOUT_MILLIS = 10_000;
     private static final byte[] ANSWER = ("{\"entries\":[{\"wallet\":\"0x00000000000000000000000000000000000000be\","
             + "\"realizedPnl\":\"1234.567890\",\"trades\":42}],\"asOf\":\"2026-12-06T00:00:00Z\"}").getBytes();
 
@@ -83,6 +87,8 @@ public final class GatewayLatencyBenchmark {
             System.out.printf("gateway latency: %d req/s open loop, GET %s, %d phase(s) of %d s per target after"
                     + " %d s warm-up, %d cores, load %s%n", rate, PATH, phases, seconds, warmup,
                     Runtime.getRuntime().availableProcessors(), LoadAverage.read());
+            // a cold JVM first: a quarter of the rate, then the full rate
+            drive(through, Math.max(1, rate / 4), Math.max(1, warmup / 2), null);
             drive(through, rate, warmup, null);
             drive(direct, rate, Math.max(1, warmup / 3), null);
             Samples directSamples = new Samples(rate * seconds * phases);
@@ -125,7 +131,8 @@ public final class GatewayLatencyBenchmark {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            client.request(HttpMethod.GET, target.port(), "127.0.0.1", PATH)
+            client.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+                            .setPort(target.port()).setURI(PATH).setTimeout(TIMEOUT_MILLIS))
                     .compose(request -> request.putHeader("Authorization", target.bearer())
                             .putHeader("Accept", "application/json").send())
                     .compose(response -> response.body().map(body -> response.statusCode()))
@@ -143,7 +150,15 @@ public final class GatewayLatencyBenchmark {
                         }
                     });
         }
-        done.get(60, TimeUnit.SECONDS);
+        try {
+            done.get(TIMEOUT_MILLIS + 5_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            System.out.printf("%s: %d of %d requests still unanswered%n", target.name(), pending.get(), count);
+        }
+        if (samples != null) {
+            System.out.printf("  %s phase: %d answered, %d failed so far, load %s%n", target.name(), samples.size(),
+                    samples.failures(), LoadAverage.read());
+        }
     }
 
     private static void report(int rate, Samples direct, Samples gateway) {
@@ -198,6 +213,10 @@ public final class GatewayLatencyBenchmark {
 
         int failures() {
             return failures.get();
+        }
+
+        int size() {
+            return size.get();
         }
 
         double[] millis() {

@@ -13,7 +13,13 @@ import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.examples.Example;
+import org.eclipse.microprofile.openapi.models.headers.Header;
 import org.eclipse.microprofile.openapi.models.info.Info;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.models.tags.Tag;
@@ -90,18 +96,16 @@ public class MergedOpenApi implements OASFilter {
         Components components = api.getComponents();
         if (components != null) {
             Components into = merged.getComponents();
-            Objects.requireNonNullElse(components.getSchemas(), Map.<String, org.eclipse.microprofile.openapi.models
-                    .media.Schema>of()).forEach(into::addSchema);
-            Objects.requireNonNullElse(components.getResponses(), Map.<String, org.eclipse.microprofile.openapi
-                    .models.responses.APIResponse>of()).forEach(into::addResponse);
-            Objects.requireNonNullElse(components.getParameters(), Map.<String, org.eclipse.microprofile.openapi
-                    .models.parameters.Parameter>of()).forEach(into::addParameter);
-            Objects.requireNonNullElse(components.getRequestBodies(), Map.<String, org.eclipse.microprofile.openapi
-                    .models.parameters.RequestBody>of()).forEach(into::addRequestBody);
-            Objects.requireNonNullElse(components.getHeaders(), Map.<String, org.eclipse.microprofile.openapi.models
-                    .headers.Header>of()).forEach(into::addHeader);
-            Objects.requireNonNullElse(components.getExamples(), Map.<String, org.eclipse.microprofile.openapi.models
-                    .examples.Example>of()).forEach(into::addExample);
+            Objects.requireNonNullElse(components.getSchemas(), Map.<String, Schema>of()).forEach(into::addSchema);
+            Objects.requireNonNullElse(components.getResponses(), Map.<String, APIResponse>of())
+                    .forEach(into::addResponse);
+            Objects.requireNonNullElse(components.getParameters(), Map.<String, Parameter>of())
+                    .forEach(into::addParameter);
+            Objects.requireNonNullElse(components.getRequestBodies(), Map.<String, RequestBody>of())
+                    .forEach(into::addRequestBody);
+            Objects.requireNonNullElse(components.getHeaders(), Map.<String, Header>of()).forEach(into::addHeader);
+            Objects.requireNonNullElse(components.getExamples(), Map.<String, Example>of())
+                    .forEach(into::addExample);
         }
         if (merged.getTags() == null || merged.getTags().stream().noneMatch(t -> upstream.equals(t.getName()))) {
             Tag tag = OASFactory.createTag().name(upstream).description("Forwarded to " + upstream);
