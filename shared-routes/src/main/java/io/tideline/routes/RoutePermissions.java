@@ -63,6 +63,7 @@ public final class RoutePermissions {
             RouteRule.trader("POST", "/api/v1/alerts/*/acknowledge"),
             RouteRule.trader("POST", "/api/v1/alerts/*/resolve"),
             RouteRule.trader("POST", "/api/v1/alerts/*/snooze"),
+            RouteRule.trader("POST", "/api/v1/deliveries/*/resend"),
             RouteRule.trader("POST", "/api/v1/snapshots"),
             RouteRule.trader("POST", "/api/v1/reports/scheduled/run"),
             // configuration
