@@ -171,8 +171,10 @@ public final class GatewayLatencyBenchmark {
         System.out.printf("%-8s %8s %8s %8.3f %8.3f %8.3f%n", "added", "", "", p(g, 0.5) - p(d, 0.5),
                 p(g, 0.99) - p(d, 0.99), p(g, 0.999) - p(d, 0.999));
         double added = p(g, 0.99) - p(d, 0.99);
-        System.out.printf("aim (p99 added < 5 ms at %d req/s): %s%n", rate,
-                added < 5 && gateway.failures() == 0 ? "meets" : "MISSES");
+        String verdict = gateway.failures() > 0 || added >= 5 ? "MISSES"
+                : p(d, 0.99) >= 5 ? "not shown: the direct calls' own p99 is above 5 ms (the machine stalls both)"
+                : "meets";
+        System.out.printf("aim (p99 added < 5 ms at %d req/s): %s%n", rate, verdict);
     }
 
     private static void line(String name, Samples samples, double[] millis) {
