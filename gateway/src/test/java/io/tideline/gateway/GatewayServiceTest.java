@@ -16,4 +16,14 @@ class GatewayServiceTest extends ServiceContractTest {
         return Set.of("POST /webhooks/alchemy", // authenticated by its signature, at pnl-ingest
                 "GET /dashboard/dev-login", "POST /dashboard/dev-login"); // local profile only, else 404
     }
+
+    @Override
+    protected boolean forwardedByTheGateway() {
+        return false; // its own routes; the merged document's are checked by MergedOpenApiTest
+    }
+
+    @Override
+    protected boolean openApiIsPublic() {
+        return true; // the merged document and Swagger UI (docs/architecture.md "Gateway")
+    }
 }

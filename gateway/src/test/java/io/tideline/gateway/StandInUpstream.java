@@ -17,7 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * A real HTTP server standing in for the services behind the gateway: it answers every request with what it received
  * (method, raw path and query, headers, the body's bytes in base64) as JSON, so a test sees through the gateway exactly
  * what an upstream would get. {@code /api/v1/stats} answers 500 problem+json, as a failing service would;
- * {@code /api/v1/webhooks/inbox} reports the backlog a test sets ({@link #BACKLOG_CONTROL}).
+ * {@code /api/v1/webhooks/inbox} reports the backlog a test sets ({@link #BACKLOG_CONTROL}); {@code /q/openapi}
+ * answers a bearer's request with a small OpenAPI document shaped like the services' ({@code stand-in-openapi.json}:
+ * routes of several services, one schema name used by two of them, a route the gateway never forwards).
  */
 final class StandInUpstream implements AutoCloseable {
 
@@ -43,6 +45,23 @@ final class StandInUpstream implements AutoCloseable {
             });
             server.createContext("/api/v1/webhooks/inbox", exchange -> {
                 byte[] out = ("{\"pending\":" + pending.get() + ",\"setAside\":0}").getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, out.length);
+                try (OutputStream o = exchange.getResponseBody()) {
+                    o.write(out);
+                }
+            });
+            server.createContext("/q/openapi", exchange -> {
+                String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                byte[] out;
+                try (InputStream document = StandInUpstream.class.getResourceAsStream("/stand-in-openapi.json")) {
+                    out = document.readAllBytes();
+                }
+                if (authorization == null || !authorization.startsWith("Bearer ")) {
+                    exchange.sendResponseHeaders(401, -1);
+                    exchange.close();
+                    return;
+                }
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, out.length);
                 try (OutputStream o = exchange.getResponseBody()) {

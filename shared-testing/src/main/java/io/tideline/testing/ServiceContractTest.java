@@ -1,28 +1,35 @@
 package io.tideline.testing;
 
 import io.restassured.http.ContentType;
+import io.tideline.routes.RoutePattern;
+import io.tideline.routes.RoutePermissions;
+import io.tideline.routes.RouteRule;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * What every Tideline service answers, whatever else it does (docs/architecture.md "HTTP"): liveness and readiness,
- * its OpenAPI document, Prometheus metrics, problem+json for an unknown resource, and no route of its API without a
- * token. A service's test extends it with {@code @QuarkusTest} and the {@link TidelineTestResources}.
+ * its OpenAPI document, Prometheus metrics, problem+json for an unknown resource, no route of its API without a
+ * token, and every route of its API in the platform's permission table with the role it requires. A service's test
+ * extends it with {@code @QuarkusTest} and the {@link TidelineTestResources}.
  */
 public abstract class ServiceContractTest {
 
@@ -31,6 +38,56 @@ public abstract class ServiceContractTest {
     /** Routes open to anyone, as {@code "POST /api/v1/..."} in the OpenAPI document's spelling: signed webhooks. */
     protected Set<String> openRoutes() {
         return Set.of();
+    }
+
+    /**
+     * Whether the gateway forwards this service's API, so that its routes must be in the platform's permission table
+     * ({@link RoutePermissions#PLATFORM}); false for the gateway itself.
+     */
+    protected boolean forwardedByTheGateway() {
+        return true;
+    }
+
+    /** Whether {@code /q/openapi} is open to anyone (the gateway's merged document) rather than needing a token. */
+    protected boolean openApiIsPublic() {
+        return false;
+    }
+
+    @Test
+    void everyRouteOfItsApiIsInThePlatformPermissionTableWithTheRoleItRequires() {
+        assumeTrue(forwardedByTheGateway(), "the gateway's own routes are not forwarded");
+        Map<String, Object> document = openApiDocument();
+        RoutePermissions platform = new RoutePermissions(RoutePermissions.PLATFORM);
+        List<String> wrong = new ArrayList<>();
+        for (String route : routes(document)) {
+            String method = route.substring(0, route.indexOf(' '));
+            String template = route.substring(route.indexOf(' ') + 1);
+            String path = RoutePattern.pathOf(template);
+            if (RoutePermissions.notForwarded(method, path)) {
+                continue;
+            }
+            Optional<String> table = platform.requiredRole(method, path);
+            Optional<String> own = leastRole(operation(document, method, template));
+            if (table.isEmpty()) {
+                wrong.add(route + " (requires " + own.orElse("no role") + "): no rule of RoutePermissions.PLATFORM"
+                        + " covers it, so the gateway does not forward it (or add it to NOT_FORWARDED)");
+            } else if (!table.equals(own)) {
+                wrong.add(route + ": the table says " + table.get() + ", the service requires "
+                        + own.orElse("no role"));
+            }
+        }
+        assertTrue(wrong.isEmpty(), "routes the platform's permission table (shared-routes) gets wrong:\n"
+                + String.join("\n", wrong));
+    }
+
+    /** The least Tideline role among the operation's security scopes (Quarkus writes {@code @RolesAllowed} there). */
+    @SuppressWarnings("unchecked")
+    private static Optional<String> leastRole(Map<String, Object> operation) {
+        List<Map<String, List<String>>> security = (List<Map<String, List<String>>>) operation.getOrDefault("security",
+                List.of());
+        return security.stream().flatMap(requirement -> requirement.values().stream())
+                .flatMap(List::stream).filter(RouteRule.ROLES::contains)
+                .min(Comparator.comparingInt(RouteRule.ROLES::indexOf));
     }
 
     @Test
@@ -70,7 +127,8 @@ public abstract class ServiceContractTest {
     void theRestOfQNeedsATokenButHealthDoesNot() {
         given().header("Authorization", TestTokens.NONE).get("/q/health/ready").then().statusCode(200);
         given().header("Authorization", TestTokens.NONE).get("/q/metrics").then().statusCode(401);
-        given().header("Authorization", TestTokens.NONE).get("/q/openapi").then().statusCode(401);
+        given().header("Authorization", TestTokens.NONE).get("/q/openapi").then()
+                .statusCode(openApiIsPublic() ? 200 : 401);
     }
 
     /** Values no field should take: huge, out of range, wrong types, odd characters. */

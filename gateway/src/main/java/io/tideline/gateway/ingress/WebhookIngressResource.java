@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.LinkedHashMap;
@@ -57,6 +58,7 @@ public class WebhookIngressResource {
             description = "Forwarded byte for byte with X-Alchemy-Signature to pnl-ingest, which verifies it (401 there"
                     + " for a bad signature). 429 when the deliveries' budget is spent, 503 with Retry-After while"
                     + " pnl-ingest's inbox backlog is above the threshold.")
+    @Extension(name = "x-tideline-role", value = "public") // anyone: the signature is checked by pnl-ingest
     public Response receive(@Context HttpHeaders headers, byte[] body) {
         TokenBucket.Decision allowed = budget.take(System.nanoTime());
         if (!allowed.allowed()) {

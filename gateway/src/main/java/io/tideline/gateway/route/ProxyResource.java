@@ -1,5 +1,6 @@
 package io.tideline.gateway.route;
 
+import io.tideline.routes.RoutePermissions;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.tideline.gateway.auth.ApiKey;

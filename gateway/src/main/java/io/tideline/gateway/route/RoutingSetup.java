@@ -1,5 +1,6 @@
 package io.tideline.gateway.route;
 
+import io.tideline.routes.RoutePermissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 

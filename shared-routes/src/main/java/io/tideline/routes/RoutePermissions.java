@@ -1,13 +1,14 @@
-package io.tideline.gateway.route;
+package io.tideline.routes;
 
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The gateway's permission table: the least role of every route it forwards, by method and path. The first rule that
- * matches decides; a request no rule covers is not forwarded at all (deny by default). Reads are a viewer's, the desk's
- * operations a trader's, configuration an admin's — the same roles the services check themselves, so a request the
- * gateway lets through is not refused by its owner for its role.
+ * The platform's permission table: the least role of every route the gateway forwards, by method and path. The first
+ * rule that matches decides; a request no rule covers is not forwarded at all (deny by default). Reads are a viewer's,
+ * the desk's operations a trader's, configuration an admin's — the same roles the services check themselves (every
+ * service's contract test compares its own routes with this table), so a request the gateway lets through is not
+ * refused by its owner for its role.
  */
 public final class RoutePermissions {
 
@@ -62,6 +63,7 @@ public final class RoutePermissions {
             RouteRule.trader("POST", "/api/v1/alerts/*/acknowledge"),
             RouteRule.trader("POST", "/api/v1/alerts/*/resolve"),
             RouteRule.trader("POST", "/api/v1/alerts/*/snooze"),
+            RouteRule.trader("POST", "/api/v1/deliveries/*/resend"),
             RouteRule.trader("POST", "/api/v1/snapshots"),
             RouteRule.trader("POST", "/api/v1/reports/scheduled/run"),
             // configuration
@@ -74,6 +76,15 @@ public final class RoutePermissions {
             RouteRule.admin("DELETE", "/api/v1/alert-rules/*"),
             RouteRule.admin("POST", "/api/v1/replay"));
 
+    /**
+     * Routes the services serve that the gateway never forwards: each instance's own messaging operations (relay,
+     * consumers, inbox re-drives: an operator calls the instance), and pnl-ingest's signed webhook, which callers reach
+     * through the gateway's own {@code POST /webhooks/alchemy}.
+     */
+    public static final List<RoutePattern> NOT_FORWARDED = List.of(
+            RoutePattern.anyMethod("/api/v1/messaging/**"),
+            new RoutePattern("POST", "/api/v1/webhooks/alchemy"));
+
     private final List<RouteRule> rules;
 
     public RoutePermissions(List<RouteRule> rules) {
@@ -83,6 +94,11 @@ public final class RoutePermissions {
     /** The least role for the request, or empty when no rule covers it (the gateway does not forward it). */
     public Optional<String> requiredRole(String method, String path) {
         return rules.stream().filter(r -> r.matches(method, path)).findFirst().map(RouteRule::role);
+    }
+
+    /** Whether the gateway never forwards this request ({@link #NOT_FORWARDED}). */
+    public static boolean notForwarded(String method, String path) {
+        return NOT_FORWARDED.stream().anyMatch(p -> p.matches(method, path));
     }
 
     public List<RouteRule> rules() {

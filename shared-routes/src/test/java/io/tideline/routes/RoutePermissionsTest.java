@@ -1,4 +1,4 @@
-package io.tideline.gateway.route;
+package io.tideline.routes;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +54,20 @@ class RoutePermissionsTest {
         assertThatThrownBy(() -> new RouteRule("GET", "/api/v1/x", "root"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("root");
         assertThat(new RoutePermissions(List.of()).requiredRole("GET", "/api/v1/lp")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void someRoutesAreNeverForwardedWhateverTheMethod() {
+        assertThat(RoutePermissions.notForwarded("POST", "/api/v1/messaging/parked/redrive")).isTrue();
+        assertThat(RoutePermissions.notForwarded("GET", "/api/v1/messaging")).isTrue();
+        assertThat(RoutePermissions.notForwarded("POST", "/api/v1/webhooks/alchemy")).isTrue();
+        assertThat(RoutePermissions.notForwarded("GET", "/api/v1/webhooks/inbox")).isFalse();
+    }
+
+    @Test
+    void aPathTemplatesParametersAreOneSegmentEach() {
+        String path = RoutePattern.pathOf("/api/v1/hedges/{hedgeId}/retry");
+        assertThat(path).isEqualTo("/api/v1/hedges/p/retry");
+        assertThat(platform.requiredRole("POST", path)).contains("trader");
     }
 }
