@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public class LiveStream {
     private final String epoch = StreamId.newEpoch();
     private final ReplayBuffer buffer;
     private final Set<StreamClient> clients = ConcurrentHashMap.newKeySet();
-    private final Map<String, Integer> perCaller = new HashMap<>();
+    private final Map<String, Integer> perCaller = new ConcurrentHashMap<>();
     private final Vertx vertx;
     private final Counter events;
     private final Counter skipped;
@@ -166,7 +165,8 @@ public class LiveStream {
                 + "\",\"resumedFrom\":\"" + resumedFrom + "\"}");
     }
 
-    private synchronized void leave(StreamClient client) {
+    /** Without the lock: a client leaves from an event loop, which must not wait for a fan-out. */
+    private void leave(StreamClient client) {
         if (clients.remove(client)) {
             perCaller.computeIfPresent(client.caller(), (c, n) -> n <= 1 ? null : n - 1);
         }

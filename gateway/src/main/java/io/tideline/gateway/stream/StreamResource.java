@@ -1,6 +1,7 @@
 package io.tideline.gateway.stream;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.tideline.gateway.ratelimit.RateLimitedException;
 import io.tideline.gateway.ratelimit.RateLimits;
@@ -45,6 +46,7 @@ public class StreamResource {
     }
 
     @GET
+    @Blocking // opening takes the stream's lock, which a fan-out holds for a while: not on an event loop
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The platform's events, live (text/event-stream)", description = "Each event: id ="
             + " <epoch>-<sequence> of this gateway instance, event = the event's type (LpMinted, HedgeFilled, ...),"

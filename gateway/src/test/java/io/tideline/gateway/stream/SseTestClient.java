@@ -6,9 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +29,10 @@ final class SseTestClient implements AutoCloseable {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final int status;
     private final String contentType;
-    private Flow.Subscription subscription;
+    private volatile Stream<String> body;
+    private volatile String lastId;
 
-    private SseTestClient(HttpResponse<Void> response) {
+    private SseTestClient(HttpResponse<?> response) {
         this.status = response.statusCode();
         this.contentType = response.headers().firstValue("Content-Type").orElse("");
     }
@@ -44,27 +44,39 @@ final class SseTestClient implements AutoCloseable {
         if (headers.length > 0) {
             request.headers(headers);
         }
-        LineReader reader = new LineReader();
         try {
-            HttpResponse<Void> response = HTTP.sendAsync(request.build(),
-                    info -> info.statusCode() == 200 ? HttpResponse.BodySubscribers.fromLineSubscriber(reader)
-                            : HttpResponse.BodySubscribers.replacing(null)).get(30, TimeUnit.SECONDS);
+            HttpResponse<Stream<String>> response = HTTP.sendAsync(request.build(),
+                    HttpResponse.BodyHandlers.ofLines()).get(30, TimeUnit.SECONDS);
             SseTestClient client = new SseTestClient(response);
-            reader.client.complete(client);
+            client.body = response.body();
+            Thread reader = new Thread(() -> client.read(response.body()), "sse-test-client");
+            reader.setDaemon(true);
+            reader.start();
             return client;
         } catch (Exception e) {
             throw new IllegalStateException("cannot open the stream", e);
         }
     }
 
-    /** The answer of a request that is refused: status and body, read whole. */
-    static HttpResponse<String> refused(URI base, String query, String... headers) throws Exception {
+    /** The status and body of a request that is expected to be refused (a stream that opens is closed at once). */
+    static Refusal refused(URI base, String query, String... headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/api/v1/stream" + (query.isEmpty() ? ""
-                : "?" + query))).timeout(Duration.ofSeconds(10)).GET();
+                : "?" + query))).timeout(Duration.ofSeconds(30)).GET();
         if (headers.length > 0) {
             request.headers(headers);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<java.io.InputStream> response = HTTP.send(request.build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+            String text = response.statusCode() == 200 ? "" : new String(body.readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            return new Refusal(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("WWW-Authenticate").orElse(""), text);
+        }
+    }
+
+    /** A refused request's answer. */
+    record Refusal(int status, String contentType, String authenticate, String body) {
     }
 
     int status() {
@@ -100,64 +112,47 @@ final class SseTestClient implements AutoCloseable {
 
     @Override
     public void close() {
-        if (subscription != null) {
-            subscription.cancel();
+        Stream<String> lines = body;
+        if (lines != null) {
+            lines.close();
         }
     }
 
-    /** Splits the body into lines, and lines into events (id, event, data; a blank line dispatches). */
-    private static final class LineReader implements Flow.Subscriber<String> {
-
-        final CompletableFuture<SseTestClient> client = new CompletableFuture<>();
-        private String id;
-        private String name;
-        private StringBuilder data;
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            client.thenAccept(c -> c.subscription = s);
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            SseTestClient c = client.join();
-            if (line.isEmpty()) {
-                if (data != null) {
-                    c.events.add(new Event(id, name, data.toString()));
+    /** Splits the body into events (id, event, data; a blank line dispatches) until it ends or is closed. */
+    private void read(Stream<String> lines) {
+        String[] current = new String[2]; // name, data
+        try {
+            lines.forEach(line -> {
+                if (line.isEmpty()) {
+                    if (current[1] != null) {
+                        events.add(new Event(lastId, current[0], current[1]));
+                    }
+                    current[0] = null;
+                    current[1] = null;
+                    return;
                 }
-                name = null;
-                data = null;
-                return;
-            }
-            if (line.startsWith(":")) {
-                c.comments.incrementAndGet();
-                return;
-            }
-            int colon = line.indexOf(':');
-            String field = colon < 0 ? line : line.substring(0, colon);
-            String value = colon < 0 ? "" : line.substring(colon + 1);
-            if (value.startsWith(" ")) {
-                value = value.substring(1);
-            }
-            switch (field) {
-                case "id" -> id = value;
-                case "event" -> name = value;
-                case "data" -> data = data == null ? new StringBuilder(value) : data.append('\n').append(value);
-                default -> {
-                    // retry and unknown fields: not used by this stream
+                if (line.startsWith(":")) {
+                    comments.incrementAndGet();
+                    return;
                 }
-            }
+                int colon = line.indexOf(':');
+                String field = colon < 0 ? line : line.substring(0, colon);
+                String value = colon < 0 ? "" : line.substring(colon + 1);
+                if (value.startsWith(" ")) {
+                    value = value.substring(1);
+                }
+                switch (field) {
+                    case "id" -> lastId = value;
+                    case "event" -> current[0] = value;
+                    case "data" -> current[1] = current[1] == null ? value : current[1] + "\n" + value;
+                    default -> {
+                        // retry and unknown fields: not used by this stream
+                    }
+                }
+            });
+        } catch (RuntimeException closed) {
+            // closed by the test, or by the server
         }
-
-        @Override
-        public void onError(Throwable throwable) {
-            client.join().ended.set(true);
-        }
-
-        @Override
-        public void onComplete() {
-            client.join().ended.set(true);
-        }
+        ended.set(true);
     }
 }

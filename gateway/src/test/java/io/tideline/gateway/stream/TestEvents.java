@@ -87,8 +87,12 @@ final class TestEvents implements AutoCloseable {
     }
 
     static Sent alertAbout(String subject) {
+        return alertAbout(subject, "detail");
+    }
+
+    static Sent alertAbout(String subject, String detail) {
         return sent(Topics.ALERTS.name(), "alerting", subject, new AlertRaised("a-" + UUID.randomUUID(), "r-1",
-                AlertSeverity.HIGH, subject, "title", "detail", Instant.now(), null));
+                AlertSeverity.HIGH, subject, "title", detail, Instant.now(), null));
     }
 
     static Sent price(String instrument) {
