@@ -55,10 +55,13 @@ public final class StreamFanoutBenchmark {
             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.LINGER_MS_CONFIG, 1), new StringSerializer(), new ByteArraySerializer());
-    private final AtomicBoolean measuring = new AtomicBoolean();
+    /** The sends counted: those between these two nanoTimes (events of the warm-up that arrive late are not). */
+    private volatile long measureFrom = Long.MAX_VALUE;
+    private volatile long measureUntil = Long.MAX_VALUE;
     private AtomicLongArray histogram = new AtomicLongArray(BUCKETS);
     private final LongAdder received = new LongAdder();
     private final AtomicInteger ended = new AtomicInteger();
+    private final AtomicBoolean probed = new AtomicBoolean();
     private URI stream;
 
     public static void main(String[] args) throws Exception {
@@ -108,7 +111,7 @@ public final class StreamFanoutBenchmark {
     private void awaitLive() throws Exception {
         List<Connection> probe = connect(1, "probe");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (received.sum() == 0) {
+        while (!probed.get()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no event came through the stream in 90 s");
             }
@@ -126,18 +129,31 @@ public final class StreamFanoutBenchmark {
         histogram = new AtomicLongArray(BUCKETS);
         received.reset();
         ended.set(0);
-        measuring.set(true);
         long start = System.nanoTime();
+        measureUntil = Long.MAX_VALUE;
+        measureFrom = start;
         int sent = drive(rate, seconds);
-        double took = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(2000); // the last events' way through
-        measuring.set(false);
-        long got = received.sum();
+        long end = System.nanoTime();
+        measureUntil = end;
+        double took = (end - start) / 1e9;
         long expected = (long) sent * clients;
+        // the last events' way through: until all came, or nothing more came for 3 s
+        long last = -1;
+        long quietSince = System.nanoTime();
+        while (received.sum() < expected && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(3)) {
+            Thread.sleep(100);
+            if (received.sum() != last) {
+                last = received.sum();
+                quietSince = System.nanoTime();
+            }
+        }
+        double drained = (System.nanoTime() - end) / 1e9;
+        measureFrom = Long.MAX_VALUE;
+        long got = received.sum();
         System.out.printf("%-8s %5d clients (opened in %.1f s): sent %d events in %.1f s (%.0f/s); delivered %d of"
-                        + " %d (%.2f %%), %.0f events/s to all clients; latency send->receipt p50 %s p90 %s p99 %s"
+                        + " %d (%.2f %%; the last %.1f s after the sends), %.0f events/s to all clients; latency send->receipt p50 %s p90 %s p99 %s"
                         + " max %s; streams ended by the gateway %d; load %s%n", name, clients, openSeconds, sent,
-                took, sent / took, got, expected, 100.0 * got / expected, got / took, percentile(0.50),
+                took, sent / took, got, expected, 100.0 * got / expected, drained, got / (took + drained), percentile(0.50),
                 percentile(0.90), percentile(0.99), percentile(1.0), ended.get(), LoadAverage.read());
         connections.forEach(Connection::close);
         Thread.sleep(1000);
@@ -244,12 +260,15 @@ public final class StreamFanoutBenchmark {
             }
             long now = System.nanoTime();
             int at = line.indexOf(MARK);
-            if (at < 0 || !measuring.get()) {
-                received.add(at < 0 ? 0 : 1);
+            if (at < 0) {
                 return;
             }
             int from = at + MARK.length();
             long sentAt = Long.parseLong(line, from, line.indexOf('"', from), 10);
+            probed.set(true);
+            if (sentAt < measureFrom || sentAt >= measureUntil) {
+                return;
+            }
             received.increment();
             long micros = (now - sentAt) / 1000;
             histogram.incrementAndGet((int) Math.min(BUCKETS - 1, micros / BUCKET_MICROS));
