@@ -57,6 +57,8 @@ export function onEvents(matches, refresh, settleMs = 300) {
 }
 
 /** Types by the views that show them (the envelope's type, EventType's names). */
-export const isAlertEvent = (type) => typeof type === 'string' && type.startsWith('Alert');
-export const isLpOrHedgeEvent = (type) => typeof type === 'string' && (type.startsWith('Lp') || type.startsWith('Hedge'));
+// 'missed': the gateway could not replay what this tab missed while away; every view refetches
+export const isAlertEvent = (type) => typeof type === 'string' && (type.startsWith('Alert') || type === 'missed');
+export const isLpOrHedgeEvent = (type) => typeof type === 'string'
+  && (type.startsWith('Lp') || type.startsWith('Hedge') || type === 'missed');
 export const isPortfolioEvent = (type) => typeof type === 'string' && !isAlertEvent(type) && type !== 'PriceObserved';

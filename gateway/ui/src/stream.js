@@ -66,17 +66,22 @@ export function createSseParser(onMessage, onRetry = () => {}) {
   };
 }
 
-/** The platform event in one SSE message: the envelope, with its type from the envelope or else the event field. */
+/**
+ * The platform event in one SSE message. The gateway's data is {topic, partition, offset, event: the envelope} and the
+ * SSE event name is the envelope's type; a bare envelope is taken too. A `missed` event (the gateway could not replay
+ * what the tab missed) comes through with type 'missed', so that every view refetches.
+ */
 export function toPlatformEvent(message) {
-  let envelope;
+  let data;
   try {
-    envelope = JSON.parse(message.data);
+    data = JSON.parse(message.data);
   } catch {
     return null; // not an envelope (e.g. a hello or heartbeat): nothing for the views
   }
-  if (envelope === null || typeof envelope !== 'object') return null;
+  if (data === null || typeof data !== 'object') return null;
+  const envelope = data.event !== null && typeof data.event === 'object' ? data.event : data;
   const type = typeof envelope.type === 'string' ? envelope.type : message.event;
-  return { type, id: message.id || envelope.eventId, envelope };
+  return { type, id: message.id || envelope.eventId, envelope, topic: data.topic };
 }
 
 /** The pause before reconnect attempt n (1, 2, ...): 1 s doubling to 30 s, or the server's retry if it gave one. */

@@ -35,6 +35,18 @@ test('reads the platform envelope, its type before the event field', () => {
   assert.equal(toPlatformEvent({ event: 'hello', data: 'not json', id: '' }), null);
 });
 
+test('unwraps the gateway stream data: {topic, partition, offset, event: envelope}', () => {
+  const data = JSON.stringify({ topic: 'alerts', partition: 1, offset: 42,
+    event: { eventId: 'e2', type: 'AlertRaised', payload: { alertId: 'a1' } } });
+  const e = toPlatformEvent({ event: 'AlertRaised', data, id: 'x-3' });
+  assert.equal(e.type, 'AlertRaised');
+  assert.equal(e.id, 'x-3');
+  assert.equal(e.topic, 'alerts');
+  assert.equal(e.envelope.payload.alertId, 'a1');
+  const missed = toPlatformEvent({ event: 'missed', data: '{"reason":"too-old","lastEventId":"a-1"}', id: 'b-9' });
+  assert.equal(missed.type, 'missed');
+});
+
 test('backs off 1, 2, 4 ... 30 s, or as the server says', () => {
   assert.deepEqual([1, 2, 3, 6, 7].map((n) => reconnectDelay(n, null)), [1000, 2000, 4000, 30000, 30000]);
   assert.equal(reconnectDelay(4, 250), 250);
