@@ -21,8 +21,12 @@ record RenderedOverlay(String name, List<ObjectNode> objects) {
     static final Path K8S = Path.of("k8s").toAbsolutePath();
     static final List<String> OVERLAYS = List.of("local", "staging", "production");
 
-    /** The kubectl on the PATH, if any. */
+    /** The kubectl to render with: {@code -Dtideline.kubectl=PATH} if given, else the one on the PATH, if any. */
     static Optional<Path> kubectl() {
+        String given = System.getProperty("tideline.kubectl");
+        if (given != null) {
+            return Optional.of(Path.of(given)).filter(Files::isExecutable);
+        }
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             Path candidate = Path.of(dir, "kubectl");
