@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.tideline.events.Topics;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.messaging.tx.Transactions;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -36,7 +38,8 @@ public class RowCountGauges {
     private static final Logger LOG = Logger.getLogger(RowCountGauges.class);
 
     static final CountedRows OUTBOX_PENDING = new CountedRows("tideline.outbox.pending", "topic",
-            "select topic, count(*) from outbox where sent_at is null group by topic");
+            "select topic, count(*) from outbox where sent_at is null group by topic",
+            Topics.all().stream().map(Topics.TopicSpec::name).collect(Collectors.toSet()));
     static final CountedRows INBOX_PENDING = new CountedRows("tideline.inbox.pending", "stream",
             "select stream, count(*) from inbox where processed_at is null and set_aside_at is null group by stream");
 
@@ -90,7 +93,7 @@ public class RowCountGauges {
                 Map<String, Long> counted = new LinkedHashMap<>();
                 transactions.reads().list(family.rows().sql(), Tuple.tuple(),
                         row -> counted.put(String.valueOf(row.getValue(0)), row.getLong(1)));
-                Map<String, Long> next = RowCounts.next(family.counts(), counted);
+                Map<String, Long> next = RowCounts.next(family.rows().known(), family.counts(), counted);
                 synchronized (family.counts()) {
                     family.counts().clear();
                     family.counts().putAll(next);
