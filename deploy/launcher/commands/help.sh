@@ -23,6 +23,9 @@ usage: ./platform COMMAND [ARGS]
   token --role viewer|trader|admin [--subject NAME] [--ttl PT12H]
                                 a bearer token for the services' APIs, signed with the local key 'up' made in
                                 \$TIDELINE_HOME/jwt; e.g. curl -H "Authorization: Bearer \$(./platform token --role viewer)" ...
+  images [SERVICE...]           the services' OCI images with Jib (pom.xml profile 'images'): into a Docker or
+                                Podman daemon, or pushed to \$TIDELINE_IMAGE_REGISTRY; says so and builds nothing
+                                where there is none (no builder exists on the development machine)
   help                          this text
 
 services: ${SERVICES[*]}
@@ -50,5 +53,7 @@ environment (defaults in brackets):
   TIDELINE_TEST_PG_PASSWORD       password of the test role 'tideline', required by 'test' on such a PostgreSQL
   TIDELINE_SKIP_CHAIN=1           do not start the local EVM chain
   TIDELINE_CHAIN_PORT             JSON-RPC port of the local chain [8545]
+  TIDELINE_IMAGE_REGISTRY         'images': push to this registry[/group] instead of a local daemon
+  TIDELINE_IMAGE_TAG              'images': the images' tag [the commit's short hash]
 EOF
 }

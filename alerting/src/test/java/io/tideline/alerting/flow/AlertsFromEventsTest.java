@@ -31,9 +31,13 @@ import io.tideline.events.pnl.CostBasisMethod;
 import io.tideline.events.pnl.ExecutionUnmatched;
 import io.tideline.events.pnl.PnlRealized;
 import io.tideline.messaging.kafka.Headers;
+import io.tideline.messaging.metrics.RowCountGauges;
+import io.tideline.service.security.Roles;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
+import io.tideline.testing.TestTokens;
 import io.tideline.testing.TidelineTestResources;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -76,6 +82,37 @@ class AlertsFromEventsTest {
     @AfterAll
     static void close() {
         kafka.close();
+    }
+
+    @Inject
+    RowCountGauges gauges;
+
+    @Test
+    void anOpenAlertIsCountedByItsSeverityOnTheMetricsEndpoint() {
+        gauges.refreshAll();
+        double before = openAlerts("CRITICAL");
+        String instrument = "GAUGE" + IDS.incrementAndGet() + "-USD";
+        String rule = rule(Map.of("name", "falls below 10", "kind", "PRICE_CROSSES", "severity", "CRITICAL",
+                "params", Map.of("instrument", instrument, "level", "10", "direction", "DOWN")));
+        price(instrument, "11");
+        price(instrument, "9");
+        awaitAlert(rule, "OPEN");
+
+        gauges.refreshAll();
+
+        assertThat(openAlerts("CRITICAL")).isEqualTo(before + 1);
+        assertThat(metrics()).contains("tideline_outbox_pending").contains("http_server_requests_seconds_bucket");
+    }
+
+    private static String metrics() {
+        return given().header("Authorization", TestTokens.bearer(Roles.VIEWER)).get("/q/metrics").then()
+                .statusCode(200).extract().asString();
+    }
+
+    private static double openAlerts(String severity) {
+        Matcher m = Pattern.compile("(?m)^tideline_alerts_open\\{[^}]*severity=\"" + severity + "\"[^}]*} (\\S+)$")
+                .matcher(metrics());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     @Test
