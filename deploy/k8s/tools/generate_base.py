@@ -51,7 +51,11 @@ SERVICES = {
                                  "QUARKUS_MAILER_PASSWORD": ("tideline-smtp", "password")},
                      replicas=2, cpu="250m", mem="512Mi", limit="768Mi",
                      note="rule evaluation keyed by partition; deliveries claimed row by row"),
-    "gateway": dict(db="tideline_gateway", produces=[], consumes=["alerts"], stateless=True, outside=[],
+    # the gateway: config (runtime settings) it writes; the live stream reads the business topics; the operations API
+    # browses every dead-letter topic and replays chosen letters to their source topics ("replays")
+    "gateway": dict(db="tideline_gateway", produces=["config"],
+                    consumes=["lp.positions", "perp.hedges", "pnl.executions", "mm.settlement", "market.prices",
+                              "alerts", "*.dlq"], replays=True, stateless=True, outside=[],
                     calls=["*"], env={},
                     secret_env={}, replicas=3, cpu="500m", mem="512Mi", limit="768Mi",
                     note="stateless HTTP edge (rate-limit buckets and API keys live in its database)"),
@@ -461,6 +465,16 @@ def kafka_user(name, spec):
         # DeadLetterWatch reads every dead-letter topic; Kafka ACLs have no suffix pattern, so each is listed.
         for t in catalogue_topics():
             acls.append(acl("topic", t + ".dlq", "literal", ["Read", "Describe"]))
+    if spec.get("replays"):
+        # a dead letter is replayed to its source topic, whichever service owns it
+        for t in catalogue_topics():
+            if t not in spec["produces"]:
+                acls.append(acl("topic", t, "literal", ["Write", "Describe"]))
+    # every service follows the runtime settings (RuntimeSettings reads config from its beginning, no group)
+    if "config" not in spec["produces"]:
+        acls.append(acl("topic", "config", "literal", ["Read", "Describe"]))
+    else:
+        acls.append(acl("topic", "config", "literal", ["Read"]))
     if spec["consumes"]:
         acls.append(acl("group", name + ".", "prefix", ["Read", "Describe"]))
     return f"""apiVersion: kafka.strimzi.io/v1beta2
