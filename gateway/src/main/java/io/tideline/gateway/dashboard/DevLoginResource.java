@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +54,7 @@ public class DevLoginResource {
 
     @GET
     @Operation(summary = "Local profile only: the roles the dev login offers (404 elsewhere)")
+    @Extension(name = "x-tideline-role", value = "public") // anyone, and only in the local profile
     @APIResponse(responseCode = "404", description = "The dev login is off (every profile but local)")
     public Options options() {
         requireEnabled();
@@ -62,6 +64,7 @@ public class DevLoginResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Local profile only: a short-lived bearer token for the chosen role (404 elsewhere)")
+    @Extension(name = "x-tideline-role", value = "public") // anyone, and only in the local profile
     @APIResponse(responseCode = "400", description = "role is not viewer, trader or admin")
     @APIResponse(responseCode = "404", description = "The dev login is off (every profile but local)")
     public DevToken login(Request request) {
