@@ -131,6 +131,9 @@ try {
 
   await check('the light theme passes axe too', async () => {
     await page.getByRole('button', { name: 'Switch to the light theme' }).click();
+    // the app applies the theme after it renders the click: wait for it rather than read it at once
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light', null, { timeout: 5000 })
+      .catch(() => {});
     equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light', 'theme');
     await accessible('portfolio (light)');
     await shot('portfolio-light');
