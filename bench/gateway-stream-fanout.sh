@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 classpath_file=target/stream-bench.classpath   # relative to each module, so bench's lands in bench/target
 
 echo "building the gateway and the benchmark ..."
-./mvnw -B -q -pl gateway,bench -am package dependency:build-classpath -DskipTests \
+./mvnw -B -q ${TIDELINE_BENCH_MAVEN_ARGS:-} -pl gateway,bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
 java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.gateway.StreamFanoutBenchmark "$@"
