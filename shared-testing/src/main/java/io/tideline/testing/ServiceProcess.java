@@ -103,6 +103,28 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until an admin's {@code GET path} answers {@code expected} (e.g. {@code /q/health/ready} 200), asking every
+     * 200 ms.
+     *
+     * @throws IllegalStateException with everything the process printed, if it ends first or {@code timeout} passes
+     */
+    public void awaitStatus(String path, int expected, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (status(path) != expected) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service did not answer " + expected + " on " + path + " within "
+                        + timeout.toSeconds() + " s" + (process.isAlive() ? "" : " (it ended)") + ":\n" + output());
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + path, e);
+            }
+        }
+    }
+
     /** The HTTP status of an admin's {@code GET path}, or -1 when the service does not answer. */
     public int status(String path) {
         return get(path).map(HttpResponse::statusCode).orElse(-1);

@@ -275,16 +275,13 @@ public final class AlertingRulesBenchmark {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    private static ServiceProcess start(Path jar, Map<String, String> env) throws InterruptedException {
+    private static ServiceProcess start(Path jar, Map<String, String> env) {
         ServiceProcess service = ServiceProcess.start(jar, "1g", env);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (service.status("/q/health/ready") != 200) {
-            if (System.nanoTime() > deadline || !service.isAlive()) {
-                String output = service.output();
-                service.close();
-                throw new IllegalStateException("alerting did not become ready:\n" + output);
-            }
-            Thread.sleep(200);
+        try {
+            service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(120));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
         }
         return service;
     }

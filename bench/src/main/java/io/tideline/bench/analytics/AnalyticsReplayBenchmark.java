@@ -34,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -173,16 +172,13 @@ public final class AnalyticsReplayBenchmark {
         return String.format("0x%064x", n);
     }
 
-    private static ServiceProcess start(Path jar, Map<String, String> env) throws InterruptedException {
+    private static ServiceProcess start(Path jar, Map<String, String> env) {
         ServiceProcess service = ServiceProcess.start(jar, "1g", env);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (service.status("/q/health/ready") != 200) {
-            if (System.nanoTime() > deadline || !service.isAlive()) {
-                String output = service.output();
-                service.close();
-                throw new IllegalStateException("analytics did not become ready:\n" + output);
-            }
-            Thread.sleep(200);
+        try {
+            service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(120));
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
         }
         return service;
     }

@@ -15,6 +15,7 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,13 +76,7 @@ public final class GatewayLatencyBenchmark {
         String bearer = TestTokens.bearer("viewer");
         Path jar = Path.of("gateway", "target", "quarkus-app", "quarkus-run.jar");
         try (ServiceProcess gateway = ServiceProcess.start(jar, System.getProperty("gateway.heap", "512m"), env)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (gateway.status("/q/health/live") != 200) {
-                if (System.nanoTime() > deadline || !gateway.isAlive()) {
-                    throw new IllegalStateException("the gateway did not start:\n" + gateway.output());
-                }
-                Thread.sleep(200);
-            }
+            gateway.awaitStatus("/q/health/live", 200, Duration.ofSeconds(120));
             Target direct = new Target("direct", upstreamPort, bearer);
             Target through = new Target("gateway", gateway.port(), bearer);
             System.out.printf("gateway latency: %d req/s open loop, GET %s, %d phase(s) of %d s per target after"

@@ -86,13 +86,7 @@ public final class StreamFanoutBenchmark {
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         Path jar = Path.of("gateway", "target", "quarkus-app", "quarkus-run.jar");
         try (ServiceProcess gateway = ServiceProcess.start(jar, "1g", env)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (gateway.status("/q/health/ready") != 200) {
-                if (System.nanoTime() > deadline || !gateway.isAlive()) {
-                    throw new IllegalStateException("the gateway did not become ready:\n" + gateway.output());
-                }
-                Thread.sleep(200);
-            }
+            gateway.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(120));
             stream = URI.create("http://127.0.0.1:" + gateway.port() + "/api/v1/stream?topic=alerts");
             System.out.printf("gateway live stream fan-out: %d events/s offered, %d s after %d s warm-up, %d cores,"
                     + " load %s%n", rate, seconds, warmup, Runtime.getRuntime().availableProcessors(),

@@ -88,13 +88,7 @@ public final class PnlIngestWebhooksBenchmark {
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         Path jar = Path.of("pnl-ingest", "target", "quarkus-app", "quarkus-run.jar");
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (service.status("/q/health/ready") != 200) {
-                if (System.nanoTime() > deadline || !service.isAlive()) {
-                    throw new IllegalStateException("pnl-ingest did not become ready:\n" + service.output());
-                }
-                Thread.sleep(200);
-            }
+            service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(120));
             endpoint = URI.create("http://127.0.0.1:" + service.port() + "/api/v1/webhooks/alchemy");
             Thread reader = startReader();
             // Each round trip is two deliveries of two activities: rate / 4 round trips per second.

@@ -7,7 +7,6 @@ import io.tideline.testing.TestKafka;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,18 +33,7 @@ public class PnlIngestProcess extends GatewayTestResources {
         env.put("TIDELINE_PNL_WEBHOOKS_0__SIGNING_KEY", SIGNING_KEY);
         pnlIngest = ServiceProcess.start(Path.of("..", "pnl-ingest", "target", "quarkus-app", "quarkus-run.jar"),
                 "256m", env);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (pnlIngest.status("/q/health/ready") != 200) {
-            if (!pnlIngest.isAlive() || Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("pnl-ingest did not become ready:\n" + pnlIngest.output());
-            }
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        pnlIngest.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(90));
         config.put("tideline.gateway.upstreams.pnl-ingest.url", "http://127.0.0.1:" + pnlIngest.port());
         return config;
     }
