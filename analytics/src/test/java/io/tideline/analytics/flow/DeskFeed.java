@@ -12,6 +12,7 @@ import io.tideline.events.lp.LpMinted;
 import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.PositionRef;
 import io.tideline.events.lp.TokenRef;
+import io.tideline.events.market.PriceObserved;
 import io.tideline.events.perp.HedgeFilled;
 import io.tideline.events.perp.PerpFill;
 import io.tideline.testing.KafkaTestClient;
@@ -68,6 +69,12 @@ final class DeskFeed {
         return publish("lp-tracker", p.key(), new LpMinted(p, OWNER, POOL, WETH, USDC, 3000, -200_000, -190_000,
                 new BigInteger("1000000000000"), weth("2"), usdc("5000"), new BigInteger("3961408125713216879677197"),
                 new BigDecimal("2500"), at()));
+    }
+
+    /** The perp venue's price of a market, as its price feed publishes it. */
+    EventEnvelope<PriceObserved> venuePrice(String market, String price) {
+        return publish("extended", market, new PriceObserved("extended", market, new BigDecimal(price), null, null,
+                null, now()));
     }
 
     /** lp-tracker's increase of a position's liquidity by {@code amount0} + {@code amount1}, raw units. */

@@ -12,7 +12,6 @@ import io.tideline.events.EventEnvelope;
 import io.tideline.events.TradeSide;
 import io.tideline.events.lp.LpMinted;
 import io.tideline.events.lp.PositionRef;
-import io.tideline.events.market.PriceObserved;
 import io.tideline.events.mm.PositionUncovered;
 import io.tideline.events.mm.TakeProfitFilled;
 import io.tideline.events.mm.TakeProfitPlaced;
@@ -66,8 +65,7 @@ class PortfolioFromEventsTest {
         String market = DeskFeed.unique("ETH") + "-USD";
         EventEnvelope<LpMinted> mint = desk.minted(p);
         desk.hedged(mint, market, "2", "2500", "1");
-        desk.publish("extended", market, new PriceObserved("extended", market, new BigDecimal("2600"), null, null,
-                null, DeskFeed.now()));
+        desk.venuePrice(market, "2600");
         desk.valued(p, "2600", DeskFeed.weth("1.9"), DeskFeed.usdc("5255"), DeskFeed.weth("0.01"),
                 DeskFeed.usdc("10"));
 
@@ -100,8 +98,7 @@ class PortfolioFromEventsTest {
         String market = DeskFeed.unique("ETH") + "-USD";
         EventEnvelope<LpMinted> mint = desk.minted(p);
         desk.hedged(mint, market, "2", "2500", "1");
-        desk.publish("extended", market, new PriceObserved("extended", market, new BigDecimal("2600"), null, null,
-                null, DeskFeed.now()));
+        desk.venuePrice(market, "2600");
         var added = desk.liquidityAdded(p, DeskFeed.weth("1"), DeskFeed.usdc("2500"));
         JsonPath before = awaitStrategy(p.key(), j -> bd(j, "figures.cost").compareTo(new BigDecimal("15000")) == 0
                 && bd(j, "figures.hedgeUnrealized").signum() != 0);
@@ -267,8 +264,7 @@ class PortfolioFromEventsTest {
         String market = DeskFeed.unique("ETH") + "-USD";
         EventEnvelope<LpMinted> mint = desk.minted(p);
         desk.hedged(mint, market, "2", "2500", "0");
-        desk.publish("extended", market, new PriceObserved("extended", market, new BigDecimal("2600"), null, null,
-                null, DeskFeed.now()));
+        desk.venuePrice(market, "2600");
         awaitStrategy(p.key(), j -> j.getString("hedgeMarket") != null && bd(j, "figures.hedgeUnrealized")
                 .compareTo(new BigDecimal("-200")) == 0);
 
