@@ -60,7 +60,7 @@ class ManifestsTest {
     }
 
     @Test
-    void every_object_is_valid_against_its_schema() {
+    void every_object_of_a_core_kind_binds_strictly_to_its_model() {
         List<String> problems = new ArrayList<>();
         for (RenderedOverlay overlay : RENDERED.values()) {
             for (ObjectNode object : overlay.objects()) {
@@ -68,8 +68,8 @@ class ManifestsTest {
                 List<String> found;
                 if (StrictModel.isCore(kind)) {
                     found = StrictModel.problems(object);
-                } else if (CustomResourceShapes.isKnown(kind)) {
-                    found = CustomResourceShapes.problems(object);
+                } else if (CrdSchemas.isCustomResource(object)) {
+                    continue; // the next test
                 } else {
                     found = List.of("kind " + kind + " is checked by no schema");
                 }
@@ -77,6 +77,64 @@ class ManifestsTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void every_custom_resource_is_valid_against_its_operators_crd_schema() throws Exception {
+        CrdSchemas schemas = requireCrdSchemas();
+        List<ObjectNode> resources = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (RenderedOverlay overlay : RENDERED.values()) {
+            for (ObjectNode object : overlay.objects()) {
+                if (CrdSchemas.isCustomResource(object)) {
+                    resources.add(object);
+                    names.add(overlay.name() + " " + RenderedOverlay.describe(object));
+                }
+            }
+        }
+        assertThat(resources).extracting(o -> o.path("kind").asText()).contains("Kafka", "KafkaNodePool",
+                "KafkaTopic", "KafkaUser", "Cluster", "Database", "ScheduledBackup", "ServiceMonitor",
+                "PrometheusRule");
+        List<List<String>> found = schemas.problems(resources);
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < resources.size(); i++) {
+            int at = i;
+            found.get(i).forEach(p -> problems.add(names.get(at) + ": " + p));
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** The schema check is not vacuous: a misspelt field, a wrong type and a wrong enum value each fail it. */
+    @Test
+    void the_crd_schema_check_catches_unknown_fields_wrong_types_and_values() throws Exception {
+        CrdSchemas schemas = requireCrdSchemas();
+        RenderedOverlay production = RENDERED.get("production");
+        ObjectNode cluster = production.ofKind("Cluster").get(0).deepCopy();
+        ((ObjectNode) cluster.path("spec").path("storage")).put("sise", "10Gi");
+        ObjectNode topic = production.ofKind("KafkaTopic").get(0).deepCopy();
+        ((ObjectNode) topic.path("spec")).put("partitions", "3");
+        ObjectNode user = production.ofKind("KafkaUser").get(0).deepCopy();
+        ((ObjectNode) user.path("spec").path("authorization").path("acls").get(0)).putArray("operations").add("Wrte");
+        ObjectNode monitor = production.ofKind("ServiceMonitor").get(0).deepCopy();
+        ((ObjectNode) monitor.path("spec").path("endpoints").get(0)).put("intervall", "30s");
+        ObjectNode unknownKind = production.ofKind("Kafka").get(0).deepCopy().put("kind", "KafkaCluster");
+
+        List<List<String>> found = schemas.problems(List.of(cluster, topic, user, monitor, unknownKind,
+                production.ofKind("Cluster").get(0)));
+
+        assertThat(found.get(0)).anySatisfy(p -> assertThat(p).contains("sise"));
+        assertThat(found.get(1)).anySatisfy(p -> assertThat(p).contains("partitions must be integer"));
+        assertThat(found.get(2)).anySatisfy(p -> assertThat(p).contains("operations/0 must be equal to one of"));
+        assertThat(found.get(3)).anySatisfy(p -> assertThat(p).contains("intervall"));
+        assertThat(found.get(4)).containsExactly("no CRD schema known for kafka.strimzi.io/v1beta2 KafkaCluster");
+        assertThat(found.get(5)).isEmpty();
+    }
+
+    private static CrdSchemas requireCrdSchemas() throws Exception {
+        Optional<CrdSchemas> schemas = CrdSchemas.installed();
+        assumeTrue(schemas.isPresent(), "Node.js/npm are not on the PATH: the custom resources were not checked "
+                + "against their CRD schemas");
+        return schemas.get();
     }
 
     @Test

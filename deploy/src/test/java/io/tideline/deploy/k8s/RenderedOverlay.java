@@ -27,9 +27,14 @@ record RenderedOverlay(String name, List<ObjectNode> objects) {
         if (given != null) {
             return Optional.of(Path.of(given)).filter(Files::isExecutable);
         }
+        return onPath("kubectl");
+    }
+
+    /** An executable of this name on the PATH, if any. */
+    static Optional<Path> onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(java.io.File.pathSeparator)) {
-            Path candidate = Path.of(dir, "kubectl");
+            Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
                 return Optional.of(candidate);
             }
