@@ -16,7 +16,10 @@ import java.util.Optional;
 @ApplicationScoped
 public class PositionQueries {
 
-    private static final String COLUMNS = "token_id, chain_id, position_manager, owner, status, pool, state, valuation";
+    /** A position's row and its pool's (tokens and fee), stored in the same pass as the position's first fact. */
+    private static final String FROM = "select p.token_id, p.chain_id, p.position_manager, p.owner, p.status, p.pool,"
+            + " p.state, p.valuation, pool.state as pool_state from lp_position p"
+            + " left join lp_pool pool on pool.chain_id = p.chain_id and pool.address = p.pool";
 
     private final Sql reads;
 
@@ -26,14 +29,14 @@ public class PositionQueries {
 
     /** Positions of every chain, by chain, position manager and token id; filters optional (null: any). */
     public List<PositionView> list(String owner, PositionStatus status) {
-        return reads.list("select " + COLUMNS + " from lp_position where ($1::text is null or owner = $1)"
-                        + " and ($2::text is null or status = $2) order by chain_id, position_manager, token_id::numeric",
+        return reads.list(FROM + " where ($1::text is null or p.owner = $1) and ($2::text is null or p.status = $2)"
+                        + " order by p.chain_id, p.position_manager, p.token_id::numeric",
                 Tuple.of(owner, status == null ? null : status.name()), PositionQueries::position);
     }
 
     /** The position with this token id (on the lowest chain id, if several chains have one). */
     public Optional<PositionView> byTokenId(String tokenId) {
-        return reads.first("select " + COLUMNS + " from lp_position where token_id = $1 order by chain_id limit 1",
+        return reads.first(FROM + " where p.token_id = $1 order by p.chain_id limit 1",
                 Tuple.of(tokenId), PositionQueries::position);
     }
 
@@ -51,13 +54,16 @@ public class PositionQueries {
 
     private static PositionView position(Row r) {
         Position p = PositionJson.read(json(r.getValue("state")), Position.class);
+        Object poolState = r.getValue("pool_state");
+        PoolState pool = poolState == null ? new PoolState()
+                : PositionJson.read(json(poolState), PoolState.class);
         Object valuation = r.getValue("valuation");
         long chainId = r.getLong("chain_id");
         String manager = r.getString("position_manager");
         String tokenId = r.getString("token_id");
         return new PositionView(tokenId, chainId, manager, chainId + ":" + manager + ":" + tokenId,
                 r.getString("owner"), PositionStatus.valueOf(r.getString("status")), r.getString("pool"),
-                p.tickLower(), p.tickUpper(), p.liquidity(), p.deposited0(), p.deposited1(), p.costToken1(),
+                pool.token0, pool.token1, poolState == null ? null : pool.fee, p.tickLower(), p.tickUpper(), p.liquidity(), p.deposited0(), p.deposited1(), p.costToken1(),
                 p.withdrawn0(), p.withdrawn1(), p.feesCollected0(), p.feesCollected1(), p.burned(), p.openedBlock(),
                 p.closedBlock(), valuation == null ? null : PositionJson.read(json(valuation), LpValued.class));
     }

@@ -51,7 +51,7 @@ class OpenApiDocumentTest {
         assertThat(doc.getString("paths.'/api/v1/lp/wallets'.post.responses.'201'.content.'application/json'"
                 + ".schema.'$ref'")).endsWith("/Wallet");
         assertThat(doc.getMap("components.schemas.PositionView.properties")).containsKeys("tokenId", "chainId",
-                "positionManager", "key", "owner", "status", "pool", "tickLower", "tickUpper", "liquidity",
+                "positionManager", "key", "owner", "status", "pool", "token0", "token1", "fee", "tickLower", "tickUpper", "liquidity",
                 "deposited0", "deposited1", "costToken1", "withdrawn0", "withdrawn1", "feesCollected0",
                 "feesCollected1", "burned", "openedBlock", "closedBlock", "valuation");
     }

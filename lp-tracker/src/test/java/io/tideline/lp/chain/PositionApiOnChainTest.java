@@ -8,6 +8,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.tideline.testing.ChainDeployment;
 import io.tideline.testing.TidelineTestResources;
 import io.tideline.testing.uniswap.UniswapDriver;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class PositionApiOnChainTest {
         Map<String, Object> position = given().get("/api/v1/lp/positions/" + tokenId).then().extract().jsonPath()
                 .getMap("");
         assertThat(position.keySet()).containsExactlyInAnyOrder("tokenId", "chainId", "positionManager", "key",
-                "owner", "status", "pool", "tickLower", "tickUpper", "liquidity", "deposited0", "deposited1",
+                "owner", "status", "pool", "token0", "token1", "fee", "tickLower", "tickUpper", "liquidity", "deposited0", "deposited1",
                 "costToken1", "withdrawn0", "withdrawn1", "feesCollected0", "feesCollected1", "burned", "openedBlock",
                 "valuation");
         assertThat(position).containsEntry("tokenId", tokenId).containsEntry("chainId", (int) fx.chain.chainId())
@@ -53,6 +54,13 @@ class PositionApiOnChainTest {
                 .containsEntry("withdrawn0", "0").containsEntry("burned", false)
                 .containsEntry("openedBlock", (int) minted.blockNumber());
         assertThat(position.get("costToken1")).isInstanceOf(String.class);
+        // The pool's tokens as the deployment made them (TWETH 18 decimals, TUSDC 6), in the pool's order.
+        boolean wethFirst = fx.deployment.wethIsToken0();
+        assertThat(position.get("token0")).isEqualTo(wethFirst ? token("TWETH", fx.deployment.tokens().weth())
+                : token("TUSDC", fx.deployment.tokens().usdc()));
+        assertThat(position.get("token1")).isEqualTo(wethFirst ? token("TUSDC", fx.deployment.tokens().usdc())
+                : token("TWETH", fx.deployment.tokens().weth()));
+        assertThat(position).containsEntry("fee", UniswapDriver.FEE);
         @SuppressWarnings("unchecked")
         Map<String, Object> valuation = (Map<String, Object>) position.get("valuation");
         assertThat(valuation.get("amount0")).isInstanceOf(String.class);
@@ -77,5 +85,10 @@ class PositionApiOnChainTest {
 
         assertThat(given().queryParam("owner", fx.owner).queryParam("status", "active").get("/api/v1/lp/positions")
                 .then().statusCode(200).extract().jsonPath().getList("tokenId", String.class)).contains(tokenId);
+    }
+
+    private static Map<String, Object> token(String symbol, ChainDeployment.Token token) {
+        return Map.of("address", token.address().toLowerCase(Locale.ROOT), "symbol", symbol, "decimals",
+                token.decimals());
     }
 }
