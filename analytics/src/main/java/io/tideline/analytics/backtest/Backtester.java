@@ -62,12 +62,15 @@ public final class Backtester {
         SwapVenue venue = new SwapVenue(new ExactPool(pool), start, swaps);
         BacktestResult result = new Run(strategy, venue, decimals1, ReturnPeriod.HOURLY, i -> { })
                 .execute(start, pool.tick());
-        return new SwapReplay(result, venue.pool(), venue.positionId(), venue.executed());
+        return new SwapReplay(result, venue.pool(), venue.positionId(), venue.executed(), venue.desired());
     }
 
-    /** A swap replay's result with the pool it leaves and the open position's id in it (−1: none). */
+    /**
+     * A swap replay's result with the pool it leaves, the open position's id in it (−1: none), the swaps as executed
+     * and the desired amounts of each mint.
+     */
     public record SwapReplay(BacktestResult result, ExactPool pool, int positionId,
-                             List<ExactPool.Executed> executed) {
+                             List<ExactPool.Executed> executed, List<TokenAmounts> desired) {
     }
 
     /** One run's mutable state; never shared. */

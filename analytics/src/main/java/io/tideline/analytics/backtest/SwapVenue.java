@@ -15,6 +15,7 @@ final class SwapVenue implements Venue {
     private final ExactPool pool;
     private final List<SwapOrder> orders;
     private final List<ExactPool.Executed> executed = new ArrayList<>();
+    private final List<TokenAmounts> desired = new ArrayList<>();
     private Instant time;
     private int position = -1;
 
@@ -26,6 +27,11 @@ final class SwapVenue implements Venue {
 
     List<ExactPool.Executed> executed() {
         return executed;
+    }
+
+    /** The desired amounts of each open, in order (what the position manager's {@code mint} would be sent). */
+    List<TokenAmounts> desired() {
+        return desired;
     }
 
     ExactPool pool() {
@@ -71,6 +77,7 @@ final class SwapVenue implements Venue {
 
     @Override
     public Opened open(Range range, BigInteger amount0Desired, BigInteger amount1Desired) {
+        desired.add(new TokenAmounts(amount0Desired, amount1Desired));
         ExactPool.Minted m = pool.mint(range.lower(), range.upper(), amount0Desired, amount1Desired);
         position = m.positionId();
         return new Opened(m.liquidity(), m.amount0(), m.amount1());
