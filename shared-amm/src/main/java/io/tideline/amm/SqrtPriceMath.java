@@ -81,6 +81,55 @@ public final class SqrtPriceMath {
                 : getAmount1Delta(sqrtRatioAX96, sqrtRatioBX96, int128Magnitude(liquidityDelta), true);
     }
 
+    /**
+     * The sqrt price after {@code amountIn} of the input token enters a range of liquidity {@code liquidity}, as
+     * v3-core's {@code getNextSqrtPriceFromInput}: token0 in ({@code zeroForOne}) rounds the next price <b>up</b>,
+     * token1 in rounds it <b>down</b> — either way the price moves no further than the input pays for.
+     *
+     * @param liquidity a uint128, not 0
+     * @throws IllegalArgumentException if the price or the liquidity is 0
+     */
+    public static BigInteger getNextSqrtPriceFromInput(
+            BigInteger sqrtPriceX96, BigInteger liquidity, BigInteger amountIn, boolean zeroForOne) {
+        SolidityUint.require("sqrtPriceX96", sqrtPriceX96, 160);
+        SolidityUint.require("liquidity", liquidity, 128);
+        SolidityUint.require("amountIn", amountIn, 256);
+        if (sqrtPriceX96.signum() == 0 || liquidity.signum() == 0) {
+            throw new IllegalArgumentException("getNextSqrtPriceFromInput needs a price and a liquidity above 0");
+        }
+        return zeroForOne
+                ? getNextSqrtPriceFromAmount0RoundingUp(sqrtPriceX96, liquidity, amountIn)
+                : getNextSqrtPriceFromAmount1RoundingDown(sqrtPriceX96, liquidity, amountIn);
+    }
+
+    /**
+     * {@code L * sqrtP / (L + amount * sqrtP)} rounded up, or — where v3-core's uint256 product or sum would overflow —
+     * its fallback {@code L / (L / sqrtP + amount)} rounded up; the branch changes the rounding, so it is kept.
+     */
+    private static BigInteger getNextSqrtPriceFromAmount0RoundingUp(
+            BigInteger sqrtPriceX96, BigInteger liquidity, BigInteger amount) {
+        if (amount.signum() == 0) {
+            return sqrtPriceX96;
+        }
+        BigInteger numerator1 = liquidity.shiftLeft(FixedPoint.RESOLUTION_96);
+        BigInteger product = amount.multiply(sqrtPriceX96);
+        if (product.bitLength() <= 256) {
+            BigInteger denominator = numerator1.add(product);
+            if (denominator.bitLength() <= 256) {
+                return FullMath.mulDivRoundingUpUnchecked(numerator1, sqrtPriceX96, denominator);
+            }
+        }
+        return SolidityUint.require("next sqrt price",
+                FullMath.divRoundingUp(numerator1, numerator1.divide(sqrtPriceX96).add(amount)), 160);
+    }
+
+    /** {@code sqrtP + amount * 2^96 / L} rounded down (v3-core shifts when the amount fits in 160 bits: the same). */
+    private static BigInteger getNextSqrtPriceFromAmount1RoundingDown(
+            BigInteger sqrtPriceX96, BigInteger liquidity, BigInteger amount) {
+        BigInteger quotient = amount.shiftLeft(FixedPoint.RESOLUTION_96).divide(liquidity);
+        return SolidityUint.require("next sqrt price", sqrtPriceX96.add(quotient), 160);
+    }
+
     private static BigInteger int128Magnitude(BigInteger liquidityDelta) {
         if (liquidityDelta.bitLength() > 127) {
             throw new IllegalArgumentException("liquidityDelta must be an int128, was " + liquidityDelta);

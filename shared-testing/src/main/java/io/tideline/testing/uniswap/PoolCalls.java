@@ -10,6 +10,7 @@ import org.web3j.abi.datatypes.generated.Uint128;
 import org.web3j.abi.datatypes.generated.Uint160;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
+import java.math.BigInteger;
 import java.util.List;
 
 import static io.tideline.testing.uniswap.Web3jAbi.decode;
@@ -36,6 +37,32 @@ final class PoolCalls {
         List<Type<?>> v = decode(returnData,
                 List.of(new TypeReference<Uint160>() { }, new TypeReference<Int24>() { }));
         return new UniswapDriver.Slot0(number(v.get(0)), number(v.get(1)).intValueExact());
+    }
+
+    static String liquidity() {
+        return encode("liquidity");
+    }
+
+    static String feeGrowthGlobal(int token) {
+        return encode("feeGrowthGlobal" + token + "X128");
+    }
+
+    static String ticks(int tick) {
+        return encode("ticks", new org.web3j.abi.datatypes.generated.Int24(BigInteger.valueOf(tick)));
+    }
+
+    static BigInteger decodeUint(String returnData) {
+        return number(decode(returnData, List.of(new TypeReference<org.web3j.abi.datatypes.generated.Uint256>() { }))
+                .get(0));
+    }
+
+    /** The first four of ticks()'s eight fields: liquidityGross, liquidityNet, feeGrowthOutside0/1X128. */
+    static UniswapDriver.TickInfo decodeTick(String returnData) {
+        List<Type<?>> v = decode(returnData, List.of(new TypeReference<Uint128>() { },
+                new TypeReference<org.web3j.abi.datatypes.generated.Int128>() { },
+                new TypeReference<org.web3j.abi.datatypes.generated.Uint256>() { },
+                new TypeReference<org.web3j.abi.datatypes.generated.Uint256>() { }));
+        return new UniswapDriver.TickInfo(number(v.get(0)), number(v.get(1)), number(v.get(2)), number(v.get(3)));
     }
 
     /** The pool's Swap event in a router transaction. */

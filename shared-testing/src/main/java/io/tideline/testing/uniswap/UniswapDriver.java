@@ -107,6 +107,33 @@ public final class UniswapDriver {
                 positionManager(), PositionManagerCalls.collectAll(tokenId, from)));
     }
 
+    /**
+     * What {@link #decreaseLiquidity} would credit now, simulated with {@code eth_call} as {@code from} (the owner or
+     * an approved account): the amounts removing {@code liquidity} would pay out, rounded down.
+     */
+    public TokenAmounts staticDecreaseLiquidity(String from, BigInteger tokenId, BigInteger liquidity) {
+        return PositionManagerCalls.decodeCollect(chain.call("decreaseLiquidity(" + tokenId + ") simulated", from,
+                positionManager(), PositionManagerCalls.decreaseLiquidity(tokenId, liquidity, DEADLINE)));
+    }
+
+    /** The deployment pool's in-range liquidity ({@code liquidity()}). */
+    public BigInteger poolLiquidity() {
+        return PoolCalls.decodeUint(chain.call("liquidity", reader(), deployment.pool().address(),
+                PoolCalls.liquidity()));
+    }
+
+    /** The deployment pool's {@code feeGrowthGlobal0X128} ({@code token} 0) or {@code feeGrowthGlobal1X128} (1). */
+    public BigInteger feeGrowthGlobalX128(int token) {
+        return PoolCalls.decodeUint(chain.call("feeGrowthGlobal" + token, reader(), deployment.pool().address(),
+                PoolCalls.feeGrowthGlobal(token)));
+    }
+
+    /** The deployment pool's record of a tick ({@code ticks(tick)}); all zero for an uninitialized one. */
+    public TickInfo tick(int tick) {
+        return PoolCalls.decodeTick(chain.call("ticks(" + tick + ")", reader(), deployment.pool().address(),
+                PoolCalls.ticks(tick)));
+    }
+
     /** Burns the position's NFT; the position manager requires no liquidity and nothing owed left. */
     public TransactionReceipt burn(String from, BigInteger tokenId) {
         return chain.send("burn(" + tokenId + ")", from, positionManager(), PositionManagerCalls.burn(tokenId));
@@ -220,6 +247,11 @@ public final class UniswapDriver {
     }
 
     public record Slot0(BigInteger sqrtPriceX96, int tick) {
+    }
+
+    /** The first four fields of a pool's {@code ticks(tick)}. */
+    public record TickInfo(BigInteger liquidityGross, BigInteger liquidityNet, BigInteger feeGrowthOutside0X128,
+                           BigInteger feeGrowthOutside1X128) {
     }
 
     /**

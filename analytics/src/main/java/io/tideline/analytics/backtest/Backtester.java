@@ -1,0 +1,320 @@
+package io.tideline.analytics.backtest;
+
+import io.tideline.amm.TokenAmounts;
+import io.tideline.analytics.market.BarInterval;
+import io.tideline.analytics.market.PoolSeries;
+import io.tideline.analytics.risk.ReturnPeriod;
+import io.tideline.analytics.risk.RiskCalculator;
+import io.tideline.analytics.risk.RiskConventions;
+import io.tideline.analytics.risk.ValuePoint;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a {@link Strategy} over a pool's history, causally: the series is walked one step (bar or swap) at a time and
+ * every decision at a step reads only what the venue has shown up to that step (its price, the position's amounts and
+ * fees, the {@link TickHistory} of closes) — nothing later is reachable from where the decisions are made. Pure.
+ *
+ * <p>At the first step all capital (token1) is split at the price into the range's ratio, paying slippage on the
+ * token0 bought, and minted. At each later step: the hedge is marked (price P&amp;L, funding), then a due rebalance
+ * closes the position (fees collected), re-splits everything and opens a new one, or else a drifted hedge is re-sized.
+ * Token values are {@code amount0 · sqrtP² / 2^192} in raw token1, rounded down.
+ */
+public final class Backtester {
+
+    private static final BigInteger PIPS = BigInteger.valueOf(1_000_000);
+    private static final BigInteger DAY = BigInteger.valueOf(86_400);
+    private static final BigInteger UNIT_LIQUIDITY = BigInteger.ONE.shiftLeft(96);
+
+    private Backtester() {
+    }
+
+    /** A strategy over bars (fees by liquidity share; see {@link BarVenue}). */
+    public static BacktestResult run(Strategy strategy, PoolSeries series) {
+        return run(strategy, series, i -> { });
+    }
+
+    /** As {@link #run(Strategy, PoolSeries)}, telling {@code progress} each step done (0-based). */
+    public static BacktestResult run(Strategy strategy, PoolSeries series, IntConsumer progress) {
+        if (strategy.feePips() != series.feePips()) {
+            throw new IllegalArgumentException("the strategy's fee tier " + strategy.feePips()
+                    + " is not the series' " + series.feePips());
+        }
+        ReturnPeriod period = series.interval() == BarInterval.D1 ? ReturnPeriod.DAILY : ReturnPeriod.HOURLY;
+        return new Run(strategy, new BarVenue(series, strategy.feePips()), series.decimals1(), period, progress)
+                .execute(series.bars().get(0).end(), series.bars().get(0).closeTick());
+    }
+
+    /**
+     * A strategy replayed swap by swap in an exact pool starting from {@code pool}: fees and amounts as the contracts
+     * would pay them. The returned replay holds the result and the pool as it ends.
+     */
+    public static SwapReplay run(Strategy strategy, ExactPool.State pool, Instant start, List<SwapOrder> swaps,
+                                 int decimals1) {
+        if (strategy.feePips() != pool.feePips()) {
+            throw new IllegalArgumentException("the strategy's fee tier " + strategy.feePips() + " is not the pool's "
+                    + pool.feePips());
+        }
+        SwapVenue venue = new SwapVenue(new ExactPool(pool), start, swaps);
+        BacktestResult result = new Run(strategy, venue, decimals1, ReturnPeriod.HOURLY, i -> { })
+                .execute(start, pool.tick());
+        return new SwapReplay(result, venue.pool(), venue.positionId(), venue.executed(), venue.desired());
+    }
+
+    /**
+     * A swap replay's result with the pool it leaves, the open position's id in it (−1: none), the swaps as executed
+     * and the desired amounts of each mint.
+     */
+    public record SwapReplay(BacktestResult result, ExactPool pool, int positionId,
+                             List<ExactPool.Executed> executed, List<TokenAmounts> desired) {
+    }
+
+    /** One run's mutable state; never shared. */
+    private static final class Run {
+        private final Strategy strategy;
+        private final Venue venue;
+        private final int decimals1;
+        private final ReturnPeriod period;
+        private final IntConsumer progress;
+        private final TickHistory history;
+        private final List<Action> actions = new ArrayList<>();
+        private final List<ValuePoint> equity;
+        private final BigInteger slipPips;
+        private final BigInteger[] hedgeBand;
+        private final BigInteger[] perpFee;
+        private final BigInteger[] fundingPerDay;
+
+        private BigInteger cash0 = BigInteger.ZERO;
+        private BigInteger cash1;
+        private BigInteger hedge = BigInteger.ZERO;
+        private BigInteger hedgePricePnl = BigInteger.ZERO;
+        private BigInteger funding = BigInteger.ZERO;
+        private BigInteger perpFees = BigInteger.ZERO;
+        private BigInteger gas = BigInteger.ZERO;
+        private BigInteger slippage = BigInteger.ZERO;
+        private BigInteger collected0 = BigInteger.ZERO;
+        private BigInteger collected1 = BigInteger.ZERO;
+        private BigInteger collectedValue = BigInteger.ZERO;
+        private BigInteger ilRealized = BigInteger.ZERO;
+        private BigInteger paid0 = BigInteger.ZERO;
+        private BigInteger paid1 = BigInteger.ZERO;
+        private Range range;
+        private Instant openedAt;
+        private Instant outOfRangeSince;
+        private int rebalances;
+        private BigInteger priceSq;
+
+        Run(Strategy strategy, Venue venue, int decimals1, ReturnPeriod period, IntConsumer progress) {
+            this.strategy = strategy;
+            this.venue = venue;
+            this.decimals1 = decimals1;
+            this.period = period;
+            this.progress = progress;
+            this.history = new TickHistory(venue.steps() + 1);
+            this.equity = new ArrayList<>(venue.steps() + 1);
+            this.cash1 = strategy.capital();
+            this.slipPips = BigInteger.valueOf(strategy.costs().slippagePips());
+            if (strategy.hedge() instanceof HedgeRule.DeltaNeutralPerp perp) {
+                hedgeBand = rational(perp.band());
+                perpFee = rational(perp.feeRate());
+                fundingPerDay = rational(perp.fundingRatePerDay());
+            } else {
+                hedgeBand = null;
+                perpFee = null;
+                fundingPerDay = null;
+            }
+        }
+
+        BacktestResult execute(Instant start, int startTick) {
+            priceSq = venue.sqrtPriceX96().pow(2);
+            history.append(startTick);
+            int openStep = venue.seriesIndex(-1);
+            open(openStep, start, venue.tick());
+            equity.add(point(start, venue.amounts(), venue.fees()));
+            Instant previous = start;
+            for (int i = 0; i < venue.steps(); i++) {
+                BigInteger previousSq = priceSq;
+                venue.advance(i);
+                int step = venue.seriesIndex(i);
+                Instant now = venue.time();
+                int tick = venue.tick();
+                priceSq = venue.sqrtPriceX96().pow(2);
+                markHedge(previousSq, previous, now);
+                history.append(tick);
+                outOfRangeSince = range.contains(tick) ? null : outOfRangeSince == null ? now : outOfRangeSince;
+                if (strategy.rebalance().due(range, tick, now, outOfRangeSince, openedAt)) {
+                    close(step, now);
+                    open(step, now, tick);
+                    rebalances++;
+                } else if (hedgeBand != null) {
+                    BigInteger delta = venue.amounts().amount0();
+                    BigInteger drift = delta.subtract(hedge).abs();
+                    // |delta − hedge| > band · delta, in integers: drift · den > num · delta
+                    if (drift.signum() > 0 && drift.multiply(hedgeBand[1]).compareTo(hedgeBand[0].multiply(delta)) > 0) {
+                        rehedge(step, now, delta);
+                    }
+                }
+                equity.add(point(now, venue.amounts(), venue.fees()));
+                previous = now;
+                progress.accept(i);
+            }
+            return result();
+        }
+
+        private void open(int step, Instant now, int tick) {
+            range = strategy.range().place(tick, history, venue.tickSpacing());
+            openedAt = now;
+            outOfRangeSince = null;
+            charge(strategy.costs().gasPerAction());
+            // The range's token ratio at this price, from a unit of liquidity.
+            Venue.Opened unit = unitAmounts();
+            BigInteger unitValue = value0(unit.amount0()).add(unit.amount1());
+            BigInteger wealth = value0(cash0).add(cash1);
+            BigInteger budget = wealth.multiply(PIPS.subtract(slipPips)).divide(PIPS);
+            BigInteger target0 = unit.amount0().multiply(budget).divide(unitValue);
+            BigInteger target1 = unit.amount1().multiply(budget).divide(unitValue);
+            BigInteger swap0 = target0.subtract(cash0);
+            BigInteger swapValue = value0(swap0.abs());
+            BigInteger slip = ceilDiv(swapValue.multiply(slipPips), PIPS);
+            slippage = slippage.add(slip);
+            cash1 = swap0.signum() >= 0 ? cash1.subtract(swapValue).subtract(slip) : cash1.add(swapValue).subtract(slip);
+            cash0 = target0;
+            BigInteger desired1 = target1.min(cash1).max(BigInteger.ZERO);
+            Venue.Opened opened = venue.open(range, cash0, desired1);
+            cash0 = cash0.subtract(opened.amount0());
+            cash1 = cash1.subtract(opened.amount1());
+            paid0 = opened.amount0();
+            paid1 = opened.amount1();
+            actions.add(new Action(step, now, Action.Kind.OPEN, range, opened.liquidity(), opened.amount0(),
+                    opened.amount1(), hedge, strategy.costs().gasPerAction().add(slip)));
+            if (hedgeBand != null) {
+                rehedge(step, now, opened.amount0());
+            }
+        }
+
+        private Venue.Opened unitAmounts() {
+            BigInteger a = io.tideline.amm.TickMath.getSqrtRatioAtTick(range.lower());
+            BigInteger b = io.tideline.amm.TickMath.getSqrtRatioAtTick(range.upper());
+            TokenAmounts u = io.tideline.amm.LiquidityAmounts.getAmountsForLiquidity(venue.sqrtPriceX96(), a, b,
+                    UNIT_LIQUIDITY);
+            return new Venue.Opened(UNIT_LIQUIDITY, u.amount0(), u.amount1());
+        }
+
+        private void close(int step, Instant now) {
+            Venue.Closed closed = venue.close();
+            TokenAmounts p = closed.principal();
+            TokenAmounts f = closed.fees();
+            cash0 = cash0.add(p.amount0()).add(f.amount0());
+            cash1 = cash1.add(p.amount1()).add(f.amount1());
+            collected0 = collected0.add(f.amount0());
+            collected1 = collected1.add(f.amount1());
+            collectedValue = collectedValue.add(value0(f.amount0())).add(f.amount1());
+            ilRealized = ilRealized.add(il(p));
+            charge(strategy.costs().gasPerAction());
+            actions.add(new Action(step, now, Action.Kind.CLOSE, range, BigInteger.ZERO, p.amount0(), p.amount1(),
+                    hedge, strategy.costs().gasPerAction()));
+        }
+
+        private void rehedge(int step, Instant now, BigInteger target) {
+            BigInteger trade = target.subtract(hedge).abs();
+            if (trade.signum() == 0) {
+                return;
+            }
+            BigInteger fee = ceilDiv(value0(trade).multiply(perpFee[0]), perpFee[1]);
+            perpFees = perpFees.add(fee);
+            hedge = target;
+            actions.add(new Action(step, now, Action.Kind.HEDGE, range, null, null, null, hedge, fee));
+        }
+
+        /** The short's P&amp;L from the last price to this one, and the funding over the time between. */
+        private void markHedge(BigInteger previousSq, Instant previous, Instant now) {
+            if (hedge.signum() == 0) {
+                return;
+            }
+            hedgePricePnl = hedgePricePnl.add(hedge.multiply(previousSq.subtract(priceSq)).shiftRight(192));
+            long seconds = now.getEpochSecond() - previous.getEpochSecond();
+            if (seconds > 0 && fundingPerDay[0].signum() != 0) {
+                BigInteger num = value0(hedge).multiply(fundingPerDay[0]).multiply(BigInteger.valueOf(seconds));
+                BigInteger den = fundingPerDay[1].multiply(DAY);
+                funding = funding.add(floorDiv(num, den));
+            }
+        }
+
+        private void charge(BigInteger cost) {
+            cash1 = cash1.subtract(cost);
+            gas = gas.add(cost);
+        }
+
+        /** value(amounts) − value(what was put in), both at the price now. */
+        private BigInteger il(TokenAmounts amounts) {
+            return value0(amounts.amount0()).add(amounts.amount1()).subtract(value0(paid0).add(paid1));
+        }
+
+        private ValuePoint point(Instant at, TokenAmounts amounts, TokenAmounts fees) {
+            BigInteger lp = value0(cash0.add(amounts.amount0()).add(fees.amount0()))
+                    .add(cash1).add(amounts.amount1()).add(fees.amount1());
+            return new ValuePoint(at, new BigDecimal(lp.add(hedgeAccount()), decimals1));
+        }
+
+        private BigInteger hedgeAccount() {
+            return hedgePricePnl.add(funding).subtract(perpFees);
+        }
+
+        private BacktestResult result() {
+            TokenAmounts owed = venue.fees();
+            TokenAmounts amounts = venue.amounts();
+            BigInteger il = ilRealized.add(il(amounts));
+            BigInteger feesValue = collectedValue.add(value0(owed.amount0())).add(owed.amount1());
+            RiskCalculator risk = new RiskCalculator(RiskConventions.of(period));
+            return new BacktestResult(strategy, venue.steps() + 1, equity, actions,
+                    collected0.add(owed.amount0()), collected1.add(owed.amount1()), money(feesValue), money(il),
+                    money(hedgeAccount()), money(hedgePricePnl), money(funding), money(perpFees), money(gas),
+                    money(slippage), money(strategy.capital()), equity.get(equity.size() - 1).value(), rebalances,
+                    risk.metrics(sample(equity, period)));
+        }
+
+        private BigDecimal money(BigInteger raw) {
+            return new BigDecimal(raw, decimals1);
+        }
+
+        /** token0 → raw token1 at the price now, rounded toward −∞. */
+        private BigInteger value0(BigInteger amount0) {
+            return amount0.multiply(priceSq).shiftRight(192);
+        }
+    }
+
+    /** The last point of each period (hour or day), the first point kept. */
+    static List<ValuePoint> sample(List<ValuePoint> curve, ReturnPeriod period) {
+        long width = period == ReturnPeriod.DAILY ? 86_400 : 3_600;
+        List<ValuePoint> out = new ArrayList<>();
+        for (int i = 0; i < curve.size(); i++) {
+            ValuePoint p = curve.get(i);
+            boolean lastOfPeriod = i == curve.size() - 1 || Math.floorDiv(curve.get(i + 1).at().getEpochSecond() - 1,
+                    width) != Math.floorDiv(p.at().getEpochSecond() - 1, width);
+            if (i == 0 || lastOfPeriod) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** A decimal as an exact fraction {numerator, denominator}. */
+    static BigInteger[] rational(BigDecimal d) {
+        BigDecimal s = d.scale() < 0 ? d.setScale(0) : d;
+        return new BigInteger[] {s.unscaledValue(), BigInteger.TEN.pow(s.scale())};
+    }
+
+    private static BigInteger ceilDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    private static BigInteger floorDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        return qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+    }
+}

@@ -1,0 +1,48 @@
+package io.tideline.analytics.backtest;
+
+import io.tideline.amm.TokenAmounts;
+import java.math.BigInteger;
+import java.time.Instant;
+
+/**
+ * Where a backtest's position lives and what moves its price: a series of bars with fees by liquidity share
+ * ({@link BarVenue}) or an exact pool replaying swaps ({@link SwapVenue}). The backtester steps it forward one bar or
+ * swap at a time and acts between steps.
+ */
+interface Venue {
+
+    /** Steps after the opening point. */
+    int steps();
+
+    /** The series index of step {@code i} (for actions). */
+    int seriesIndex(int i);
+
+    /** Applies step {@code i}: the price moves and the open position earns its fees. */
+    void advance(int i);
+
+    Instant time();
+
+    BigInteger sqrtPriceX96();
+
+    int tick();
+
+    int tickSpacing();
+
+    /** Opens the (single) position with at most the desired amounts. */
+    Opened open(Range range, BigInteger amount0Desired, BigInteger amount1Desired);
+
+    /** Removes all liquidity and collects: the principal and the fees, apart. */
+    Closed close();
+
+    /** What removing the open position's liquidity would pay now (rounded down). */
+    TokenAmounts amounts();
+
+    /** Fees the open position is owed now. */
+    TokenAmounts fees();
+
+    record Opened(BigInteger liquidity, BigInteger amount0, BigInteger amount1) {
+    }
+
+    record Closed(TokenAmounts principal, TokenAmounts fees) {
+    }
+}
