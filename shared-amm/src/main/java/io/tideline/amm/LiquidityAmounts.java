@@ -124,36 +124,184 @@ public final class LiquidityAmounts {
         return new TokenAmounts(BigInteger.ZERO, amount1ForLiquidity(lower, upper, liquidity));
     }
 
+    /**
+     * {@link #getLiquidityForAmounts(BigInteger, BigInteger, BigInteger, BigInteger, BigInteger)} allocating nothing:
+     * arguments and result are {@link Uint256} {@code long[4]}s; {@code liquidity} may be one of the arguments.
+     */
+    public static void getLiquidityForAmounts(long[] sqrtPriceX96, long[] sqrtRatioAX96, long[] sqrtRatioBX96,
+            long[] amount0, long[] amount1, long[] liquidity) {
+        Uint256.require("sqrtPriceX96", sqrtPriceX96, 160);
+        Uint256.require("sqrtRatioAX96", sqrtRatioAX96, 160);
+        Uint256.require("sqrtRatioBX96", sqrtRatioBX96, 160);
+        Uint256.require("amount0", amount0, 256);
+        Uint256.require("amount1", amount1, 256);
+        Uint256.require("liquidity", liquidity, 256);
+        boolean aIsLower = !Uint256.lessThan(sqrtRatioBX96, sqrtRatioAX96);
+        long[] lower = aIsLower ? sqrtRatioAX96 : sqrtRatioBX96;
+        long[] upper = aIsLower ? sqrtRatioBX96 : sqrtRatioAX96;
+        LimbScratch scratch = LimbScratch.get();
+        if (!Uint256.lessThan(lower, sqrtPriceX96)) {
+            liquidityForAmount0(lower, upper, amount0, liquidity, scratch);
+        } else if (Uint256.lessThan(sqrtPriceX96, upper)) {
+            long[] liquidity0 = scratch.fourth;
+            long[] liquidity1 = scratch.fifth;
+            liquidityForAmount0(sqrtPriceX96, upper, amount0, liquidity0, scratch);
+            liquidityForAmount1(lower, sqrtPriceX96, amount1, liquidity1, scratch);
+            Uint256.copy(Uint256.lessThan(liquidity1, liquidity0) ? liquidity1 : liquidity0, liquidity);
+        } else {
+            liquidityForAmount1(lower, upper, amount1, liquidity, scratch);
+        }
+    }
+
+    /**
+     * {@link #getAmountsForLiquidity(BigInteger, BigInteger, BigInteger, BigInteger)} allocating nothing: arguments
+     * and results are {@link Uint256} {@code long[4]}s; {@code amount0} and {@code amount1} must be two arrays
+     * other than the arguments.
+     */
+    public static void getAmountsForLiquidity(long[] sqrtPriceX96, long[] sqrtRatioAX96, long[] sqrtRatioBX96,
+            long[] liquidity, long[] amount0, long[] amount1) {
+        Uint256.require("sqrtPriceX96", sqrtPriceX96, 160);
+        Uint256.require("sqrtRatioAX96", sqrtRatioAX96, 160);
+        Uint256.require("sqrtRatioBX96", sqrtRatioBX96, 160);
+        Uint256.require("liquidity", liquidity, 128);
+        Uint256.require("amount0", amount0, 256);
+        Uint256.require("amount1", amount1, 256);
+        boolean aIsLower = !Uint256.lessThan(sqrtRatioBX96, sqrtRatioAX96);
+        long[] lower = aIsLower ? sqrtRatioAX96 : sqrtRatioBX96;
+        long[] upper = aIsLower ? sqrtRatioBX96 : sqrtRatioAX96;
+        LimbScratch scratch = LimbScratch.get();
+        if (!Uint256.lessThan(lower, sqrtPriceX96)) {
+            amount0ForLiquidity(lower, upper, liquidity, amount0, scratch);
+            Uint256.clear(amount1);
+        } else if (Uint256.lessThan(sqrtPriceX96, upper)) {
+            amount0ForLiquidity(sqrtPriceX96, upper, liquidity, amount0, scratch);
+            SqrtPriceMath.amount1(lower, sqrtPriceX96, liquidity, false, amount1, scratch);
+        } else {
+            Uint256.clear(amount0);
+            SqrtPriceMath.amount1(lower, upper, liquidity, false, amount1, scratch);
+        }
+    }
+
     // The contract's functions on arguments already checked and ordered (lower <= upper).
 
     private static BigInteger liquidityForAmount0(BigInteger lower, BigInteger upper, BigInteger amount0) {
-        BigInteger intermediate = FullMath.mulDivUnchecked(lower, upper, FixedPoint.Q96);
-        return toUint128(FullMath.mulDivUnchecked(amount0, intermediate, upper.subtract(lower)));
+        long[] liquidity = Uint256.zero();
+        liquidityForAmount0(Uint256.of(lower), Uint256.of(upper), Uint256.of(amount0), liquidity, LimbScratch.get());
+        return Uint256.toBigInteger(liquidity);
     }
 
     private static BigInteger liquidityForAmount1(BigInteger lower, BigInteger upper, BigInteger amount1) {
-        return toUint128(FullMath.mulDivUnchecked(amount1, FixedPoint.Q96, upper.subtract(lower)));
+        long[] liquidity = Uint256.zero();
+        liquidityForAmount1(Uint256.of(lower), Uint256.of(upper), Uint256.of(amount1), liquidity, LimbScratch.get());
+        return Uint256.toBigInteger(liquidity);
     }
 
     private static BigInteger amount0ForLiquidity(BigInteger lower, BigInteger upper, BigInteger liquidity) {
-        if (lower.signum() == 0) {
-            throw new AmmMathException(AmmMathException.Reason.DIVISION_BY_ZERO,
-                    "LiquidityAmounts.getAmount0ForLiquidity: the lower sqrt price is 0");
-        }
-        // The contract's mulDiv(L << 96, upper - lower, upper) / lower: floor(floor(x / a) / b) == floor(x / (a * b))
-        // for positive integers, so one division gives the same result.
-        return liquidity.shiftLeft(FixedPoint.RESOLUTION_96).multiply(upper.subtract(lower)).divide(upper.multiply(lower));
+        long[] amount = Uint256.zero();
+        amount0ForLiquidity(Uint256.of(lower), Uint256.of(upper), Uint256.of(liquidity), amount, LimbScratch.get());
+        return Uint256.toBigInteger(amount);
     }
 
     private static BigInteger amount1ForLiquidity(BigInteger lower, BigInteger upper, BigInteger liquidity) {
-        return FullMath.mulDivUnchecked(liquidity, upper.subtract(lower), FixedPoint.Q96);
+        long[] amount = Uint256.zero();
+        SqrtPriceMath.amount1(Uint256.of(lower), Uint256.of(upper), Uint256.of(liquidity), false, amount,
+                LimbScratch.get());
+        return Uint256.toBigInteger(amount);
     }
 
-    private static BigInteger toUint128(BigInteger liquidity) {
-        if (liquidity.bitLength() > 128) {
-            throw new AmmMathException(AmmMathException.Reason.UINT128_OVERFLOW,
-                    "LiquidityAmounts.toUint128: liquidity " + liquidity + " does not fit in a uint128");
+    /**
+     * The contract's {@code mulDiv(amount0, mulDiv(lower, upper, 2^96), upper - lower)}, then {@code toUint128}.
+     * The first mulDiv divides by a power of two: a shift.
+     */
+    private static void liquidityForAmount0(long[] lower, long[] upper, long[] amount0, long[] out,
+            LimbScratch scratch) {
+        long[] difference = scratch.first;
+        Uint256.subtract(upper, lower, difference);
+        if (Uint256.isZero(difference)) {
+            throw divisionByZero();
         }
-        return liquidity;
+        long[] product = scratch.product;
+        Limbs.multiply(lower, 3, upper, 3, product);
+        long[] intermediate = scratch.third;
+        for (int i = 0; i < 4; i++) {
+            intermediate[i] = (product[i + 1] >>> 32) | (product[i + 2] << 32);
+        }
+        int na = Limbs.significant(amount0, 4);
+        int ni = Limbs.significant(intermediate, 4);
+        long[] dividend = scratch.dividend;
+        Limbs.multiply(amount0, na, intermediate, ni, dividend);
+        int m = Limbs.significant(dividend, na + ni);
+        if (divideToUint128(dividend, m, difference, out, scratch)) {
+            throw new AmmMathException(AmmMathException.Reason.MUL_DIV_OVERFLOW, "FullMath.mulDiv: "
+                    + Uint256.toBigInteger(amount0) + " * " + Uint256.toBigInteger(intermediate) + " / "
+                    + Uint256.toBigInteger(difference) + " does not fit in a uint256");
+        }
+    }
+
+    /** The contract's {@code mulDiv(amount1, 2^96, upper - lower)}, then {@code toUint128}. */
+    private static void liquidityForAmount1(long[] lower, long[] upper, long[] amount1, long[] out,
+            LimbScratch scratch) {
+        long[] difference = scratch.first;
+        Uint256.subtract(upper, lower, difference);
+        if (Uint256.isZero(difference)) {
+            throw divisionByZero();
+        }
+        long[] dividend = scratch.dividend;
+        dividend[0] = 0;
+        dividend[1] = amount1[0] << 32;
+        dividend[2] = (amount1[1] << 32) | (amount1[0] >>> 32);
+        dividend[3] = (amount1[2] << 32) | (amount1[1] >>> 32);
+        dividend[4] = (amount1[3] << 32) | (amount1[2] >>> 32);
+        dividend[5] = amount1[3] >>> 32;
+        int m = Limbs.significant(dividend, 6);
+        if (divideToUint128(dividend, m, difference, out, scratch)) {
+            throw new AmmMathException(AmmMathException.Reason.MUL_DIV_OVERFLOW, "FullMath.mulDiv: "
+                    + Uint256.toBigInteger(amount1) + " * " + FixedPoint.Q96 + " / "
+                    + Uint256.toBigInteger(difference) + " does not fit in a uint256");
+        }
+    }
+
+    /**
+     * {@code floor(dividend / difference)} into {@code out}; true if it does not fit in a uint256 (the caller throws,
+     * naming the mulDiv's arguments); {@link AmmMathException.Reason#UINT128_OVERFLOW} if it fits in a uint256 but
+     * not in a uint128.
+     */
+    private static boolean divideToUint128(long[] dividend, int m, long[] difference, long[] out,
+            LimbScratch scratch) {
+        int n = Limbs.significant(difference, 3);
+        Uint256.clear(out);
+        if (m < n) {
+            return false;
+        }
+        long[] quotient = scratch.quotient;
+        Limbs.divide(dividend, m, difference, n, quotient, scratch.work, scratch.divisorNormalised);
+        int digits = m - n + 1;
+        for (int i = 4; i < digits; i++) {
+            if (quotient[i] != 0) {
+                return true;
+            }
+        }
+        for (int i = 0; i < Math.min(digits, 4); i++) {
+            out[i] = quotient[i];
+        }
+        if (out[2] != 0 || out[3] != 0) {
+            throw new AmmMathException(AmmMathException.Reason.UINT128_OVERFLOW,
+                    "LiquidityAmounts.toUint128: liquidity " + Uint256.toBigInteger(out) + " does not fit in a uint128");
+        }
+        return false;
+    }
+
+    /** The contract's {@code mulDiv(L << 96, upper - lower, upper) / lower}, as {@link SqrtPriceMath} rounding down. */
+    private static void amount0ForLiquidity(long[] lower, long[] upper, long[] liquidity, long[] out,
+            LimbScratch scratch) {
+        if (Uint256.isZero(lower)) {
+            throw new AmmMathException(AmmMathException.Reason.DIVISION_BY_ZERO,
+                    "LiquidityAmounts.getAmount0ForLiquidity: the lower sqrt price is 0");
+        }
+        SqrtPriceMath.amount0(lower, upper, liquidity, false, out, scratch);
+    }
+
+    private static AmmMathException divisionByZero() {
+        return new AmmMathException(AmmMathException.Reason.DIVISION_BY_ZERO, "FullMath.mulDiv: denominator is 0");
     }
 }

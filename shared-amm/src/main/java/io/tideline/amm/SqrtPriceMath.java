@@ -6,8 +6,13 @@ import java.math.BigInteger;
  * Token amounts between two sqrt prices for a liquidity, as v3-core's {@code SqrtPriceMath}
  * ({@code getAmount0Delta}, {@code getAmount1Delta}). The pool rounds up what it takes in (mint) and down what it
  * pays out (burn); the signed overloads do the same from a liquidity delta.
+ *
+ * <p>Each function has a {@link Uint256} {@code long[4]} overload that allocates nothing; the {@link BigInteger} ones
+ * convert and call it.
  */
 public final class SqrtPriceMath {
+
+    private static final long LOW_32_BITS = 0xFFFF_FFFFL;
 
     private SqrtPriceMath() {
     }
@@ -24,17 +29,29 @@ public final class SqrtPriceMath {
         SolidityUint.require("sqrtRatioAX96", sqrtRatioAX96, 160);
         SolidityUint.require("sqrtRatioBX96", sqrtRatioBX96, 160);
         SolidityUint.require("liquidity", liquidity, 128);
-        BigInteger lower = sqrtRatioAX96.min(sqrtRatioBX96);
-        BigInteger upper = sqrtRatioAX96.max(sqrtRatioBX96);
-        if (lower.signum() == 0) {
+        long[] amount = Uint256.zero();
+        getAmount0Delta(Uint256.of(sqrtRatioAX96), Uint256.of(sqrtRatioBX96), Uint256.of(liquidity), roundUp, amount);
+        return Uint256.toBigInteger(amount);
+    }
+
+    /**
+     * {@link #getAmount0Delta(BigInteger, BigInteger, BigInteger, boolean)} allocating nothing: arguments and result
+     * are {@link Uint256} {@code long[4]}s; {@code amount0} may be one of the arguments.
+     */
+    public static void getAmount0Delta(
+            long[] sqrtRatioAX96, long[] sqrtRatioBX96, long[] liquidity, boolean roundUp, long[] amount0) {
+        Uint256.require("sqrtRatioAX96", sqrtRatioAX96, 160);
+        Uint256.require("sqrtRatioBX96", sqrtRatioBX96, 160);
+        Uint256.require("liquidity", liquidity, 128);
+        Uint256.require("amount0", amount0, 256);
+        boolean aIsLower = !Uint256.lessThan(sqrtRatioBX96, sqrtRatioAX96);
+        long[] lower = aIsLower ? sqrtRatioAX96 : sqrtRatioBX96;
+        long[] upper = aIsLower ? sqrtRatioBX96 : sqrtRatioAX96;
+        if (Uint256.isZero(lower)) {
             throw new AmmMathException(AmmMathException.Reason.ZERO_SQRT_RATIO,
                     "SqrtPriceMath.getAmount0Delta: the lower sqrt price is 0");
         }
-        // The contract divides by upper, then by lower, rounding the same way both times. For positive integers
-        // floor(floor(x / a) / b) == floor(x / (a * b)), and likewise for ceilings, so one division gives its result.
-        BigInteger numerator = liquidity.shiftLeft(FixedPoint.RESOLUTION_96).multiply(upper.subtract(lower));
-        BigInteger denominator = upper.multiply(lower);
-        return roundUp ? FullMath.divRoundingUp(numerator, denominator) : numerator.divide(denominator);
+        amount0(lower, upper, liquidity, roundUp, amount0, LimbScratch.get());
     }
 
     /**
@@ -48,10 +65,25 @@ public final class SqrtPriceMath {
         SolidityUint.require("sqrtRatioAX96", sqrtRatioAX96, 160);
         SolidityUint.require("sqrtRatioBX96", sqrtRatioBX96, 160);
         SolidityUint.require("liquidity", liquidity, 128);
-        BigInteger difference = sqrtRatioAX96.subtract(sqrtRatioBX96).abs();
-        return roundUp
-                ? FullMath.mulDivRoundingUpUnchecked(liquidity, difference, FixedPoint.Q96)
-                : FullMath.mulDivUnchecked(liquidity, difference, FixedPoint.Q96);
+        long[] amount = Uint256.zero();
+        getAmount1Delta(Uint256.of(sqrtRatioAX96), Uint256.of(sqrtRatioBX96), Uint256.of(liquidity), roundUp, amount);
+        return Uint256.toBigInteger(amount);
+    }
+
+    /**
+     * {@link #getAmount1Delta(BigInteger, BigInteger, BigInteger, boolean)} allocating nothing: arguments and result
+     * are {@link Uint256} {@code long[4]}s; {@code amount1} may be one of the arguments.
+     */
+    public static void getAmount1Delta(
+            long[] sqrtRatioAX96, long[] sqrtRatioBX96, long[] liquidity, boolean roundUp, long[] amount1) {
+        Uint256.require("sqrtRatioAX96", sqrtRatioAX96, 160);
+        Uint256.require("sqrtRatioBX96", sqrtRatioBX96, 160);
+        Uint256.require("liquidity", liquidity, 128);
+        Uint256.require("amount1", amount1, 256);
+        boolean aIsLower = !Uint256.lessThan(sqrtRatioBX96, sqrtRatioAX96);
+        long[] lower = aIsLower ? sqrtRatioAX96 : sqrtRatioBX96;
+        long[] upper = aIsLower ? sqrtRatioBX96 : sqrtRatioAX96;
+        amount1(lower, upper, liquidity, roundUp, amount1, LimbScratch.get());
     }
 
     /**
@@ -135,5 +167,76 @@ public final class SqrtPriceMath {
             throw new IllegalArgumentException("liquidityDelta must be an int128, was " + liquidityDelta);
         }
         return liquidityDelta.abs();
+    }
+
+    /**
+     * Token0 on checked, ordered arguments ({@code 0 < lower <= upper}, uint160s, a uint128 liquidity) into
+     * {@code out}, which may alias an argument.
+     *
+     * <p>The contract divides {@code L * 2^96 * (upper - lower)} by upper, then by lower, rounding the same way both
+     * times. For positive integers {@code floor(floor(x / a) / b) == floor(x / (a * b))}, and likewise for ceilings,
+     * so one division by the (at most 320-bit) product gives its result.
+     */
+    static void amount0(long[] lower, long[] upper, long[] liquidity, boolean roundUp, long[] out,
+            LimbScratch scratch) {
+        long[] difference = scratch.first;
+        Uint256.subtract(upper, lower, difference);
+        long[] product = scratch.product;
+        Limbs.multiply(liquidity, 2, difference, 3, product);
+        // numerator = product << 96: one whole limb and 32 bits
+        long[] numerator = scratch.dividend;
+        numerator[0] = 0;
+        numerator[1] = product[0] << 32;
+        for (int i = 2; i < 6; i++) {
+            numerator[i] = (product[i - 1] << 32) | (product[i - 2] >>> 32);
+        }
+        numerator[6] = product[4] >>> 32;
+        int m = Limbs.significant(numerator, 7);
+        long[] denominator = scratch.divisor;
+        Limbs.multiply(lower, 3, upper, 3, denominator);
+        int n = Limbs.significant(denominator, 6);
+        divideInto(numerator, m, denominator, n, roundUp, out, scratch);
+    }
+
+    /** Token1 on checked, ordered arguments into {@code out}, which may alias an argument. */
+    static void amount1(long[] lower, long[] upper, long[] liquidity, boolean roundUp, long[] out,
+            LimbScratch scratch) {
+        long[] difference = scratch.first;
+        Uint256.subtract(upper, lower, difference);
+        long[] product = scratch.product;
+        Limbs.multiply(liquidity, 2, difference, 3, product);
+        // product >> 96, at most 192 bits; rounded up when any of the 96 bits shifted out is set
+        boolean inexact = product[0] != 0 || (product[1] & LOW_32_BITS) != 0;
+        out[0] = (product[1] >>> 32) | (product[2] << 32);
+        out[1] = (product[2] >>> 32) | (product[3] << 32);
+        out[2] = (product[3] >>> 32) | (product[4] << 32);
+        out[3] = 0;
+        if (roundUp && inexact) {
+            Uint256.increment(out);
+        }
+    }
+
+    /**
+     * {@code numerator / denominator} rounded as asked into {@code out}, for a quotient known to fit in 256 bits and a
+     * non-zero denominator.
+     */
+    private static void divideInto(long[] numerator, int m, long[] denominator, int n, boolean roundUp, long[] out,
+            LimbScratch scratch) {
+        if (m < n) {
+            Uint256.clear(out);
+            if (roundUp && m > 0) {
+                out[0] = 1;
+            }
+            return;
+        }
+        long[] quotient = scratch.quotient;
+        boolean inexact = Limbs.divide(numerator, m, denominator, n, quotient, scratch.work, scratch.divisorNormalised);
+        int digits = m - n + 1;
+        for (int i = 0; i < Uint256.LIMBS; i++) {
+            out[i] = i < digits ? quotient[i] : 0;
+        }
+        if (roundUp && inexact) {
+            Uint256.increment(out);
+        }
     }
 }

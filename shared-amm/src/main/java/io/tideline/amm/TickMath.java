@@ -52,7 +52,13 @@ public final class TickMath {
     private static final long TICK_HIGH_OFFSET_HIGH = 0xDB2DF09E81959A81L;
     private static final long TICK_HIGH_OFFSET_LOW = 0x455E260799A0632FL;
 
-    private static final int[] ALL_ONES_256 = {-1, -1, -1, -1, -1, -1, -1, -1};
+    private static final long[] ALL_ONES_256 = {-1L, -1L, -1L, -1L};
+    private static final long MIN_SQRT_RATIO_HIGH = Limbs.limb(MIN_SQRT_RATIO, 2);
+    private static final long MIN_SQRT_RATIO_MIDDLE = Limbs.limb(MIN_SQRT_RATIO, 1);
+    private static final long MIN_SQRT_RATIO_LOW = MIN_SQRT_RATIO.longValue();
+    private static final long MAX_SQRT_RATIO_HIGH = Limbs.limb(MAX_SQRT_RATIO, 2);
+    private static final long MAX_SQRT_RATIO_MIDDLE = Limbs.limb(MAX_SQRT_RATIO, 1);
+    private static final long MAX_SQRT_RATIO_LOW = MAX_SQRT_RATIO.longValue();
 
     private TickMath() {
     }
@@ -66,8 +72,22 @@ public final class TickMath {
      * @throws AmmMathException {@link AmmMathException.Reason#TICK_OUT_OF_RANGE} ('T') if {@code |tick| > MAX_TICK}
      */
     public static BigInteger getSqrtRatioAtTick(int tick) {
-        SqrtRatio ratio = sqrtRatioAtTick(tick);
-        return Limbs.toBigInteger(ratio.high, ratio.middle, ratio.low);
+        long[] ratio = new long[Uint256.LIMBS];
+        sqrtRatioAtTick(tick, ratio, LimbScratch.get());
+        return Limbs.toBigInteger(ratio[2], ratio[1], ratio[0]);
+    }
+
+    /**
+     * {@link #getSqrtRatioAtTick(int)} allocating nothing: the sqrt price is written to {@code sqrtPriceX96}, a
+     * {@link Uint256} {@code long[4]}.
+     *
+     * @throws AmmMathException {@link AmmMathException.Reason#TICK_OUT_OF_RANGE} ('T') if {@code |tick| > MAX_TICK}
+     */
+    public static void getSqrtRatioAtTick(int tick, long[] sqrtPriceX96) {
+        if (sqrtPriceX96 == null || sqrtPriceX96.length != Uint256.LIMBS) {
+            throw new IllegalArgumentException("sqrtPriceX96 must be a long[" + Uint256.LIMBS + "]");
+        }
+        sqrtRatioAtTick(tick, sqrtPriceX96, LimbScratch.get());
     }
 
     /**
@@ -79,17 +99,52 @@ public final class TickMath {
      */
     public static int getTickAtSqrtRatio(BigInteger sqrtPriceX96) {
         SolidityUint.require("sqrtPriceX96", sqrtPriceX96, 160);
+        requireInRange(sqrtPriceX96);
+        return tickAtSqrtRatio(Limbs.limb(sqrtPriceX96, 2), Limbs.limb(sqrtPriceX96, 1), sqrtPriceX96.longValue(),
+                sqrtPriceX96.bitLength());
+    }
+
+    /**
+     * {@link #getTickAtSqrtRatio(BigInteger)} allocating nothing, for a {@link Uint256} {@code long[4]}.
+     *
+     * @throws AmmMathException {@link AmmMathException.Reason#SQRT_RATIO_OUT_OF_RANGE} ('R') unless
+     *         {@code MIN_SQRT_RATIO <= sqrtPriceX96 < MAX_SQRT_RATIO}
+     */
+    public static int getTickAtSqrtRatio(long[] sqrtPriceX96) {
+        Uint256.require("sqrtPriceX96", sqrtPriceX96, 160);
+        long high = sqrtPriceX96[2];
+        long middle = sqrtPriceX96[1];
+        long low = sqrtPriceX96[0];
+        if (isBelow(high, middle, low, MIN_SQRT_RATIO_HIGH, MIN_SQRT_RATIO_MIDDLE, MIN_SQRT_RATIO_LOW)
+                || !isBelow(high, middle, low, MAX_SQRT_RATIO_HIGH, MAX_SQRT_RATIO_MIDDLE, MAX_SQRT_RATIO_LOW)) {
+            requireInRange(Uint256.toBigInteger(sqrtPriceX96));
+        }
+        int bits = high != 0 ? 192 - Long.numberOfLeadingZeros(high)
+                : middle != 0 ? 128 - Long.numberOfLeadingZeros(middle) : 64 - Long.numberOfLeadingZeros(low);
+        return tickAtSqrtRatio(high, middle, low, bits);
+    }
+
+    private static void requireInRange(BigInteger sqrtPriceX96) {
         if (sqrtPriceX96.compareTo(MIN_SQRT_RATIO) < 0
                 || sqrtPriceX96.compareTo(MAX_SQRT_RATIO) >= 0) {
             throw new AmmMathException(AmmMathException.Reason.SQRT_RATIO_OUT_OF_RANGE,
                     "TickMath.getTickAtSqrtRatio: sqrtPriceX96 " + sqrtPriceX96 + " is outside [MIN_SQRT_RATIO "
                             + MIN_SQRT_RATIO + ", MAX_SQRT_RATIO " + MAX_SQRT_RATIO + ")");
         }
-        int bits = sqrtPriceX96.bitLength();
-        long low = sqrtPriceX96.longValue();
-        long middle = bits > 64 ? sqrtPriceX96.shiftRight(64).longValue() : 0;
-        long high = bits > 128 ? sqrtPriceX96.shiftRight(128).longValue() : 0;
+    }
 
+    private static boolean isBelow(long high, long middle, long low, long otherHigh, long otherMiddle, long otherLow) {
+        if (high != otherHigh) {
+            return Long.compareUnsigned(high, otherHigh) < 0;
+        }
+        if (middle != otherMiddle) {
+            return Long.compareUnsigned(middle, otherMiddle) < 0;
+        }
+        return Long.compareUnsigned(low, otherLow) < 0;
+    }
+
+    /** The contract's getTickAtSqrtRatio on a sqrt price already checked to be in range, of {@code bits} bits. */
+    private static int tickAtSqrtRatio(long high, long middle, long low, int bits) {
         // ratio = sqrtPriceX96 << 32 and msb its most significant bit; r = ratio moved so that msb lands on bit 127.
         // The low 32 bits of ratio are zero, so r is sqrtPriceX96 moved so that its top bit lands on bit 127.
         int msb = bits - 1 + 32;
@@ -174,8 +229,9 @@ public final class TickMath {
         if (tickLow == tickHigh) {
             return tickLow;
         }
-        SqrtRatio atTickHigh = sqrtRatioAtTick(tickHigh);
-        return atTickHigh.isAtMost(high, middle, low) ? tickHigh : tickLow;
+        long[] atTickHigh = LimbScratch.get().third;
+        sqrtRatioAtTick(tickHigh, atTickHigh, LimbScratch.get());
+        return isBelow(high, middle, low, atTickHigh[2], atTickHigh[1], atTickHigh[0]) ? tickLow : tickHigh;
     }
 
     /**
@@ -196,15 +252,19 @@ public final class TickMath {
         return x2 + (plusOne ? -1L : 0L) + carry1;
     }
 
-    /** The contract's getSqrtRatioAtTick on limbs. */
-    static SqrtRatio sqrtRatioAtTick(int tick) {
+    /** The contract's getSqrtRatioAtTick on limbs, into {@code out} (four limbs). */
+    static void sqrtRatioAtTick(int tick, long[] out, LimbScratch scratch) {
         if (tick < MIN_TICK || tick > MAX_TICK) {
             throw new AmmMathException(AmmMathException.Reason.TICK_OUT_OF_RANGE,
                     "TickMath.getSqrtRatioAtTick: tick " + tick + " is outside [" + MIN_TICK + ", " + MAX_TICK + "]");
         }
         int absTick = Math.abs(tick);
         if (absTick == 0) {
-            return new SqrtRatio(0, 1L << 32, 0);
+            out[0] = 0;
+            out[1] = 1L << 32;
+            out[2] = 0;
+            out[3] = 0;
+            return;
         }
         // ratio = product of the constants for the set bits of |tick|, each step (ratio * c) >> 128; it starts at
         // 2^128 (1.0) or at the bit-0 constant, and once multiplied stays below 2^128.
@@ -251,10 +311,15 @@ public final class TickMath {
         long low;
         if (tick > 0) {
             // ratio = type(uint256).max / ratio: up to 192 bits
-            int[] quotient = KnuthDivision.divide(ALL_ONES_256, Limbs.toLimbs32(ratioHigh, ratioLow));
-            low = Limbs.limb64(quotient, 0);
-            middle = Limbs.limb64(quotient, 2);
-            high = Limbs.limb64(quotient, 4);
+            long[] divisor = scratch.divisor;
+            long[] quotient = scratch.quotient;
+            divisor[0] = ratioLow;
+            divisor[1] = ratioHigh;
+            int divisorLimbs = ratioHigh == 0 ? 1 : 2;
+            Limbs.divide(ALL_ONES_256, 4, divisor, divisorLimbs, quotient, scratch.work, scratch.divisorNormalised);
+            low = quotient[0];
+            middle = quotient[1];
+            high = quotient[2];
         } else {
             high = 0;
             middle = ratioHigh;
@@ -274,29 +339,9 @@ public final class TickMath {
                 }
             }
         }
-        return new SqrtRatio(resultHigh, resultMiddle, resultLow);
-    }
-
-    /** A uint160 sqrt price as three 64-bit limbs. */
-    static final class SqrtRatio {
-        final long high;
-        final long middle;
-        final long low;
-
-        SqrtRatio(long high, long middle, long low) {
-            this.high = high;
-            this.middle = middle;
-            this.low = low;
-        }
-
-        boolean isAtMost(long otherHigh, long otherMiddle, long otherLow) {
-            if (high != otherHigh) {
-                return Long.compareUnsigned(high, otherHigh) < 0;
-            }
-            if (middle != otherMiddle) {
-                return Long.compareUnsigned(middle, otherMiddle) < 0;
-            }
-            return Long.compareUnsigned(low, otherLow) <= 0;
-        }
+        out[0] = resultLow;
+        out[1] = resultMiddle;
+        out[2] = resultHigh;
+        out[3] = 0;
     }
 }
