@@ -1,5 +1,6 @@
 package io.tideline.analytics.regime;
 
+import io.tideline.analytics.market.PoolSeries;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -54,6 +55,15 @@ public record RegimeMethod(int window, int lookback, int minHistory, double high
     /** The first bar that gets a reading. */
     public int firstBar() {
         return window + minHistory - 1;
+    }
+
+    /** The readings of a pool's bars, from their close ticks (price = 1.0001^tick; the token decimals cancel out). */
+    public List<RegimeReading> read(PoolSeries series) {
+        double[] closes = new double[series.bars().size()];
+        for (int i = 0; i < closes.length; i++) {
+            closes[i] = Math.pow(1.0001, series.bars().get(i).closeTick());
+        }
+        return read(closes);
     }
 
     /** The readings of every bar from {@link #firstBar()} on; prices must be positive. */

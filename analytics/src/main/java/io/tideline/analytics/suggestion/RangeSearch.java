@@ -6,6 +6,8 @@ import io.tideline.analytics.backtest.RangeRule;
 import io.tideline.analytics.backtest.Strategy;
 import io.tideline.analytics.market.Bar;
 import io.tideline.analytics.market.PoolSeries;
+import io.tideline.analytics.regime.RegimeMethod;
+import io.tideline.analytics.regime.RegimeReading;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -21,7 +23,8 @@ import java.util.List;
  *
  * <p>The pools are the same pair at different fee tiers, with bars at the same times. The template strategy gives the
  * rebalance rule, hedge, costs and capital; the grid gives the range (fixed half widths, in ticks). Ties go to the
- * earlier pool and then the earlier width of the grid, so list the conservative ones first.
+ * earlier pool and then the earlier width of the grid, so list the conservative ones first. The regime of the
+ * chosen pool's last bar comes with the suggestion.
  */
 public final class RangeSearch {
 
@@ -69,8 +72,9 @@ public final class RangeSearch {
         BigDecimal mean = folds.isEmpty() ? null : folds.stream().map(Fold::testReturn)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(folds.size()), SCALE, RoundingMode.HALF_EVEN);
+        List<RegimeReading> readings = RegimeMethod.STANDARD.read(latest.pool);
         return new RangeSuggestion(latest.pool.pool(), latest.pool.feePips(), latest.halfWidth, latest.trainReturn,
-                folds, mean);
+                folds, mean, readings.isEmpty() ? null : readings.get(readings.size() - 1));
     }
 
     private record Choice(PoolSeries pool, int halfWidth, BigDecimal trainReturn) {

@@ -9,6 +9,8 @@ import io.tideline.analytics.backtest.Strategy;
 import io.tideline.analytics.market.Bar;
 import io.tideline.analytics.market.BarInterval;
 import io.tideline.analytics.market.PoolSeries;
+import io.tideline.analytics.regime.Regime;
+import io.tideline.analytics.regime.RegimeMethod;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
@@ -70,6 +72,29 @@ class RangeSearchTest {
             assertThat(f.testReturn()).isPositive();
         });
         assertThat(s.meanTestReturn()).isPositive();
+        // bounded within ±100 ticks, steps of at most 20: ranging, with the reading of the very last bar
+        assertThat(s.regime().regime()).isEqualTo(Regime.RANGING);
+        assertThat(s.regime().bar()).isEqualTo(419);
+    }
+
+    @Test
+    void aSteadilyRisingPriceIsSuggestedWithATrendingRegime() {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            bars.add(bar(i, 5 * i, 5 * (i + 1), 10_000L));
+        }
+        RangeSuggestion s = RangeSearch.suggest(List.of(pool("p", 3000, 60, bars)), List.of(600, 6000), TEMPLATE,
+                PLAN);
+        assertThat(s.regime().regime()).isEqualTo(Regime.TRENDING);
+        assertThat(s.regime().trendStrength()).isEqualTo(1.0);
+    }
+
+    @Test
+    void noRegimeIsGivenBeforeThereAreBarsEnoughToReadOne() {
+        List<Bar> bars = ranging(RegimeMethod.STANDARD.firstBar(), 2, 10_000L);
+        RangeSuggestion s = RangeSearch.suggest(List.of(pool("p", 3000, 60, bars)), List.of(600),
+                TEMPLATE, new WalkForwardPlan(40, 20));
+        assertThat(s.regime()).isNull();
     }
 
     @Test
