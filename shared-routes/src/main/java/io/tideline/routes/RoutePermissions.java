@@ -40,6 +40,7 @@ public final class RoutePermissions {
             RouteRule.viewer("GET", "/api/v1/risk/**"),
             RouteRule.viewer("GET", "/api/v1/snapshots/**"),
             RouteRule.viewer("GET", "/api/v1/reports/**"),
+            RouteRule.viewer("GET", "/api/v1/analytics/backtests/**"),
             // (GET /api/v1/alerts/stream never gets here: stream.AlertStreamNotForwarded answers it)
             RouteRule.viewer("GET", "/api/v1/alerts/**"),
             RouteRule.viewer("GET", "/api/v1/alert-rules/**"),
@@ -67,6 +68,7 @@ public final class RoutePermissions {
             RouteRule.trader("POST", "/api/v1/deliveries/*/resend"),
             RouteRule.trader("POST", "/api/v1/snapshots"),
             RouteRule.trader("POST", "/api/v1/reports/scheduled/run"),
+            RouteRule.trader("POST", "/api/v1/analytics/backtests"),
             // configuration
             RouteRule.admin("POST", "/api/v1/lp/wallets"),
             RouteRule.admin("DELETE", "/api/v1/lp/wallets/*"),

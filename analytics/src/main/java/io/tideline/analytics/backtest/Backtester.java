@@ -146,23 +146,33 @@ public final class Backtester {
                 markHedge(previousSq, previous, now);
                 history.append(tick);
                 outOfRangeSince = range.contains(tick) ? null : outOfRangeSince == null ? now : outOfRangeSince;
+                TokenAmounts amounts;
                 if (strategy.rebalance().due(range, tick, now, outOfRangeSince, openedAt)) {
                     close(step, now);
                     open(step, now, tick);
                     rebalances++;
-                } else if (hedgeBand != null) {
-                    BigInteger delta = venue.amounts().amount0();
+                    amounts = venue.amounts();
+                } else {
+                    amounts = venue.amounts();
+                }
+                if (hedgeBand != null && !actionAt(step)) {
+                    BigInteger delta = amounts.amount0();
                     BigInteger drift = delta.subtract(hedge).abs();
                     // |delta − hedge| > band · delta, in integers: drift · den > num · delta
                     if (drift.signum() > 0 && drift.multiply(hedgeBand[1]).compareTo(hedgeBand[0].multiply(delta)) > 0) {
                         rehedge(step, now, delta);
                     }
                 }
-                equity.add(point(now, venue.amounts(), venue.fees()));
+                equity.add(point(now, amounts, venue.fees()));
                 previous = now;
                 progress.accept(i);
             }
             return result();
+        }
+
+        /** Whether the position was just opened at this step (the hedge was re-sized with it). */
+        private boolean actionAt(int step) {
+            return !actions.isEmpty() && actions.get(actions.size() - 1).step() == step;
         }
 
         private void open(int step, Instant now, int tick) {
@@ -288,7 +298,7 @@ public final class Backtester {
     }
 
     /** The last point of each period (hour or day), the first point kept. */
-    static List<ValuePoint> sample(List<ValuePoint> curve, ReturnPeriod period) {
+    public static List<ValuePoint> sample(List<ValuePoint> curve, ReturnPeriod period) {
         long width = period == ReturnPeriod.DAILY ? 86_400 : 3_600;
         List<ValuePoint> out = new ArrayList<>();
         for (int i = 0; i < curve.size(); i++) {

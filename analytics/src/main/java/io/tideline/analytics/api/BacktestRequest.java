@@ -1,0 +1,177 @@
+package io.tideline.analytics.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tideline.analytics.backtest.Costs;
+import io.tideline.analytics.backtest.HedgeRule;
+import io.tideline.analytics.backtest.RangeRule;
+import io.tideline.analytics.backtest.RebalanceRule;
+import io.tideline.analytics.backtest.Strategy;
+import io.tideline.analytics.market.BarInterval;
+import io.tideline.analytics.market.CsvBars;
+import io.tideline.analytics.market.PoolSeries;
+import io.tideline.service.problem.ProblemException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * A posted backtest read into a {@link Strategy} and a {@link PoolSeries}; every bad field is a 400 naming it (see
+ * the README for the body). The bars come as CSV text in {@code csv} ({@link CsvBars}' columns).
+ */
+record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
+
+    static BacktestRequest read(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badField("body", "must be a JSON object");
+        }
+        String name = text(body, "name", "backtest");
+        String pool = text(body, "pool", null);
+        int fee = integer(body, "feePips");
+        int spacing = integer(body, "tickSpacing");
+        int decimals0 = integer(body, "decimals0");
+        int decimals1 = integer(body, "decimals1");
+        BarInterval interval = choice(body, "interval", BarInterval.class);
+        BigInteger capital = bigInteger(body, "capital");
+        RangeRule range = guard("range", () -> range(node(body, "range")));
+        RebalanceRule rebalance = guard("rebalance", () -> rebalance(node(body, "rebalance")));
+        HedgeRule hedge = guard("hedge", () -> hedge(body.get("hedge")));
+        Costs costs = guard("costs", () -> costs(body.get("costs")));
+        String csv = text(body, "csv", null);
+        PoolSeries series = guard("csv", () -> new PoolSeries(pool, fee, spacing, decimals0, decimals1, interval,
+                CsvBars.read(new StringReader(csv), interval, decimals0, decimals1)));
+        if (series.bars().size() < 2) {
+            throw ProblemException.badField("csv", "needs at least two bars");
+        }
+        Strategy strategy = guard("feePips", () -> new Strategy(pool, fee, range, rebalance, hedge, costs, capital));
+        return new BacktestRequest(name, strategy, series);
+    }
+
+    private static RangeRule range(JsonNode n) {
+        return switch (type(n, "range")) {
+            case "FIXED_WIDTH" -> new RangeRule.FixedWidth(integer(n, "halfWidth"));
+            case "ASYMMETRIC" -> new RangeRule.Asymmetric(integer(n, "below"), integer(n, "above"));
+            case "VOLATILITY_SCALED" -> new RangeRule.VolatilityScaled(integer(n, "lookback"), decimal(n, "sigmas"),
+                    integer(n, "minHalfWidth"), integer(n, "maxHalfWidth"));
+            default -> throw ProblemException.badField("range.type",
+                    "must be FIXED_WIDTH, ASYMMETRIC or VOLATILITY_SCALED");
+        };
+    }
+
+    private static RebalanceRule rebalance(JsonNode n) {
+        return switch (type(n, "rebalance")) {
+            case "OUT_OF_RANGE_FOR" -> new RebalanceRule.OutOfRangeFor(duration(n, "rebalance.after", "after"));
+            case "PRICE_BEYOND_BAND" -> new RebalanceRule.PriceBeyondBand(integer(n, "band"));
+            case "PERIODIC" -> new RebalanceRule.Periodic(duration(n, "rebalance.every", "every"));
+            default -> throw ProblemException.badField("rebalance.type",
+                    "must be OUT_OF_RANGE_FOR, PRICE_BEYOND_BAND or PERIODIC");
+        };
+    }
+
+    private static HedgeRule hedge(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return new HedgeRule.None();
+        }
+        return new HedgeRule.DeltaNeutralPerp(decimal(n, "band"), decimal(n, "feeRate"),
+                decimal(n, "fundingRatePerDay"));
+    }
+
+    private static Costs costs(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return Costs.NONE;
+        }
+        return new Costs(bigInteger(n, "gasPerAction"), integer(n, "slippagePips"));
+    }
+
+    private static <T> T guard(String field, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            String message = e.getMessage() == null ? "is invalid" : e.getMessage();
+            String named = message.contains(".") && message.startsWith(field + ".")
+                    ? message.substring(0, message.indexOf(' ')) : field;
+            throw ProblemException.badField(named, message);
+        }
+    }
+
+    private static JsonNode node(JsonNode body, String field) {
+        JsonNode n = body.get(field);
+        if (n == null || !n.isObject()) {
+            throw ProblemException.badField(field, "is required (an object)");
+        }
+        return n;
+    }
+
+    private static String type(JsonNode n, String field) {
+        return text(n, "type", null, field + ".type").toUpperCase(Locale.ROOT);
+    }
+
+    private static String text(JsonNode n, String field, String fallback) {
+        return text(n, field, fallback, field);
+    }
+
+    private static String text(JsonNode n, String field, String fallback, String named) {
+        JsonNode v = n.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw ProblemException.badField(named, "is required");
+        }
+        if (!v.isTextual()) {
+            throw ProblemException.badField(named, "must be a string");
+        }
+        return v.asText();
+    }
+
+    private static int integer(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+            throw ProblemException.badField(field, "is required (an integer)");
+        }
+        return v.intValue();
+    }
+
+    private static BigInteger bigInteger(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        try {
+            if (v == null || v.isNull()) {
+                throw new NumberFormatException();
+            }
+            return new BigInteger(v.asText());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField(field, "is required (an integer, raw token units, as a string)");
+        }
+    }
+
+    private static BigDecimal decimal(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        try {
+            if (v == null || v.isNull()) {
+                throw new NumberFormatException();
+            }
+            return new BigDecimal(v.asText());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badField(field, "is required (a decimal, as a string)");
+        }
+    }
+
+    private static Duration duration(JsonNode n, String named, String field) {
+        try {
+            return Duration.parse(text(n, field, null, named));
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField(named, "must be an ISO-8601 duration (e.g. PT30M)");
+        }
+    }
+
+    private static <E extends Enum<E>> E choice(JsonNode n, String field, Class<E> type) {
+        String v = text(n, field, null);
+        try {
+            return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badField(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
