@@ -41,6 +41,7 @@ public final class RoutePermissions {
             RouteRule.viewer("GET", "/api/v1/snapshots/**"),
             RouteRule.viewer("GET", "/api/v1/reports/**"),
             RouteRule.viewer("GET", "/api/v1/analytics/backtests/**"),
+            RouteRule.viewer("GET", "/api/v1/analytics/suggestions/**"),
             // (GET /api/v1/alerts/stream never gets here: stream.AlertStreamNotForwarded answers it)
             RouteRule.viewer("GET", "/api/v1/alerts/**"),
             RouteRule.viewer("GET", "/api/v1/alert-rules/**"),
@@ -69,6 +70,7 @@ public final class RoutePermissions {
             RouteRule.trader("POST", "/api/v1/snapshots"),
             RouteRule.trader("POST", "/api/v1/reports/scheduled/run"),
             RouteRule.trader("POST", "/api/v1/analytics/backtests"),
+            RouteRule.trader("POST", "/api/v1/analytics/suggestions/ranges"),
             // configuration
             RouteRule.admin("POST", "/api/v1/lp/wallets"),
             RouteRule.admin("DELETE", "/api/v1/lp/wallets/*"),

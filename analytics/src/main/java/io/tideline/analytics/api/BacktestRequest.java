@@ -49,7 +49,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         return new BacktestRequest(name, strategy, series);
     }
 
-    private static RangeRule range(JsonNode n) {
+    static RangeRule range(JsonNode n) {
         return switch (type(n, "range")) {
             case "FIXED_WIDTH" -> new RangeRule.FixedWidth(integer(n, "halfWidth"));
             case "ASYMMETRIC" -> new RangeRule.Asymmetric(integer(n, "below"), integer(n, "above"));
@@ -60,7 +60,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         };
     }
 
-    private static RebalanceRule rebalance(JsonNode n) {
+    static RebalanceRule rebalance(JsonNode n) {
         return switch (type(n, "rebalance")) {
             case "OUT_OF_RANGE_FOR" -> new RebalanceRule.OutOfRangeFor(duration(n, "rebalance.after", "after"));
             case "PRICE_BEYOND_BAND" -> new RebalanceRule.PriceBeyondBand(integer(n, "band"));
@@ -70,7 +70,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         };
     }
 
-    private static HedgeRule hedge(JsonNode n) {
+    static HedgeRule hedge(JsonNode n) {
         if (n == null || n.isNull()) {
             return new HedgeRule.None();
         }
@@ -78,14 +78,14 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
                 decimal(n, "fundingRatePerDay"));
     }
 
-    private static Costs costs(JsonNode n) {
+    static Costs costs(JsonNode n) {
         if (n == null || n.isNull()) {
             return Costs.NONE;
         }
         return new Costs(bigInteger(n, "gasPerAction"), integer(n, "slippagePips"));
     }
 
-    private static <T> T guard(String field, java.util.function.Supplier<T> read) {
+    static <T> T guard(String field, java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (IllegalArgumentException | ArithmeticException e) {
@@ -96,7 +96,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         }
     }
 
-    private static JsonNode node(JsonNode body, String field) {
+    static JsonNode node(JsonNode body, String field) {
         JsonNode n = body.get(field);
         if (n == null || !n.isObject()) {
             throw ProblemException.badField(field, "is required (an object)");
@@ -104,15 +104,15 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         return n;
     }
 
-    private static String type(JsonNode n, String field) {
+    static String type(JsonNode n, String field) {
         return text(n, "type", null, field + ".type").toUpperCase(Locale.ROOT);
     }
 
-    private static String text(JsonNode n, String field, String fallback) {
+    static String text(JsonNode n, String field, String fallback) {
         return text(n, field, fallback, field);
     }
 
-    private static String text(JsonNode n, String field, String fallback, String named) {
+    static String text(JsonNode n, String field, String fallback, String named) {
         JsonNode v = n.get(field);
         if (v == null || v.isNull() || v.asText().isBlank()) {
             if (fallback != null) {
@@ -126,7 +126,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         return v.asText();
     }
 
-    private static int integer(JsonNode n, String field) {
+    static int integer(JsonNode n, String field) {
         JsonNode v = n.get(field);
         if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
             throw ProblemException.badField(field, "is required (an integer)");
@@ -134,7 +134,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         return v.intValue();
     }
 
-    private static BigInteger bigInteger(JsonNode n, String field) {
+    static BigInteger bigInteger(JsonNode n, String field) {
         JsonNode v = n.get(field);
         try {
             if (v == null || v.isNull()) {
@@ -146,7 +146,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         }
     }
 
-    private static BigDecimal decimal(JsonNode n, String field) {
+    static BigDecimal decimal(JsonNode n, String field) {
         JsonNode v = n.get(field);
         try {
             if (v == null || v.isNull()) {
@@ -158,7 +158,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         }
     }
 
-    private static Duration duration(JsonNode n, String named, String field) {
+    static Duration duration(JsonNode n, String named, String field) {
         try {
             return Duration.parse(text(n, field, null, named));
         } catch (DateTimeParseException e) {
@@ -166,7 +166,7 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         }
     }
 
-    private static <E extends Enum<E>> E choice(JsonNode n, String field, Class<E> type) {
+    static <E extends Enum<E>> E choice(JsonNode n, String field, Class<E> type) {
         String v = text(n, field, null);
         try {
             return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
