@@ -49,6 +49,7 @@ public final class RoutePermissions {
             RouteRule.viewer("GET", "/api/v1/channels"),
             // a computation that changes nothing
             RouteRule.viewer("POST", "/api/v1/amm/position-amounts"),
+            RouteRule.viewer("POST", "/api/v1/analytics/allocations"),
             // the desk's operations
             RouteRule.trader("POST", "/api/v1/hedges/*/retry"),
             RouteRule.trader("POST", "/api/v1/orders/market"),
