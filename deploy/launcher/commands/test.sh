@@ -23,6 +23,7 @@ cmd_test() {
   trap 'exit 143' TERM
   ensure_kafka
   ensure_chain_packages
+  ensure_stark_js_packages
   ensure_chromium
   export TIDELINE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" TIDELINE_PG_HOST="$PG_HOST" TIDELINE_PG_PORT="$PG_PORT"
   if ! pg_is_local; then

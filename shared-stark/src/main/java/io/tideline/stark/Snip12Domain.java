@@ -30,10 +30,14 @@ public record Snip12Domain(String name, String version, String chainId, int revi
         }
     }
 
-    /** The domain's struct hash. The revision, though typed {@code shortstring}, is encoded as the number 1. */
+    /**
+     * The domain's struct hash. Its fields are encoded as starknet.js encodes short strings
+     * ({@link StarkField#shortStringValue}), so the revision, though typed {@code shortstring}, is the number 1.
+     */
     public BigInteger hash() {
-        return Snip12Type.structHash(TYPE.typeHash(List.of()), List.of(StarkField.shortString(name),
-                StarkField.shortString(version), StarkField.shortString(chainId), BigInteger.valueOf(revision)));
+        return Snip12Type.structHash(TYPE.typeHash(List.of()), List.of(StarkField.shortStringValue(name),
+                StarkField.shortStringValue(version), StarkField.shortStringValue(chainId),
+                StarkField.shortStringValue(Integer.toString(revision))));
     }
 
     /** {@code poseidon_hash_many("StarkNet Message", domainHash, account, structHash)}. */

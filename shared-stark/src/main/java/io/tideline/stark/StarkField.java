@@ -61,6 +61,26 @@ public final class StarkField {
         return bytes.length == 0 ? BigInteger.ZERO : new BigInteger(1, bytes);
     }
 
+    /** A signed integer ({@code i128} and the like) as a felt: negative values are {@code p - |value|}. */
+    public static BigInteger fromSigned(BigInteger value) {
+        return felt(value.signum() < 0 ? P.add(value) : value);
+    }
+
+    /**
+     * A SNIP-12 {@code shortstring} value as starknet.js encodes it: a string that reads as a number (0x-hex or
+     * decimal digits) is that number, any other is the ASCII {@link #shortString}. So the revision "1" is 1, not the
+     * character '1'.
+     */
+    public static BigInteger shortStringValue(String value) {
+        if (value.matches("0[xX][0-9a-fA-F]+")) {
+            return felt(new BigInteger(value.substring(2), 16));
+        }
+        if (value.matches("[0-9]+")) {
+            return felt(new BigInteger(value));
+        }
+        return shortString(value);
+    }
+
     /** 0x-prefixed lower-case hex without leading zeros, as starknet.js prints felts. */
     public static String toHex(BigInteger felt) {
         return "0x" + felt.toString(16);
