@@ -2,6 +2,7 @@
 # Outbox path vs raw Kafka on this machine's broker and PostgreSQL; prints both rates and their ratio.
 # Needs the local infrastructure: ./platform up (or at least its PostgreSQL and Kafka). Usage:
 #   bench/outbox-vs-raw.sh [events=50000] [keys=100]
+# all.sh: run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 events=${1:-50000}
@@ -29,6 +30,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 TIDELINE_BENCH_DB=$db KAFKA_BOOTSTRAP_SERVERS=${TIDELINE_KAFKA_BOOTSTRAP:-127.0.0.1:9092} \
-  java -Xmx1g -jar "$jar" "$events" "$keys" &
+  java -Xmx1g -jar "$jar" "$events" "$keys" >"bench/target/outbox-vs-raw.out" &
 bench_pid=$!
 wait "$bench_pid"
+cat bench/target/outbox-vs-raw.out
+# The figures convention of bench/all.sh (bench/README.md): the relay's rate against raw Kafka's in this run.
+awk '/^raw Kafka producer/ { gsub(",", "", $6); raw = $6 }
+     /^outbox relay ->/ { gsub(",", "", $6); relay = $6 }
+     END { if (raw > 0 && relay > 0)
+             printf "FIGURE|outbox relay -> idempotent consumer|>= 35 %% of raw, >= 10000/s|%d events/s|raw Kafka %d records/s|%.1f %%\n", relay, raw, 100 * relay / raw }' \
+  bench/target/outbox-vs-raw.out

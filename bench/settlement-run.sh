@@ -8,6 +8,7 @@
 # The service's outbox relay is off during the runs (TIDELINE_BENCH_RELAY=1 keeps it on).
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role). Usage:
 #   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4]
+# all.sh: run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath_file=target/settlement-bench.classpath   # relative to each module, so bench's lands in bench/target
@@ -16,4 +17,11 @@ echo "building settlement and the benchmark ..."
 ./mvnw -B -q ${TIDELINE_BENCH_MAVEN_ARGS:-} -pl settlement,bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
-java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.settlement.SettlementRunBenchmark "$@"
+java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.settlement.SettlementRunBenchmark "$@" \
+  | tee bench/target/settlement-run.out
+# The figures convention of bench/all.sh (bench/README.md): the first run at N fills, against 1/10 of the run at 10 x N
+# in the same invocation (a ratio of 1 means linear growth).
+awk '$1 ~ /^[0-9]+$/ && NF == 9 { fills[++n] = $1; ms[n] = $4 }
+     END { if (n >= 2)
+             printf "FIGURE|settlement run, %d fills|< 1000 ms|%d ms|%d fills: %d ms / 10|%.2f\n", fills[1], ms[1], fills[2], ms[2], ms[1] / (ms[2] / 10) }' \
+  bench/target/settlement-run.out

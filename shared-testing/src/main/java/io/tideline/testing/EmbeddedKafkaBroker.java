@@ -36,10 +36,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     public static EmbeddedKafkaBroker start() {
+        return start(FreePorts.next(), FreePorts.next());
+    }
+
+    /** A broker on the given ports (a benchmark run gives its own, so that it never meets another's broker). */
+    public static EmbeddedKafkaBroker start(int port, int controllerPort) {
         try {
             Path dir = Files.createTempDirectory("tideline-kafka-");
-            int port = FreePorts.next();
-            int controllerPort = FreePorts.next();
             Properties props = new Properties();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
