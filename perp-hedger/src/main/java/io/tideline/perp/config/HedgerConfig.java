@@ -149,17 +149,24 @@ public interface HedgerConfig {
         Duration orderExpiry();
 
         /**
-         * How orders are signed. Extended needs a Stark signature per order, which is not implemented yet; the only
-         * signer is {@code stand-in} (an HMAC, for the WireMock stand-in and local runs), and it must be chosen
-         * explicitly.
+         * How orders are signed: {@code stark} (the default: Stark-curve ECDSA over Extended's SNIP-12 order hash,
+         * with {@code stark-private-key}) or {@code stand-in} (an HMAC, for the WireMock stand-in and local runs only).
          */
-        Optional<String> signer();
+        @WithDefault("stark")
+        String signer();
+
+        /** The account's private Stark key, 0x-hex (a secret: from the environment or a Secret, never logged). */
+        Optional<String> starkPrivateKey();
+
+        /** The Starknet chain Extended settles on: SN_MAIN, or SN_SEPOLIA for its testnet. */
+        @WithDefault("SN_MAIN")
+        io.tideline.stark.StarknetChain chain();
 
         /** The stand-in signer's HMAC key (not a secret of any real account). */
         @WithDefault("tideline-stand-in")
         String standInKey();
 
-        /** The collateral position (vault) the stand-in signer reports. */
+        /** The account's collateral position (vault) number, which every signature binds. */
         @WithDefault("1")
         long collateralPosition();
     }

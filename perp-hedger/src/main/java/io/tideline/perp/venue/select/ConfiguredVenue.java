@@ -8,7 +8,9 @@ import io.tideline.perp.venue.OrderConfirmation;
 import io.tideline.perp.venue.PerpVenue;
 import io.tideline.perp.venue.extended.ExtendedSettings;
 import io.tideline.perp.venue.extended.ExtendedVenue;
+import io.tideline.perp.venue.extended.OrderSigner;
 import io.tideline.perp.venue.extended.StandInOrderSigner;
+import io.tideline.perp.venue.extended.StarkOrderSigner;
 import io.tideline.perp.venue.paper.MarketPrices;
 import io.tideline.perp.venue.paper.PaperVenue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,16 +45,24 @@ public class ConfiguredVenue {
                 d -> Thread.sleep(d.toMillis()));
     }
 
+    static OrderSigner signer(HedgerConfig.Extended e) {
+        return switch (e.signer()) {
+            case "stark" -> StarkOrderSigner.fromHex(e.starkPrivateKey().filter(k -> !k.isBlank())
+                    .orElseThrow(() -> new IllegalArgumentException("tideline.perp.extended.stark-private-key"
+                            + " (TIDELINE_PERP_EXTENDED_STARK_PRIVATE_KEY) is required to sign Extended orders")),
+                    e.collateralPosition(), e.chain());
+            case "stand-in" -> new StandInOrderSigner(e.standInKey().getBytes(StandardCharsets.UTF_8),
+                    e.collateralPosition());
+            default -> throw new IllegalArgumentException("tideline.perp.extended.signer must be stark or stand-in,"
+                    + " was '" + e.signer() + "'");
+        };
+    }
+
     private static PerpVenue extended(HedgerConfig.Extended e) {
         String apiKey = e.apiKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalArgumentException(
                 "tideline.perp.extended.api-key (TIDELINE_PERP_EXTENDED_API_KEY) is required for the extended venue"));
-        if (!"stand-in".equals(e.signer().orElse(""))) {
-            throw new IllegalArgumentException("tideline.perp.extended.signer: Extended orders need a Stark signature,"
-                    + " which this build cannot make yet; only tideline.perp.extended.signer=stand-in (for a stand-in"
-                    + " server) is available");
-        }
-        return new ExtendedVenue(new ExtendedSettings(e.baseUrl(), apiKey, e.timeout(), e.slippage(), e.maxFeeRate(),
-                e.orderExpiry()), new StandInOrderSigner(e.standInKey().getBytes(StandardCharsets.UTF_8),
-                e.collateralPosition()));
+        ExtendedSettings settings = new ExtendedSettings(e.baseUrl(), apiKey, e.timeout(), e.slippage(),
+                e.maxFeeRate(), e.orderExpiry());
+        return new ExtendedVenue(settings, signer(e));
     }
 }
