@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real HTTP server standing in for analytics, lp-tracker, perp-hedger and alerting behind the gateway in the
- * dashboard's browser test: it answers their read routes with JSON in their records' shapes (amounts as exact
+ * A real HTTP server standing in for analytics, lp-tracker, perp-hedger, pnl-ingest and alerting behind the gateway
+ * in the dashboard's browser test: it answers their read routes with JSON in their records' shapes (amounts as exact
  * strings, some beyond what a double holds) and keeps alerts in memory so that acknowledge, snooze and resolve change
  * them. {@code POST /stand-in/alerts} raises a second alert (the test then announces it on the stream).
  */
