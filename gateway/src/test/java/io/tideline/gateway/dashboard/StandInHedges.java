@@ -10,8 +10,8 @@ final class StandInHedges {
     static final String OPEN_HEDGE = "6f1c2a7e-0000-4000-8000-000000000001";
     static final String FAILED_HEDGE = "6f1c2a7e-0000-4000-8000-000000000002";
 
-    /** Position #1's key as the query string carries it (URL-encoded). */
-    private static final String OPEN_KEY = "31337%3A0x5fbdb2315678afecb367f032d93f642f64180aa3%3A1";
+    /** Position #1's key (the query string is decoded before it is compared). */
+    private static final String OPEN_KEY = "31337:0x5fbdb2315678afecb367f032d93f642f64180aa3:1";
 
     record Answer(int status, String json) {
     }
@@ -34,9 +34,10 @@ final class StandInHedges {
         if (!method.equals("GET")) {
             return new Answer(405, "{\"status\":405}");
         }
+        String q = java.net.URLDecoder.decode(query, java.nio.charset.StandardCharsets.UTF_8);
         return switch (path) {
-            case "/api/v1/hedges" -> new Answer(200, !query.contains("positionKey=") ? "[" + failedHedge() + "," + openHedge() + "]"
-                    : query.contains(OPEN_KEY) ? "[" + openHedge() + "]" : "[" + failedHedge() + "]");
+            case "/api/v1/hedges" -> new Answer(200, !q.contains("positionKey=") ? "[" + failedHedge() + "," + openHedge() + "]"
+                    : q.contains("positionKey=" + OPEN_KEY) ? "[" + openHedge() + "]" : "[" + failedHedge() + "]");
             case "/api/v1/hedges/failed" -> new Answer(200, retried ? "[]"
                     : "[{\"order\":" + rejectedOrder() + ",\"hedgeStatus\":\"FAILED\",\"hedgeDetail\":\"rejected\"}]");
             case "/api/v1/hedges/" + OPEN_HEDGE -> new Answer(200, """
