@@ -35,23 +35,42 @@ page.on('pageerror', (e) => consoleErrors.push(String(e)));
 const requests = [];
 page.on('request', (r) => requests.push(new URL(r.url()).pathname));
 
-// The gateway's /api/v1/stream is being built elsewhere: here the browser's stream request is held open until the
-// test announces an alert, then the latest one is answered with that one event; later reconnects are held open
-// (a quiet stream).
-let announce;
-const announced = new Promise((resolve) => { announce = resolve; });
-let latestStream = null;
-let delivered = false;
+// The stream is answered in the browser: each stream request is held open (a quiet stream) until the test announces
+// an event, which answers the latest held request with it; the client then reconnects and is held again. An event
+// announced while no request is held waits for the next one.
 const streamHeaders = [];
+const waitingEvents = [];
+let heldStream = null;
 await context.route('**/api/v1/stream', async (route) => {
   streamHeaders.push(route.request().headers());
-  if (delivered) return;
-  latestStream = route;
-  const event = await announced;
-  if (route !== latestStream || delivered) return; // an earlier connection, gone with a reload
-  delivered = true;
-  await route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body: event });
+  if (waitingEvents.length) {
+    await deliver(route, waitingEvents.shift());
+    return;
+  }
+  heldStream = route;
 });
+
+async function deliver(route, body) {
+  try {
+    await route.fulfill({ status: 200, headers: { 'Content-Type': 'text/event-stream' }, body });
+  } catch {
+    waitingEvents.unshift(body); // that connection was gone (a reload): the next one gets it
+  }
+}
+
+let sequence = 0;
+/** Sends one platform event (an EventEnvelope) to the page over the stream. */
+function announce(type, key, payload) {
+  sequence++;
+  const envelope = {
+    eventId: `0190d5b8-0000-7000-8000-${String(sequence).padStart(12, '0')}`, type, version: 1,
+    occurredAt: new Date().toISOString(), source: 'test', key, correlationId: `c-${key}`, payload,
+  };
+  const body = `: hello\n\nid: ${sequence}\nevent: ${type}\ndata: ${JSON.stringify(envelope)}\n\n`;
+  const route = heldStream;
+  heldStream = null;
+  if (route) deliver(route, body); else waitingEvents.push(body);
+}
 
 async function check(name, fn) {
   const t0 = Date.now();
@@ -170,6 +189,174 @@ try {
     await shot('lp-positions');
   });
 
+  await check('an LP position page shows its facts, its value chart and its hedge, and updates live', async () => {
+    await page.getByRole('link', { name: 'Position #1: history, value and hedge' }).click();
+    await page.getByRole('heading', { name: 'LP position #1', level: 1 }).waitFor();
+    const facts = page.locator('.timeline li');
+    await facts.first().waitFor();
+    equal((await facts.evaluateAll((l) => l.map((e) => e.dataset.fact))).join(','),
+      'LpMinted,LpRangeExited,LpFeesCollected', 'facts, oldest first');
+    if (!(await facts.nth(0).innerText()).includes(
+      'minted 1,000,000,000,000,000,000 liquidity in ticks 60..180 for 5,000,000,000,000,000,000 / 10,000,000,000')) {
+      throw new Error(`the mint reads: ${await facts.nth(0).innerText()}`);
+    }
+    equal(await facts.nth(1).getAttribute('class'), 'retracted', 'the range exit a reorg retracted');
+    if (!(await facts.nth(2).innerText()).includes('collected fees 1,000,000,000,000,000 / 2,000,000')) {
+      throw new Error(`the collection reads: ${await facts.nth(2).innerText()}`);
+    }
+    const chart = page.locator('[data-testid=value-chart]');
+    equal(await chart.locator('circle').count(), 3, 'snapshots on the chart');
+    equal(await text('[data-testid=chart-min]'), '$20,000.10', 'lowest value');
+    equal(await text('[data-testid=chart-max]'), '$20,150.12', 'highest value');
+    equal(await text('[data-testid=chart-latest]'), '$20,150.12', 'latest value');
+    const cy = await chart.locator('circle').evaluateAll((c) => c.map((e) => e.getAttribute('cy')));
+    equal(cy[0], '160', 'the lowest value at the bottom');
+    equal(cy[2], '0', 'the highest value at the top');
+    // 20100.255 is (20100.255 - 20000.10) / (20150.12 - 20000.10) = 66.76 % of the way up: 667 thousandths
+    equal(Math.round(Number(cy[1]) * 100) / 100, 160 - 0.667 * 160, 'the middle value\'s height');
+    await page.locator('[data-hedge-detail="6f1c2a7e-0000-4000-8000-000000000001"] [data-fill]').first().waitFor();
+    equal(await page.locator('[data-hedge-detail] [data-fill]').count(), 2, 'fills of the position\'s hedge');
+    equal(await text('[data-testid=hedge-entry]'), '2,012.16', 'entry of the position\'s hedge');
+    await fitsTheScreen();
+    await accessible('LP position');
+    await shot('lp-position');
+    const collected = await fetch(`${STAND_IN}/stand-in/lp/collect`, { method: 'POST' });
+    equal(collected.status, 201, 'stand-in collected fees');
+    announce('LpFeesCollected', '31337:0x5fbdb2315678afecb367f032d93f642f64180aa3:1', { amount0: '3000000000000000' });
+    await page.locator('.timeline li').nth(3).waitFor({ timeout: 5000 });
+    await page.getByText('$20,190.50').first().waitFor({ timeout: 5000 });
+    equal(await text('[data-testid=chart-latest]'), '$20,190.50', 'latest value after the new snapshot');
+    equal(await text('[data-testid=chart-max]'), '$20,190.50', 'highest value after the new snapshot');
+  });
+
+  await check('hedges show status, size, entry, orders and fills; a trader retries a failed one', async () => {
+    await page.getByRole('link', { name: 'Hedges' }).click();
+    await page.getByRole('heading', { name: 'Hedges', level: 1 }).waitFor();
+    const open = page.locator('tr[data-hedge="6f1c2a7e-0000-4000-8000-000000000001"]');
+    const failed = page.locator('tr[data-hedge="6f1c2a7e-0000-4000-8000-000000000002"]');
+    await open.waitFor();
+    const cells = (await open.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+    equal(cells[0], '#1', 'position of hedge 1');
+    equal(cells[2], 'OPEN', 'status of hedge 1');
+    equal(cells[4], '2.4000 / 2.4062', 'open / target of hedge 1');
+    // sells 1.5 at 2011.5 and 0.9 at 2013.25: 4829.175 / 2.4 = 2012.15625
+    equal(cells[5], '2,012.16', 'entry of hedge 1');
+    equal(cells[6], '4,829.18 / 0.00', 'sold / bought of hedge 1');
+    equal(cells[7], '1.2000', 'fees of hedge 1');
+    equal(await open.getByRole('button', { name: /^Retry/ }).count(), 0, 'no retry for a hedge without a failed order');
+    await open.getByRole('button', { name: /^Orders and fills/ }).click();
+    const detail = page.locator('[data-hedge-detail="6f1c2a7e-0000-4000-8000-000000000001"]');
+    await detail.waitFor();
+    equal(await detail.locator('[data-fill]').count(), 2, 'fills of hedge 1');
+    equal(await text('[data-testid=hedge-entry]'), '2,012.16', 'entry from the fills');
+    const order = (await detail.locator('[data-order="h-1-1-0"] td').allInnerTexts()).map((c) => c.trim());
+    equal(order.join('|'), '1.0|OPEN|SELL|2.4062|FILLED|2.4000|2,012.16|1|', 'order of hedge 1');
+    equal((await failed.locator('.badge').first().innerText()).trim(), 'FAILED', 'status of hedge 2');
+    await fitsTheScreen();
+    await accessible('hedges');
+    await shot('hedges');
+    await failed.getByRole('button', { name: 'Retry the failed order of position #3' }).click();
+    await page.getByText('Order h-3-1-1 sent again for position #3').waitFor();
+    await failed.locator('.badge-opening').waitFor({ timeout: 5000 }); // the list is read again after the retry
+    equal(await failed.getByRole('button', { name: /^Retry/ }).count(), 0, 'no retry once the order is out again');
+    const filled = await fetch(`${STAND_IN}/stand-in/hedges/fill`, { method: 'POST' });
+    equal(filled.status, 201, 'stand-in filled the retried order');
+    announce('HedgeFilled', '31337:0x5fbdb2315678afecb367f032d93f642f64180aa3:3', { hedgeId: '6f1c2a7e-0000-4000-8000-000000000002' });
+    await failed.locator('.badge-open').waitFor({ timeout: 5000 });
+    const after = (await failed.locator('th, td').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+    equal(after[4], '1.2000 / 2.5000', 'open / target of hedge 2 after the fill');
+    equal(after[5], '2,013.13', 'entry of hedge 2: 2415.75 / 1.2 = 2013.125');
+  });
+
+  await check('prediction markets: the leaderboard ranks with medals and win rates, switches windows, updates live', async () => {
+    await page.getByRole('link', { name: 'Prediction markets' }).click();
+    await page.getByRole('heading', { name: 'Prediction markets', level: 1 }).waitFor();
+    const rows = page.locator('table.leaderboard tbody tr');
+    await rows.first().waitFor();
+    const board = async () => (await rows.evaluateAll((trs) => trs.map((tr) => [...tr.children]
+      .map((c) => c.innerText.replace(/\s+/g, ' ').trim()).join('|'))));
+    equal((await board()).join('\n'), [
+      '1 🥇|alice|+$1,520.38|12|8|75.00 %',
+      '2 🥈|bob|+$310.50|6|3|66.67 %',
+      '3 🥉|dave|+$12.01|2|1|100.00 %',
+      '4|carol|-$45.13|4|2|50.00 %',
+    ].join('\n'), 'all-time leaderboard');
+    equal((await page.locator('[data-medal]').evaluateAll((m) => m.map((e) => e.getAttribute('aria-label')))).join(','),
+      'gold medal,silver medal,bronze medal', 'medals, named for screen readers');
+    await fitsTheScreen();
+    await accessible('leaderboard');
+    await shot('pm-leaderboard');
+    const realized = await fetch(`${STAND_IN}/stand-in/pm/realize`, { method: 'POST' });
+    equal(realized.status, 201, 'stand-in realized a trade');
+    announce('PnlRealized', 'alice', { user: 'alice', pnl: '100' });
+    await page.locator('[data-trader=alice]').getByText('+$1,620.38').waitFor({ timeout: 5000 });
+
+    await page.getByRole('button', { name: 'Weekly' }).click();
+    const today = new Date();
+    const weekStart = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - 6));
+    const day = (d) => d.toISOString().slice(0, 10);
+    await page.getByText(`${day(weekStart)} to ${day(today)} (UTC) · 3 traders`).waitFor();
+    equal((await board()).join('\n'), [
+      '1 🥇|bob|+$120.25|3|2|50.00 %',
+      '2 🥈|alice|+$80.00|2|1|100.00 %',
+      '3 🥉|carol|-$5.50|1|1|0.00 %',
+    ].join('\n'), 'weekly leaderboard');
+    equal(await page.getByRole('button', { name: 'Weekly' }).getAttribute('aria-pressed'), 'true', 'weekly pressed');
+    await page.getByRole('button', { name: 'Daily' }).click();
+    await page.getByText(`${day(today)} to ${day(today)} (UTC) · 1 trader`).waitFor();
+    equal((await board()).join('\n'), '1 🥇|carol|+$15.00|1|1|100.00 %', 'daily leaderboard');
+  });
+
+  await check('prediction markets: a trader\'s P&L card opens a detail modal', async () => {
+    await page.getByRole('tab', { name: 'P&L by trader' }).click();
+    const card = page.locator('[data-card=alice]');
+    await card.waitFor();
+    equal(await card.locator('.big').innerText(), '+$1,620.38', 'alice\'s card');
+    equal(await page.locator('[data-card]').count(), 4, 'cards');
+    await card.getByRole('button', { name: 'Details of alice' }).click();
+    const modal = page.getByRole('dialog', { name: 'P&L of alice' });
+    await modal.locator('[data-testid=modal-realized]').waitFor();
+    equal((await modal.locator('[data-testid=modal-realized]').innerText()).trim(), '+$1,620.38', 'realized');
+    equal((await modal.locator('[data-testid=modal-unrealized]').innerText()).trim(), '-$12.50', 'unrealized');
+    equal((await modal.locator('[data-testid=modal-wins]').innerText()).trim(), '6 / 8', 'wins / closes');
+    // 100 shares at 0.305 less 42.5 cost and 0.5 fees
+    const open = (await modal.locator('[data-open-position]').locator('th, td').allInnerTexts()).map((c) => c.trim());
+    equal(open.join('|'), 'polymarket · eth-5k-2026|YES|100.00|42.50|0.3050|-$12.50', 'open position');
+    equal(await modal.getByRole('link', { name: 'arb-1' }).getAttribute('href'), '#/arbitrage/arb-1', 'link to the alert');
+    await accessible('P&L detail modal');
+    await shot('pm-trader-modal');
+    await page.keyboard.press('Escape');
+    await modal.waitFor({ state: 'detached' });
+  });
+
+  await check('arbitrage alerts: conversion into executions and one alert\'s legs, live', async () => {
+    await page.getByRole('link', { name: 'Arbitrage' }).click();
+    await page.getByRole('heading', { name: 'Arbitrage alerts', level: 1 }).waitFor();
+    await page.locator('[data-testid=arb-conversion]').waitFor();
+    equal(await text('[data-testid=arb-conversion]'), `${(Math.round(2 / 3 * 10000) / 100).toFixed(2)} %`, '2 of 3 alerts traded');
+    equal(await text('[data-testid=arb-alerts]'), '3', 'alerts');
+    equal(await text('[data-testid=arb-converted]'), '2', 'converted');
+    equal(await text('[data-testid=arb-executions]'), '5 / 2', 'executions matched / unmatched');
+    await page.getByRole('textbox', { name: 'Alert id' }).fill('arb-1');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const alert = page.locator('[data-arbitrage-alert="arb-1"]');
+    await alert.locator('[data-leg]').first().waitFor();
+    equal(await alert.locator('[data-leg]').count(), 2, 'legs');
+    equal((await alert.locator('[data-leg=kalshi] td').allInnerTexts()).map((c) => c.trim()).join('|'),
+      'ETH5K-26|NO|BUY|0.6550', 'the kalshi leg');
+    // buying YES at 0.305 and NO at 0.655 pays 1 for 0.96
+    equal(await text('[data-testid=arb-edge]'), '0.0400', 'expected edge');
+    equal(await text('[data-testid=arb-executions-of-alert]'), '2', 'executions of arb-1');
+    await fitsTheScreen();
+    await accessible('arbitrage');
+    await shot('arbitrage');
+    const executed = await fetch(`${STAND_IN}/stand-in/pm/execute`, { method: 'POST' });
+    equal(executed.status, 201, 'stand-in matched an execution');
+    announce('ExecutionMatched', 'arb-3', { alertId: 'arb-3' });
+    await page.locator('[data-testid=arb-conversion]', { hasText: '100.00 %' }).waitFor({ timeout: 5000 });
+    equal(await text('[data-testid=arb-executions]'), '6 / 2', 'executions after the match');
+  });
+
   await check('an alert raised while the inbox is open appears live, without polling', async () => {
     await page.getByRole('link', { name: 'Alerts' }).click();
     await page.locator('[data-alert="alr-1"]').waitFor();
@@ -178,12 +365,7 @@ try {
     equal(requests.filter((p) => p === '/api/v1/alerts').length, before, 'alert list requests while nothing happened');
     const raised = await fetch(`${STAND_IN}/stand-in/alerts`, { method: 'POST' });
     equal(raised.status, 201, 'stand-in raised the alert');
-    const envelope = {
-      eventId: '0190d5b8-0000-7000-8000-000000000002', type: 'AlertRaised', version: 1,
-      occurredAt: new Date().toISOString(), source: 'alerting', key: 'alr-2', correlationId: 'c-alr-2',
-      payload: { alertId: 'alr-2', severity: 'CRITICAL' },
-    };
-    announce(`: hello\n\nid: 1\nevent: AlertRaised\ndata: ${JSON.stringify(envelope)}\n\n`);
+    announce('AlertRaised', 'alr-2', { alertId: 'alr-2', severity: 'CRITICAL' });
     await page.locator('[data-alert="alr-2"]').waitFor({ timeout: 5000 });
     equal(await text('[data-testid=alert-count]'), '2 alerts', 'open alerts');
     const auth = streamHeaders.at(-1)?.authorization ?? '';

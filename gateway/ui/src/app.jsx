@@ -5,18 +5,39 @@ import { liveStatus, onLiveStatus, startLive, stopLive } from './live.js';
 import { Login } from './login.jsx';
 import { applyTheme, initialTheme } from './theme.js';
 import { AlertsView } from './views/alerts.jsx';
+import { ArbitrageView } from './views/arbitrage.jsx';
+import { HedgesView } from './views/hedges.jsx';
 import { LpView } from './views/lp.jsx';
+import { PredictionMarketView } from './views/pm.jsx';
 import { PortfolioView } from './views/portfolio.jsx';
+import { PositionView } from './views/position.jsx';
 
 const VIEWS = [
   { path: 'portfolio', label: 'Portfolio', View: PortfolioView },
   { path: 'lp', label: 'LP positions', View: LpView },
+  { path: 'hedges', label: 'Hedges', View: HedgesView },
+  { path: 'pm', label: 'Prediction markets', View: PredictionMarketView },
+  { path: 'arbitrage', label: 'Arbitrage', View: ArbitrageView },
   { path: 'alerts', label: 'Alerts', View: AlertsView },
+];
+
+/** Pages reached from a view, not in the menu: `#/lp/<tokenId>`, `#/arbitrage/<alertId>` (menu: the parent's). */
+const PAGES = [
+  { prefix: 'lp/', parent: 'lp', View: PositionView },
+  { prefix: 'arbitrage/', parent: 'arbitrage', View: ArbitrageView },
 ];
 
 function currentPath() {
   const p = location.hash.replace(/^#\/?/, '');
-  return VIEWS.some((v) => v.path === p) ? p : 'portfolio';
+  return VIEWS.some((v) => v.path === p) || PAGES.some((g) => p.startsWith(g.prefix) && p.length > g.prefix.length)
+    ? p : 'portfolio';
+}
+
+/** The view for a path, its parameter (a page's) and the menu entry it belongs to. */
+function route(path) {
+  const page = PAGES.find((g) => path.startsWith(g.prefix));
+  if (page) return { View: page.View, param: decodeURIComponent(path.slice(page.prefix.length)), menu: page.parent };
+  return { View: VIEWS.find((v) => v.path === path).View, param: null, menu: path };
 }
 
 function LiveIndicator() {
@@ -63,7 +84,7 @@ export function App() {
       </>
     );
   }
-  const { View } = VIEWS.find((v) => v.path === path);
+  const { View, param, menu } = route(path);
   return (
     <>
       {/* moves focus without touching the hash, which is the router's */}
@@ -74,7 +95,7 @@ export function App() {
         <span class="brand">Tideline</span>
         <nav aria-label="Views">
           {VIEWS.map((v) => (
-            <a key={v.path} href={`#/${v.path}`} aria-current={v.path === path ? 'page' : undefined}>{v.label}</a>
+            <a key={v.path} href={`#/${v.path}`} aria-current={v.path === menu ? 'page' : undefined}>{v.label}</a>
           ))}
         </nav>
         <span class="spacer" />
@@ -84,7 +105,7 @@ export function App() {
         <button type="button" class="ghost" onClick={() => { forgetCredential(); setCredential(null); }}>Sign out</button>
       </header>
       <main id="main" tabIndex={-1}>
-        <View />
+        <View key={path} param={param} />
       </main>
     </>
   );

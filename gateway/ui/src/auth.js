@@ -43,3 +43,14 @@ export function roleOf(token) {
     return null;
   }
 }
+
+/**
+ * Whether the caller may do what `role` may (admin ⊇ trader ⊇ viewer), for showing or hiding an action only: the
+ * gateway decides. An API key's role is not known here, so its actions are shown and the gateway may refuse them.
+ */
+export function callerMay(role, c = currentCredential()) {
+  if (!c) return false;
+  if (c.kind === 'apikey' || !c.role) return true;
+  const rank = { viewer: 1, trader: 2, admin: 3 };
+  return (rank[c.role] ?? 0) >= (rank[role] ?? 99);
+}

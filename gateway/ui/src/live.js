@@ -62,3 +62,6 @@ export const isAlertEvent = (type) => typeof type === 'string' && (type.startsWi
 export const isLpOrHedgeEvent = (type) => typeof type === 'string'
   && (type.startsWith('Lp') || type.startsWith('Hedge') || type === 'missed');
 export const isPortfolioEvent = (type) => typeof type === 'string' && !isAlertEvent(type) && type !== 'PriceObserved';
+export const isHedgeEvent = (type) => typeof type === 'string' && (type.startsWith('Hedge') || type === 'missed');
+export const isPredictionMarketEvent = (type) => typeof type === 'string'
+  && (type === 'PnlRealized' || type.startsWith('Execution') || type === 'missed');

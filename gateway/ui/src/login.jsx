@@ -30,7 +30,7 @@ export function Login({ onLogin }) {
       return;
     }
     const t = await answer.json();
-    saveCredential({ kind: 'bearer', value: t.token, label: `${t.subject} (${t.role})`, expiresAt: t.expiresAt });
+    saveCredential({ kind: 'bearer', value: t.token, label: `${t.subject} (${t.role})`, role: t.role, expiresAt: t.expiresAt });
     onLogin();
   }
 
@@ -38,7 +38,7 @@ export function Login({ onLogin }) {
     e.preventDefault();
     const value = token.trim().replace(/^Bearer\s+/i, '');
     if (!value) return;
-    saveCredential({ kind: 'bearer', value, label: `token (${roleOf(value) ?? 'no role'})` });
+    saveCredential({ kind: 'bearer', value, label: `token (${roleOf(value) ?? 'no role'})`, role: roleOf(value) });
     onLogin();
   }
 

@@ -108,3 +108,50 @@ export function largestMagnitude(texts) {
   }
   return best;
 }
+
+/** {v, scale}: the value as a BigInt times 10^scale, scale being its own number of fraction digits. Exact. */
+function exact(text) {
+  const d = parseDecimal(text);
+  const v = BigInt(d.int + d.frac);
+  return { v: d.negative ? -v : v, scale: d.frac.length };
+}
+
+function toText(v, scale) {
+  const negative = v < 0n;
+  const s = (negative ? -v : v).toString().padStart(scale + 1, '0');
+  const int = s.slice(0, s.length - scale);
+  return (negative ? '-' : '') + int + (scale > 0 ? '.' + s.slice(s.length - scale) : '');
+}
+
+/** a + b, exactly, as a decimal string. */
+export function addDecimal(a, b) {
+  const x = exact(a);
+  const y = exact(b);
+  const scale = Math.max(x.scale, y.scale);
+  return toText(x.v * 10n ** BigInt(scale - x.scale) + y.v * 10n ** BigInt(scale - y.scale), scale);
+}
+
+/** a × b, exactly, as a decimal string. */
+export function multiplyDecimal(a, b) {
+  const x = exact(a);
+  const y = exact(b);
+  return toText(x.v * y.v, x.scale + y.scale);
+}
+
+/** a ÷ b rounded to `places` decimals half away from zero, as a decimal string; null when b is zero. */
+export function divideDecimal(a, b, places) {
+  const x = exact(a);
+  const y = exact(b);
+  if (y.v === 0n) return null;
+  // a/b = (x.v / 10^xs) / (y.v / 10^ys); scaled by 10^(places+1) to keep one digit for rounding
+  let num = x.v * 10n ** BigInt(y.scale + places + 1);
+  let den = y.v * 10n ** BigInt(x.scale);
+  if (den < 0n) {
+    num = -num;
+    den = -den;
+  }
+  const negative = num < 0n;
+  const q = (negative ? -num : num) / den; // truncated, places + 1 digits
+  const rounded = (q + 5n) / 10n;
+  return toText(negative ? -rounded : rounded, places);
+}

@@ -67,3 +67,15 @@ test('signs, scaling and bar proportions are exact', () => {
   assert.equal(permille('200', '100'), 1000);
   assert.equal(largestMagnitude(['3', '-12.5', '12.4']), '-12.5');
 });
+
+test('adds, multiplies and divides exact decimals without a float', async () => {
+  const { addDecimal, multiplyDecimal, divideDecimal } = await import('../src/money.js');
+  assert.equal(addDecimal('0.1', '0.2'), '0.3'); // a double gives 0.30000000000000004
+  assert.equal(addDecimal('9007199254740993', '-0.005'), '9007199254740992.995');
+  assert.equal(multiplyDecimal('1.5', '2011.5'), '3017.25');
+  assert.equal(multiplyDecimal('-0.9', '2013.25'), '-1811.925');
+  assert.equal(divideDecimal('4829.175', '2.4', 2), '2012.16'); // 2012.15625, half away from zero
+  assert.equal(divideDecimal('-1', '3', 4), '-0.3333');
+  assert.equal(divideDecimal('2', '-3', 2), '-0.67');
+  assert.equal(divideDecimal('1', '0', 2), null);
+});

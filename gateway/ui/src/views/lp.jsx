@@ -86,7 +86,7 @@ export function LpView() {
                 const v = p.valuation;
                 return (
                   <tr key={p.key} data-position={p.tokenId}>
-                    <th scope="row"><span class="num">#{p.tokenId}</span> <span class="muted small" title={p.pool}>{short(p.pool)}</span></th>
+                    <th scope="row"><a class="num" href={`#/lp/${encodeURIComponent(p.tokenId)}`} aria-label={`Position #${p.tokenId}: history, value and hedge`}>#{p.tokenId}</a> <span class="muted small" title={p.pool}>{short(p.pool)}</span></th>
                     <td><Badge kind={p.status}>{p.status}</Badge></td>
                     <td><RangeBar position={p} /></td>
                     <td class="r">{v ? <Token1 value={v.price} /> : '—'}</td>

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dashboard in headless Chromium (Debian's, driven by playwright-core: ui/browser/dashboard.browser.mjs) against
  * this gateway, with its own auth and routing, in front of {@link DashboardStandIn} for the services. The script logs
  * in through the dev login, checks each view's numbers, the live alert and its acknowledgement, runs axe-core on each
- * view in both themes and saves screenshots under target/dashboard-screenshots. The stream endpoint is not in the
- * gateway yet: the script answers {@code /api/v1/stream} in the browser with one SSE event.
+ * view in both themes and saves screenshots under target/dashboard-screenshots. The script answers
+ * {@code /api/v1/stream} in the browser with the events it announces (the stand-in changes its data, then the script
+ * announces the event that says so), so each view's live update is seen without Kafka.
  */
 @QuarkusTest
 @WithTestResource(value = DashboardTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -56,15 +57,16 @@ class DashboardBrowserIT {
         builder.environment().put("SCREENSHOT_DIR", screenshots.toString());
         builder.environment().put("CHROMIUM", CHROMIUM.toString());
         Process browser = builder.start();
-        boolean finished = browser.waitFor(180, TimeUnit.SECONDS);
+        boolean finished = browser.waitFor(300, TimeUnit.SECONDS);
         if (!finished) {
             browser.destroyForcibly();
         }
         String output = read(log);
         System.out.println(output);
-        assertThat(finished).as("the browser test finished in 180 s:\n%s", output).isTrue();
+        assertThat(finished).as("the browser test finished in 300 s:\n%s", output).isTrue();
         assertThat(browser.exitValue()).as("the browser test's exit code:\n%s", output).isZero();
-        for (String view : new String[] {"login", "portfolio-dark", "portfolio-light", "lp-positions", "alerts"}) {
+        for (String view : new String[] {"login", "portfolio-dark", "portfolio-light", "lp-positions", "lp-position", "hedges",
+                "pm-leaderboard", "pm-trader-modal", "arbitrage", "alerts"}) {
             assertThat(screenshots.resolve(view + ".png")).as("screenshot of " + view).exists();
         }
     }

@@ -17,8 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real HTTP server standing in for analytics, lp-tracker, perp-hedger and alerting behind the gateway in the
- * dashboard's browser test: it answers their read routes with JSON in their records' shapes (amounts as exact
+ * A real HTTP server standing in for analytics, lp-tracker, perp-hedger, pnl-ingest and alerting behind the gateway
+ * in the dashboard's browser test: it answers their read routes with JSON in their records' shapes (amounts as exact
  * strings, some beyond what a double holds) and keeps alerts in memory so that acknowledge, snooze and resolve change
  * them. {@code POST /stand-in/alerts} raises a second alert (the test then announces it on the stream).
  */
@@ -32,6 +32,9 @@ final class DashboardStandIn implements AutoCloseable {
 
     private final HttpServer server;
     private final List<StandInAlert> alerts = new ArrayList<>();
+    private final StandInHedges hedges = new StandInHedges();
+    private final StandInLpHistory lpHistory = new StandInLpHistory();
+    private final StandInPredictionMarkets predictionMarkets = new StandInPredictionMarkets();
 
     private DashboardStandIn(HttpServer server) {
         this.server = server;
@@ -71,6 +74,36 @@ final class DashboardStandIn implements AutoCloseable {
             send(exchange, 201, "{}");
             return;
         }
+        if (method.equals("POST") && path.equals("/stand-in/pm/realize")) {
+            predictionMarkets.realize();
+            send(exchange, 201, "{}");
+            return;
+        }
+        if (method.equals("POST") && path.equals("/stand-in/pm/execute")) {
+            predictionMarkets.execute();
+            send(exchange, 201, "{}");
+            return;
+        }
+        if (method.equals("GET") && path.startsWith("/api/v1/arbitrage-alerts/")) {
+            String id = path.substring("/api/v1/arbitrage-alerts/".length());
+            String json = id.equals("stats") ? predictionMarkets.arbitrageStats() : predictionMarkets.arbitrageAlert(id);
+            send(exchange, json == null ? 404 : 200, json == null ? "{\"status\":404,\"title\":\"Not Found\"}" : json);
+            return;
+        }
+        if (method.equals("GET") && path.startsWith("/api/v1/pnl/")) {
+            send(exchange, 200, predictionMarkets.pnl(path.substring("/api/v1/pnl/".length())));
+            return;
+        }
+        if (method.equals("POST") && path.equals("/stand-in/lp/collect")) {
+            lpHistory.collect();
+            send(exchange, 201, "{}");
+            return;
+        }
+        if (path.startsWith("/stand-in/hedges/") || path.startsWith("/api/v1/hedges")) {
+            StandInHedges.Answer answer = hedges.answer(method, path, query);
+            send(exchange, answer.status(), answer.json());
+            return;
+        }
         Matcher action = ALERT_ACTION.matcher(path);
         if (method.equals("POST") && action.matches()) {
             send(exchange, 200, act(action.group(1), action.group(2), subject(exchange)));
@@ -85,7 +118,10 @@ final class DashboardStandIn implements AutoCloseable {
             case "/api/v1/attribution" -> send(exchange, 200, attribution(query));
             case "/api/v1/risk" -> send(exchange, 200, RISK);
             case "/api/v1/lp/positions" -> send(exchange, 200, POSITIONS);
-            case "/api/v1/hedges" -> send(exchange, 200, HEDGES);
+            case "/api/v1/lp/positions/1" -> send(exchange, 200, POSITION_1);
+            case "/api/v1/lp/positions/1/history" -> send(exchange, 200, lpHistory.history());
+            case "/api/v1/leaderboard" -> send(exchange, 200, predictionMarkets.leaderboard(param(query, "window")));
+            case "/api/v1/snapshots/series" -> send(exchange, 200, lpHistory.series(query));
             case "/api/v1/alerts" -> send(exchange, 200, alerts(query));
             default -> send(exchange, 404, "{\"status\":404,\"title\":\"Not Found\"}");
         }
@@ -181,8 +217,8 @@ final class DashboardStandIn implements AutoCloseable {
             "tails":[{"confidence":0.95,"historicalVar":0.0213,"historicalCvar":0.03,"parametricVar":0.02,"parametricCvar":0.028},
             {"confidence":0.99,"historicalVar":0.04,"historicalCvar":0.05,"parametricVar":0.038,"parametricCvar":0.045}]}""";
 
-    private static final String POSITIONS = """
-            [{"tokenId":"1","chainId":31337,"positionManager":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
+    private static final String POSITION_1 = """
+            {"tokenId":"1","chainId":31337,"positionManager":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
             "key":"31337:0x5fbdb2315678afecb367f032d93f642f64180aa3:1","owner":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
             "status":"ACTIVE","pool":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","tickLower":60,"tickUpper":180,
             "liquidity":"1000000000000000000","deposited0":"5000000000000000000","deposited1":"10000000000",
@@ -192,7 +228,9 @@ final class DashboardStandIn implements AutoCloseable {
             "sqrtPriceX96":"79228162514264337593543950336","tick":120,"liquidity":"1000000000000000000",
             "amount0":"4812345678901234567890","amount1":"10250000000","uncollectedFees0":"1234567890123456789",
             "uncollectedFees1":"2500000","price":"2012.123456789012345678","valueToken1":"20150.123456789012345678",
-            "impermanentLossToken1":"-12.34565","valuedAt":"2026-12-06T02:59:00Z"}},
+            "impermanentLossToken1":"-12.34565","valuedAt":"2026-12-06T02:59:00Z"}}""";
+
+    private static final String POSITION_2 = """
             {"tokenId":"2","chainId":31337,"positionManager":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
             "key":"31337:0x5fbdb2315678afecb367f032d93f642f64180aa3:2","owner":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8",
             "status":"INACTIVE","pool":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512","tickLower":-600,"tickUpper":-60,
@@ -201,15 +239,10 @@ final class DashboardStandIn implements AutoCloseable {
             "valuation":{"position":{"chainId":31337,"positionManager":"0x5fbdb2315678afecb367f032d93f642f64180aa3",
             "tokenId":"2"},"blockNumber":40,"sqrtPriceX96":"79228162514264337593543950336","tick":120,"liquidity":"500",
             "amount0":"0","amount1":"7000","uncollectedFees0":"0","uncollectedFees1":"0","price":"2012.123456789012345678",
-            "valueToken1":"0.000000000000007","impermanentLossToken1":"0","valuedAt":"2026-12-06T02:59:00Z"}}]""";
+            "valueToken1":"0.000000000000007","impermanentLossToken1":"0","valuedAt":"2026-12-06T02:59:00Z"}}""";
 
-    private static final String HEDGES = """
-            [{"hedgeId":"6f1c2a7e-0000-4000-8000-000000000001",
-            "positionKey":"31337:0x5fbdb2315678afecb367f032d93f642f64180aa3:1",
-            "owner":"0x70997970c51812dc3a010c7d01b50e0d17dc79c8","pool":"0xe7f1725e7734ce288f8367e1bb143e90bb3f0512",
-            "market":"ETH-PERP","volatileToken":"0xweth","volatileDecimals":18,"status":"OPEN","lpState":"IN_RANGE",
-            "targetQty":"2.40617283945","openQty":"2.4","soldValue":"4829.1","boughtValue":"0","fees":"1.2","nextStep":1,
-            "detail":null,"correlationId":"c-1","createdAt":"2026-12-06T01:00:00Z","updatedAt":"2026-12-06T02:00:00Z"}]""";
+    private static final String POSITIONS = "[" + POSITION_1 + "," + POSITION_2 + "]";
+
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] out = json.getBytes(StandardCharsets.UTF_8);
