@@ -41,7 +41,7 @@ page.on('request', (r) => requests.push(new URL(r.url()).pathname));
 const streamHeaders = [];
 const waitingEvents = [];
 let heldStream = null;
-await context.route('**/api/v1/stream', async (route) => {
+await page.route('**/api/v1/stream', async (route) => {
   streamHeaders.push(route.request().headers());
   if (waitingEvents.length) {
     await deliver(route, waitingEvents.shift());
@@ -70,6 +70,39 @@ function announce(type, key, payload) {
   const route = heldStream;
   heldStream = null;
   if (route) deliver(route, body); else waitingEvents.push(body);
+}
+
+// Exact decimal arithmetic of the test's own (not the app's money.js): positive decimal strings at scale 12 as BigInt.
+const SCALE = 12n;
+const ONE = 10n ** SCALE;
+function fixed(text) {
+  const [int, frac = ''] = text.split('.');
+  return BigInt(int + frac.padEnd(Number(SCALE), '0'));
+}
+const times = (a, b) => (fixed(a) * fixed(b)) / ONE;
+const sum = (...values) => values.reduce((a, b) => a + b, 0n);
+/** A scale-12 BigInt as dollars rounded half up to cents: "$1,234.57". */
+function dollars(v) {
+  const cents = (v + 5n * 10n ** (SCALE - 3n)) / 10n ** (SCALE - 2n);
+  const int = (cents / 100n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `$${int}.${String(cents % 100n).padStart(2, '0')}`;
+}
+/** A scale-12 BigInt with four decimals (half up), grouped. */
+function four(v) {
+  const q = (v + 5n * 10n ** (SCALE - 5n)) / 10n ** (SCALE - 4n);
+  return `${(q / 10000n).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(q % 10000n).padStart(4, '0')}`;
+}
+
+/** Signs in as `role` in a tab of its own (sessionStorage is per tab), its stream held quiet; returns the page. */
+async function signedInTab(role) {
+  const tab = await context.newPage();
+  tab.setDefaultTimeout(10_000);
+  await tab.route('**/api/v1/stream', () => {}); // held open, never answered: this tab gets no events
+  await tab.goto(`${BASE}/`);
+  await tab.getByRole('combobox', { name: /^Role/ }).selectOption(role);
+  await tab.getByRole('button', { name: `Sign in as ${role}` }).click();
+  await tab.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+  return tab;
 }
 
 async function check(name, fn) {
@@ -108,6 +141,7 @@ async function fitsTheScreen() {
 }
 
 async function shot(name) {
+  await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky header lands mid-page in a full-page shot
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
@@ -355,6 +389,79 @@ try {
     announce('ExecutionMatched', 'arb-3', { alertId: 'arb-3' });
     await page.locator('[data-testid=arb-conversion]', { hasText: '100.00 %' }).waitFor({ timeout: 5000 });
     equal(await text('[data-testid=arb-executions]'), '6 / 2', 'executions after the match');
+  });
+
+  await check('a viewer sees settlement but gets no run and no acknowledge', async () => {
+    const viewer = await signedInTab('viewer');
+    try {
+      await viewer.getByRole('link', { name: 'Settlement' }).click();
+      await viewer.locator('tr[data-session="s-sol"]').waitFor();
+      equal((await viewer.locator('tr[data-session="s-sol"] .badge').first().innerText()).trim(), 'TRIPPED', 's-sol for the viewer');
+      equal(await viewer.getByRole('button', { name: /Run settlement now|Dry run|^Acknowledge/ }).count(), 0,
+        'run and acknowledge buttons for a viewer');
+    } finally {
+      await viewer.close();
+    }
+  });
+
+  await check('settlement: uncovered positions, live take-profits by age tier, stop-loss, runs; a trader runs and acknowledges', async () => {
+    await page.getByRole('link', { name: 'Settlement' }).click();
+    await page.getByRole('heading', { name: 'Settlement', level: 1 }).waitFor();
+    await page.locator('tr[data-session="s-sol"]').waitFor();
+    equal(await text('[data-stat=sessions]'), '2 / 2', 'active / all sessions');
+    equal(await text('[data-stat=stopped]'), '1', 'sessions stopped');
+    equal(await text('[data-stat=live-tps]'), '4', 'live take-profits (LIVE 2, PLACING 1, REPLACING 1)');
+    // uncovered: ETH-USDC 0.5 at 2012.5 and 1.25 at 2001.25; SOL-USDC 7.5 at 142.125
+    const eth = page.locator('[data-uncovered-pair="ETH-USDC"]');
+    equal(await eth.locator('[data-testid=uncovered-qty]').innerText(), four(sum(fixed('0.5'), fixed('1.25'))), 'ETH-USDC uncovered');
+    equal(await eth.locator('[data-testid=uncovered-value]').innerText(),
+      dollars(sum(times('0.5', '2012.5'), times('1.25', '2001.25'))), 'ETH-USDC uncovered at entry');
+    const sol = page.locator('[data-uncovered-pair="SOL-USDC"]');
+    equal(await sol.locator('[data-testid=uncovered-qty]').innerText(), four(fixed('7.5')), 'SOL-USDC uncovered');
+    equal(await sol.locator('[data-testid=uncovered-value]').innerText(), dollars(times('7.5', '142.125')), 'SOL-USDC at entry');
+    equal(await page.locator('tr[data-position]').count(), 3, 'uncovered positions listed');
+    // live take-profits: tier 0 tp-1 1.0 at 2016.525; tier 1 tp-2 2 − 0.5 at 2030.1 and tp-3 0.05 at 64250.5; tier 3 tp-4 2.5 at 143.54625
+    const tiers = async () => (await page.locator('tr[data-tier]').evaluateAll((trs) => trs.map((tr) => [...tr.children]
+      .map((c) => c.innerText.trim()).join('|')))).join('\n');
+    equal(await tiers(), [
+      `0 · under 1 h|1|${dollars(times('2016.525', '1.0'))}`,
+      `1 · 1–4 h|2|${dollars(sum(times('2030.1', '1.5'), times('64250.5', '0.05')))}`,
+      '2 · 4–12 h|0|$0.00',
+      `3 · 12 h and over|1|${dollars(times('143.54625', '2.5'))}`,
+    ].join('\n'), 'live take-profits by age tier');
+    const sSol = page.locator('tr[data-session="s-sol"]');
+    equal((await sSol.locator('.badge').first().innerText()).trim(), 'TRIPPED', 'stop-loss of s-sol');
+    equal((await sSol.locator('td').nth(4).innerText()).trim(), '$1,250.50', 'loss at trip of s-sol');
+    equal((await page.locator('tr[data-session="s-eth"] .badge').first().innerText()).trim(), 'OK', 'stop-loss of s-eth');
+    equal(await page.locator('tr[data-run]').count(), 2, 'runs in the history');
+    const firstRun = (await page.locator('tr[data-run]').first().locator('td').allInnerTexts()).map((c) => c.trim());
+    equal(firstRun.slice(1, 12).join('|'), 'api|2 / 3|3|2|2|1|0|1|1|1|1840 ms', 'the latest run');
+    if (!(await page.locator('tr[data-run]').nth(1).innerText()).includes('s-sol SOL-USDC: venue unavailable')) {
+      throw new Error('the older run\'s error is not shown');
+    }
+    await fitsTheScreen();
+    await accessible('settlement');
+    await shot('settlement');
+
+    await sSol.getByRole('button', { name: 'Acknowledge the stop-loss of session s-sol' }).click();
+    await page.getByText('Stop-loss of s-sol acknowledged: OK').waitFor();
+    await sSol.locator('.badge-active').waitFor({ timeout: 5000 });
+    if (!(await sSol.innerText()).includes('by dev-trader')) throw new Error(`s-sol after acknowledging: ${await sSol.innerText()}`);
+    equal(await text('[data-stat=stopped]'), '0', 'sessions stopped after the acknowledgement');
+
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await page.getByText(/^Dry run 5b0c7d1e-0000-4000-8000-000000000003: 0 placed/).waitFor();
+    await page.locator('tr[data-run="5b0c7d1e-0000-4000-8000-000000000003"]').waitFor({ timeout: 5000 });
+    equal(await page.locator('tr[data-run]').count(), 3, 'runs after the dry run');
+    equal(await page.locator('tr[data-run]').first().getAttribute('data-dry-run'), 'true', 'the newest run is the dry run');
+    equal((await page.locator('tr[data-run]').first().locator('.badge').innerText()).trim().toLowerCase(), 'dry run', 'its mark');
+
+    const filled = await fetch(`${STAND_IN}/stand-in/settlement/fill`, { method: 'POST' });
+    equal(filled.status, 201, 'stand-in filled tp-2');
+    announce('TakeProfitFilled', 's-eth:ETH-USDC', { clientOrderId: 'tp-2' });
+    await page.locator('tr[data-tier="1"]', { hasText: dollars(times('64250.5', '0.05')) }).waitFor({ timeout: 5000 });
+    equal((await page.locator('tr[data-tier="1"] td').first().innerText()).trim(), '1', 'tier 1 after tp-2 filled');
+    equal(await text('[data-stat=live-tps]'), '3', 'live take-profits after the fill');
   });
 
   await check('an alert raised while the inbox is open appears live, without polling', async () => {

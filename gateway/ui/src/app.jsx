@@ -11,6 +11,7 @@ import { LpView } from './views/lp.jsx';
 import { PredictionMarketView } from './views/pm.jsx';
 import { PortfolioView } from './views/portfolio.jsx';
 import { PositionView } from './views/position.jsx';
+import { SettlementView } from './views/settlement.jsx';
 
 const VIEWS = [
   { path: 'portfolio', label: 'Portfolio', View: PortfolioView },
@@ -18,6 +19,7 @@ const VIEWS = [
   { path: 'hedges', label: 'Hedges', View: HedgesView },
   { path: 'pm', label: 'Prediction markets', View: PredictionMarketView },
   { path: 'arbitrage', label: 'Arbitrage', View: ArbitrageView },
+  { path: 'settlement', label: 'Settlement', View: SettlementView },
   { path: 'alerts', label: 'Alerts', View: AlertsView },
 ];
 

@@ -54,3 +54,14 @@ export function callerMay(role, c = currentCredential()) {
   const rank = { viewer: 1, trader: 2, admin: 3 };
   return (rank[c.role] ?? 0) >= (rank[role] ?? 99);
 }
+
+/** The subject of the tab's bearer token (who acknowledges), or null for an API key or an unreadable token. */
+export function subjectOf(c = currentCredential()) {
+  if (!c || c.kind !== 'bearer') return null;
+  try {
+    const claims = JSON.parse(atob(c.value.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    return typeof claims.sub === 'string' ? claims.sub : null;
+  } catch {
+    return null;
+  }
+}

@@ -65,3 +65,7 @@ export const isPortfolioEvent = (type) => typeof type === 'string' && !isAlertEv
 export const isHedgeEvent = (type) => typeof type === 'string' && (type.startsWith('Hedge') || type === 'missed');
 export const isPredictionMarketEvent = (type) => typeof type === 'string'
   && (type === 'PnlRealized' || type.startsWith('Execution') || type === 'missed');
+// settlement's facts (mm.settlement and the fills it settles) and the stop-loss alerts it raises
+export const isSettlementEvent = (type) => typeof type === 'string'
+  && (['FillRecorded', 'PositionUncovered', 'TakeProfitPlaced', 'TakeProfitFilled', 'SessionSettled'].includes(type)
+    || type === 'AlertRaised' || type === 'missed');

@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real HTTP server standing in for analytics, lp-tracker, perp-hedger, pnl-ingest and alerting behind the gateway
+ * A real HTTP server standing in for analytics, lp-tracker, perp-hedger, pnl-ingest, settlement and alerting behind the gateway
  * in the dashboard's browser test: it answers their read routes with JSON in their records' shapes (amounts as exact
  * strings, some beyond what a double holds) and keeps alerts in memory so that acknowledge, snooze and resolve change
  * them. {@code POST /stand-in/alerts} raises a second alert (the test then announces it on the stream).
@@ -28,6 +28,8 @@ final class DashboardStandIn implements AutoCloseable {
     static final String DESK_VALUE = "9007199254740993.005";
 
     private static final Pattern ALERT_ACTION = Pattern.compile("^/api/v1/alerts/([^/]+)/(acknowledge|snooze|resolve)$");
+    private static final Pattern SETTLEMENT = Pattern.compile(
+            "^/api/v1/(stats|sessions|positions|settlement|take-profits)(/|$)");
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
@@ -35,6 +37,7 @@ final class DashboardStandIn implements AutoCloseable {
     private final StandInHedges hedges = new StandInHedges();
     private final StandInLpHistory lpHistory = new StandInLpHistory();
     private final StandInPredictionMarkets predictionMarkets = new StandInPredictionMarkets();
+    private final StandInSettlement settlement = new StandInSettlement();
 
     private DashboardStandIn(HttpServer server) {
         this.server = server;
@@ -59,8 +62,9 @@ final class DashboardStandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String body;
         try (InputStream in = exchange.getRequestBody()) {
-            in.readAllBytes();
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
@@ -97,6 +101,11 @@ final class DashboardStandIn implements AutoCloseable {
         if (method.equals("POST") && path.equals("/stand-in/lp/collect")) {
             lpHistory.collect();
             send(exchange, 201, "{}");
+            return;
+        }
+        if (path.startsWith("/stand-in/settlement/") || SETTLEMENT.matcher(path).lookingAt()) {
+            StandInSettlement.Answer answer = settlement.answer(method, path, query, body, subject(exchange));
+            send(exchange, answer.status(), answer.json());
             return;
         }
         if (path.startsWith("/stand-in/hedges/") || path.startsWith("/api/v1/hedges")) {
@@ -245,8 +254,11 @@ final class DashboardStandIn implements AutoCloseable {
 
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] out = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        send(exchange, status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] out) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(status, out.length);
         try (OutputStream o = exchange.getResponseBody()) {
             o.write(out);
