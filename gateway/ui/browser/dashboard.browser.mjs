@@ -5,7 +5,7 @@
 // services send), a live alert arriving on the stream and its acknowledgement, keyboard use, and runs axe-core
 // (WCAG 2 A/AA) on each view; saves a screenshot of each. Exit code 0 only if every check passed.
 import axe from 'axe-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -462,6 +462,42 @@ try {
     await page.locator('tr[data-tier="1"]', { hasText: dollars(times('64250.5', '0.05')) }).waitFor({ timeout: 5000 });
     equal((await page.locator('tr[data-tier="1"] td').first().innerText()).trim(), '1', 'tier 1 after tp-2 filled');
     equal(await text('[data-stat=live-tps]'), '3', 'live take-profits after the fill');
+  });
+
+  await check('reports: CSV, XLSX and PDF downloads through the gateway, and the kept reports', async () => {
+    await page.getByRole('link', { name: 'Reports' }).click();
+    await page.getByRole('heading', { name: 'Reports', level: 1 }).waitFor();
+    await page.locator('tr[data-report]').first().waitFor();
+    const kept = (await page.locator('tr[data-report]').evaluateAll((trs) => trs.map((tr) => [...tr.children]
+      .slice(1, 7).map((c) => c.innerText.trim()).join('|'))));
+    const kib = (bytes) => `${(Math.round((bytes * 10) / 1024) / 10).toFixed(1)} KiB`;
+    equal(kept.join('\n'), [
+      `PORTFOLIO|PDF|desk|2026-12-05T00:00:00Z – 2026-12-06T00:00:00Z|DAILY|${kib(48213)}`,
+      `TAX_LOTS|XLSX||2026-11-30T00:00:00Z – 2026-12-07T00:00:00Z|WEEKLY|${kib(9876)}`,
+    ].join('\n'), 'kept reports');
+    await page.getByLabel('From (UTC day)').first().fill('2026-11-01');
+    await page.getByLabel('To (UTC day, exclusive)').first().fill('2026-12-01');
+    const fetched = async (button) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+    const csv = await fetched(page.getByRole('button', { name: 'CSV of the portfolio report' }));
+    equal(csv.name, 'portfolio-2026-11-01-2026-12-01.csv', 'CSV file name');
+    const lines = csv.bytes.toString('utf8').trim().split('\n');
+    equal(lines.join(';'), 'report,portfolio;level,DESK;scope,desk;from,2026-11-01T00:00:00Z;to,2026-12-01T00:00:00Z;'
+      + 'format,CSV;value,9007199254740993.005', 'the CSV as analytics sent it, for the period chosen');
+    await page.getByText(`Downloaded portfolio-2026-11-01-2026-12-01.csv (${csv.bytes.length} B)`).waitFor();
+    const xlsx = await fetched(page.getByRole('button', { name: 'XLSX of the portfolio report' }));
+    equal(xlsx.name, 'portfolio-2026-11-01-2026-12-01.xlsx', 'XLSX file name');
+    equal(xlsx.bytes.subarray(0, 4).toString('hex'), '504b0304', 'the XLSX is a zip');
+    const pdf = await fetched(page.getByRole('button', { name: 'PDF of the tax lots' }));
+    if (!/^tax-lots-\d{4}-\d\d-\d\d-\d{4}-\d\d-\d\d\.pdf$/.test(pdf.name)) throw new Error(`tax-lots PDF named ${pdf.name}`);
+    equal(pdf.bytes.subarray(0, 5).toString('latin1'), '%PDF-', 'the PDF');
+    const stored = await fetched(page.getByRole('button', { name: 'Download daily-portfolio-desk-2026-12-05-pdf' }));
+    equal(stored.bytes.length, 48213, 'the kept PDF, every byte');
+    await fitsTheScreen();
+    await accessible('reports');
+    await shot('reports');
   });
 
   await check('an alert raised while the inbox is open appears live, without polling', async () => {

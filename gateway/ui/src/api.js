@@ -17,7 +17,21 @@ export function whenUnauthorized(callback) {
 }
 
 export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json', ...credentialHeaders() };
+  const answer = await call(path, { method, body, accept: 'application/json' });
+  return answer.status === 204 ? null : answer.json();
+}
+
+/** A file from the API (a report): its bytes as a Blob and the name the server gave it (Content-Disposition). */
+export async function download(path, accept) {
+  const answer = await call(path, { method: 'GET', accept });
+  const disposition = answer.headers.get('Content-Disposition') || '';
+  const named = /filename="?([^";]+)"?/i.exec(disposition);
+  const blob = await answer.blob();
+  return { blob, fileName: named ? named[1] : path.split('/').pop().split('?')[0] };
+}
+
+async function call(path, { method, body, accept }) {
+  const headers = { Accept: accept, ...credentialHeaders() };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const answer = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (answer.status === 401) {
@@ -34,5 +48,5 @@ export async function api(path, { method = 'GET', body } = {}) {
     }
     throw new ApiError(answer.status, message);
   }
-  return answer.status === 204 ? null : answer.json();
+  return answer;
 }

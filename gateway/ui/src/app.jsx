@@ -11,6 +11,7 @@ import { LpView } from './views/lp.jsx';
 import { PredictionMarketView } from './views/pm.jsx';
 import { PortfolioView } from './views/portfolio.jsx';
 import { PositionView } from './views/position.jsx';
+import { ReportsView } from './views/reports.jsx';
 import { SettlementView } from './views/settlement.jsx';
 
 const VIEWS = [
@@ -20,6 +21,7 @@ const VIEWS = [
   { path: 'pm', label: 'Prediction markets', View: PredictionMarketView },
   { path: 'arbitrage', label: 'Arbitrage', View: ArbitrageView },
   { path: 'settlement', label: 'Settlement', View: SettlementView },
+  { path: 'reports', label: 'Reports', View: ReportsView },
   { path: 'alerts', label: 'Alerts', View: AlertsView },
 ];
 

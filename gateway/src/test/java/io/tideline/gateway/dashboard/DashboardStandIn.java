@@ -38,6 +38,7 @@ final class DashboardStandIn implements AutoCloseable {
     private final StandInLpHistory lpHistory = new StandInLpHistory();
     private final StandInPredictionMarkets predictionMarkets = new StandInPredictionMarkets();
     private final StandInSettlement settlement = new StandInSettlement();
+    private final StandInReports reports = new StandInReports();
 
     private DashboardStandIn(HttpServer server) {
         this.server = server;
@@ -101,6 +102,15 @@ final class DashboardStandIn implements AutoCloseable {
         if (method.equals("POST") && path.equals("/stand-in/lp/collect")) {
             lpHistory.collect();
             send(exchange, 201, "{}");
+            return;
+        }
+        if (path.startsWith("/api/v1/reports")) {
+            StandInReports.File file = reports.answer(method, path, query);
+            if (file.fileName() != null) {
+                exchange.getResponseHeaders().add("Content-Disposition",
+                        "attachment; filename=\"" + file.fileName() + "\"");
+            }
+            send(exchange, file.status(), file.contentType(), file.content());
             return;
         }
         if (path.startsWith("/stand-in/settlement/") || SETTLEMENT.matcher(path).lookingAt()) {
