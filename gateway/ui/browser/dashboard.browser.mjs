@@ -391,7 +391,7 @@ try {
     equal(await text('[data-testid=arb-executions]'), '6 / 2', 'executions after the match');
   });
 
-  await check('a viewer sees settlement but gets no run and no acknowledge', async () => {
+  await check('a viewer sees settlement and backtests but gets no run, no acknowledge and no backtest to start', async () => {
     const viewer = await signedInTab('viewer');
     try {
       await viewer.getByRole('link', { name: 'Settlement' }).click();
@@ -399,6 +399,9 @@ try {
       equal((await viewer.locator('tr[data-session="s-sol"] .badge').first().innerText()).trim(), 'TRIPPED', 's-sol for the viewer');
       equal(await viewer.getByRole('button', { name: /Run settlement now|Dry run|^Acknowledge/ }).count(), 0,
         'run and acknowledge buttons for a viewer');
+      await viewer.getByRole('link', { name: 'Backtests' }).click();
+      await viewer.locator('tr[data-backtest]').first().waitFor();
+      equal(await viewer.getByText('Start a backtest').count(), 0, 'starting a backtest, for a viewer');
     } finally {
       await viewer.close();
     }
@@ -498,6 +501,51 @@ try {
     await fitsTheScreen();
     await accessible('reports');
     await shot('reports');
+  });
+
+  await check('backtests and suggestions: progress, a result, two compared, range suggestions, an allocation', async () => {
+    await page.getByRole('link', { name: 'Backtests' }).click();
+    await page.getByRole('heading', { name: 'Backtests and suggestions', level: 1 }).waitFor();
+    const running = page.locator('tr[data-backtest="0d1e5c2a-0000-4000-8000-00000000000c"]');
+    await running.waitFor();
+    equal((await running.locator('td').nth(2).innerText()).trim(), `250 / 720 (${Math.floor((250 * 100) / 720)} %)`, 'progress of the running one');
+    await page.getByRole('button', { name: 'Result of ETH-USDC 0.3 % ±600' }).click();
+    const detail = page.locator('[data-backtest-detail="0d1e5c2a-0000-4000-8000-00000000000a"]');
+    await detail.locator('[data-figure=return]').waitFor();
+    // (end − start) ÷ start in hundredths of a percent, rounded half away from zero
+    const pct = (start, end) => {
+      const q = ((fixed(end) - fixed(start)) * 100000n) / fixed(start);
+      const r = ((q < 0n ? -q : q) + 5n) / 10n;
+      return `${q < 0n ? '-' : '+'}${r / 100n}.${String(r % 100n).padStart(2, '0')} %`;
+    };
+    const figures = await detail.locator('[data-figure]').evaluateAll((dd) => dd.map((d) => `${d.dataset.figure}=${d.innerText.trim()}`));
+    equal(figures.join(' '), ['start=10,000.00', 'end=10,412.35', `return=${pct('10000', '10412.345678')}`, 'fees=+612.50',
+      'il=-150.13', 'hedge=-40.00', 'gas=6.03', 'slippage=4.00', 'rebalances=3', 'sharpe=1.23', 'drawdown=4.56 %'].join(' '),
+    'figures of backtest A');
+    await page.getByRole('checkbox', { name: 'Compare ETH-USDC 0.3 % ±600' }).check();
+    await page.getByRole('checkbox', { name: 'Compare ETH-USDC 0.05 % ±120' }).check();
+    equal(await page.getByRole('checkbox', { name: 'Compare WBTC-ETH 0.3 % vol-scaled' }).isDisabled(), true, 'a running one cannot be compared');
+    await page.getByRole('button', { name: 'Compare 2 chosen' }).click();
+    const compared = async (key) => (await page.locator(`[data-compare=${key}] td`).allInnerTexts()).map((c) => c.trim()).join('|');
+    await page.locator('[data-compare=return] td').first().waitFor();
+    // B: 9876.5 against 10000 is −1.235 %, −1.24 % half away from zero (a double gives −1.23)
+    equal(await compared('return'), `${pct('10000', '10412.345678')}|${pct('10000', '9876.5')}`, 'returns side by side');
+    equal(await compared('il'), '-150.13|-890.75', 'impermanent loss side by side');
+    equal(await compared('rebalances'), '3|9', 'rebalances side by side');
+    const suggestion = async (id) => (await page.locator(`tr[data-suggestion="${id}"]`).locator('th, td').allInnerTexts())
+      .slice(1).map((c) => c.trim()).join('|');
+    // 500 pips = 0.05 %; 0.01234567 = +1.23 %; 0.00845 = +0.845 % → +0.85 %
+    equal(await suggestion('7a7a0000-0000-4000-8000-000000000001'), 'ETH-USDC|eth-usdc-500|0.05 %|120|+1.23 %|+0.85 %|3|ranging', 'ETH-USDC suggestion');
+    equal(await suggestion('7a7a0000-0000-4000-8000-000000000002'), 'WBTC-ETH|wbtc-eth-3000|0.30 %|600|-0.50 %|—|0|—', 'WBTC-ETH suggestion');
+    await page.getByRole('button', { name: 'Split the capital' }).click();
+    await page.locator('[data-testid=allocation-total]').waitFor();
+    const allocated = async (pool) => (await page.locator(`tr[data-allocation="${pool}"] td`).allInnerTexts()).map((c) => c.trim()).join('|');
+    equal(await allocated('eth-usdc-500'), '33.33 %|$33,333.33|50.00 %', 'first pool\'s part');
+    equal(await allocated('wbtc-eth-3000'), '66.67 %|$66,666.67|50.00 %', 'second pool\'s part');
+    equal(await text('[data-testid=allocation-total]'), dollars(sum(fixed('33333.33'), fixed('66666.67'))), 'the parts add up to the capital');
+    await fitsTheScreen();
+    await accessible('backtests and suggestions');
+    await shot('backtests');
   });
 
   await check('an alert raised while the inbox is open appears live, without polling', async () => {

@@ -6,6 +6,7 @@ import { Login } from './login.jsx';
 import { applyTheme, initialTheme } from './theme.js';
 import { AlertsView } from './views/alerts.jsx';
 import { ArbitrageView } from './views/arbitrage.jsx';
+import { BacktestsView } from './views/backtests.jsx';
 import { HedgesView } from './views/hedges.jsx';
 import { LpView } from './views/lp.jsx';
 import { PredictionMarketView } from './views/pm.jsx';
@@ -22,6 +23,7 @@ const VIEWS = [
   { path: 'arbitrage', label: 'Arbitrage', View: ArbitrageView },
   { path: 'settlement', label: 'Settlement', View: SettlementView },
   { path: 'reports', label: 'Reports', View: ReportsView },
+  { path: 'backtests', label: 'Backtests', View: BacktestsView },
   { path: 'alerts', label: 'Alerts', View: AlertsView },
 ];
 

@@ -66,7 +66,7 @@ class DashboardBrowserIT {
         assertThat(finished).as("the browser test finished in 300 s:\n%s", output).isTrue();
         assertThat(browser.exitValue()).as("the browser test's exit code:\n%s", output).isZero();
         for (String view : new String[] {"login", "portfolio-dark", "portfolio-light", "lp-positions", "lp-position", "hedges",
-                "pm-leaderboard", "pm-trader-modal", "arbitrage", "settlement", "reports", "alerts"}) {
+                "pm-leaderboard", "pm-trader-modal", "arbitrage", "settlement", "reports", "backtests", "alerts"}) {
             assertThat(screenshots.resolve(view + ".png")).as("screenshot of " + view).exists();
         }
     }

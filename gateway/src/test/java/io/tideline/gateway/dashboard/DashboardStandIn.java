@@ -39,6 +39,7 @@ final class DashboardStandIn implements AutoCloseable {
     private final StandInPredictionMarkets predictionMarkets = new StandInPredictionMarkets();
     private final StandInSettlement settlement = new StandInSettlement();
     private final StandInReports reports = new StandInReports();
+    private final StandInResearch research = new StandInResearch();
 
     private DashboardStandIn(HttpServer server) {
         this.server = server;
@@ -102,6 +103,11 @@ final class DashboardStandIn implements AutoCloseable {
         if (method.equals("POST") && path.equals("/stand-in/lp/collect")) {
             lpHistory.collect();
             send(exchange, 201, "{}");
+            return;
+        }
+        if (path.startsWith("/api/v1/analytics/")) {
+            StandInResearch.Answer answer = research.answer(method, path, query, body);
+            send(exchange, answer.status(), answer.json());
             return;
         }
         if (path.startsWith("/api/v1/reports")) {
