@@ -391,7 +391,7 @@ try {
     equal(await text('[data-testid=arb-executions]'), '6 / 2', 'executions after the match');
   });
 
-  await check('a viewer sees settlement and backtests but gets no run, no acknowledge and no backtest to start', async () => {
+  await check('a viewer sees settlement and backtests but gets no run, no acknowledge, no backtest to start and no admin page', async () => {
     const viewer = await signedInTab('viewer');
     try {
       await viewer.getByRole('link', { name: 'Settlement' }).click();
@@ -402,6 +402,13 @@ try {
       await viewer.getByRole('link', { name: 'Backtests' }).click();
       await viewer.locator('tr[data-backtest]').first().waitFor();
       equal(await viewer.getByText('Start a backtest').count(), 0, 'starting a backtest, for a viewer');
+      equal(await viewer.getByRole('link', { name: 'Admin' }).count(), 0, 'the admin page in a viewer\'s menu');
+      await viewer.goto(`${BASE}/#/admin`);
+      await viewer.getByText('The admin pages need the admin role.').waitFor();
+      const adminCalls = [];
+      viewer.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/v1/admin/')) adminCalls.push(r.url()); });
+      await viewer.waitForTimeout(500);
+      equal(adminCalls.length, 0, 'admin calls made for a viewer');
     } finally {
       await viewer.close();
     }
@@ -546,6 +553,87 @@ try {
     await fitsTheScreen();
     await accessible('backtests and suggestions');
     await shot('backtests');
+  });
+
+  await check('admin: services\' health, consumer lag, dead letters replayed, a flag switched, an API key made and revoked', async () => {
+    const LAG_GROUP = process.env.DASHBOARD_LAG_GROUP;
+    const LETTER = process.env.DASHBOARD_LETTER_KEY;
+    const DEPTHS = JSON.parse(process.env.DASHBOARD_DLQ_DEPTHS || '{}');
+    if (!LAG_GROUP || !LETTER) throw new Error('set DASHBOARD_LAG_GROUP and DASHBOARD_LETTER_KEY');
+    const admin = await signedInTab('admin');
+    const failures = [];
+    admin.on('pageerror', (e) => failures.push(String(e)));
+    try {
+      await admin.getByRole('link', { name: 'Admin' }).click();
+      await admin.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
+      await admin.locator('tr[data-service="settlement"]').waitFor({ timeout: 15_000 });
+      const row = async (name) => (await admin.locator(`tr[data-service="${name}"]`).locator('th, td').allInnerTexts())
+        .map((c) => c.trim()).join('|');
+      // the stand-in's services: settlement not ready (venue DOWN); backlog, consumers, dead-lettered, parked keys
+      equal(await row('settlement'), 'settlement|DOWN|not ready (HTTP 503) venue|RUNNING|0|1|0|0', 'settlement\'s health');
+      equal(await row('perp-hedger'), 'perp-hedger|UP||RUNNING|2|1|1|1', 'perp-hedger\'s health');
+      equal(await row('analytics'), 'analytics|UP||RUNNING|0|1|2|2', 'analytics\' health');
+      equal((await admin.locator('#health-title .badge').innerText()).trim(), 'DEGRADED', 'the platform with settlement down');
+      const lag = (await admin.locator(`tr[data-group="${LAG_GROUP}"]`).locator('th, td').allInnerTexts()).map((c) => c.trim());
+      equal(lag.join('|'), `${LAG_GROUP}|3|config.dlq 3`, 'the consumer group committed 3 before the end');
+      for (const [topic, depth] of Object.entries(DEPTHS)) {
+        equal((await admin.locator(`tr[data-dlq="${topic}"] td`).first().innerText()).trim(), String(depth), `letters on ${topic}`);
+      }
+      if (!(DEPTHS['config.dlq'] >= 3)) throw new Error(`config.dlq holds ${DEPTHS['config.dlq']} letters as the test counts them`);
+      await admin.getByRole('button', { name: 'Letters of config.dlq' }).click();
+      const letter = admin.locator('tr[data-letter]', { hasText: `${LETTER}-1` });
+      await letter.waitFor();
+      const cells = (await letter.locator('td').allInnerTexts()).map((c) => c.trim());
+      equal(cells.slice(1, 4).join('|'), 'SettingChanged|handler failed|alerting.settings', 'the letter\'s event, reason and consumer');
+      const place = (await letter.locator('th').innerText()).trim();
+      await letter.getByRole('button', { name: /^Replay/ }).click();
+      await admin.getByText(`config.dlq-${place}: REPLAYED to config`).waitFor();
+      await letter.getByText(/by dev-admin$/).waitFor({ timeout: 5000 });
+
+      const flag = admin.locator('tr[data-setting="alerting.delivery.paused"]');
+      equal((await flag.locator('[data-testid=setting-value]').innerText()).trim(), 'false', 'deliveries paused, before');
+      await flag.getByRole('button', { name: 'Turn on alerting.delivery.paused' }).click();
+      await admin.getByText('alerting.delivery.paused is now true').waitFor();
+      await flag.locator('[data-testid=setting-value]', { hasText: 'true' }).waitFor({ timeout: 5000 });
+      if (!(await flag.innerText()).includes('dev-admin at')) throw new Error(`the flag after switching: ${await flag.innerText()}`);
+      const axeOn = async () => {
+        await admin.addScriptTag({ content: axe.source });
+        const result = await admin.evaluate(() => window.axe.run(document, {
+          runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+        }));
+        const v = result.violations.map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+        if (v.length) throw new Error(`axe on admin:\n${v.join('\n')}`);
+      };
+      await axeOn();
+      const overflow = await admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (overflow > 0) throw new Error(`the admin page is ${overflow} px wider than a 1366 px laptop screen`);
+      await admin.evaluate(() => window.scrollTo(0, 0));
+      await admin.screenshot({ path: join(SHOTS, 'admin.png'), fullPage: true });
+      // back to its default, so that no other test on this broker finds deliveries paused
+      await flag.getByRole('button', { name: 'Reset alerting.delivery.paused to its default' }).click();
+      await admin.getByText('alerting.delivery.paused is back to its default, false').waitFor();
+
+      const name = `dashboard-test-${LETTER.slice(-8)}`;
+      await admin.getByLabel('Name').fill(name);
+      await admin.getByRole('combobox', { name: 'Role' }).selectOption('viewer');
+      await admin.getByRole('button', { name: 'Make a key' }).click();
+      const key = (await admin.locator('[data-testid=new-key]').innerText()).trim();
+      if (!/^tlk_/.test(key)) throw new Error(`the new key reads '${key}'`);
+      const keyRow = admin.locator(`tr[data-key="${name}"]`);
+      await keyRow.waitFor();
+      equal((await keyRow.locator('td').first().innerText()).trim(), 'viewer', 'the key\'s role');
+      if (!key.startsWith((await keyRow.locator('code').innerText()).replace('…', '').trim())) throw new Error('the prefix is not the key\'s');
+      const withKey = await fetch(`${BASE}/api/v1/sessions`, { headers: { 'X-Api-Key': key } });
+      equal(withKey.status, 200, 'the new key reads');
+      await keyRow.getByRole('button', { name: `Revoke key ${name}` }).click();
+      await admin.getByText(`Key ${name} revoked`).waitFor();
+      await keyRow.getByText(/by dev-admin$/).waitFor({ timeout: 5000 });
+      const revoked = await fetch(`${BASE}/api/v1/sessions`, { headers: { 'X-Api-Key': key } });
+      equal(revoked.status, 401, 'the revoked key');
+      if (failures.length) throw new Error(failures.join('\n'));
+    } finally {
+      await admin.close();
+    }
   });
 
   await check('an alert raised while the inbox is open appears live, without polling', async () => {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { whenUnauthorized } from './api.js';
-import { currentCredential, forgetCredential } from './auth.js';
+import { callerMay, currentCredential, forgetCredential } from './auth.js';
 import { liveStatus, onLiveStatus, startLive, stopLive } from './live.js';
 import { Login } from './login.jsx';
 import { applyTheme, initialTheme } from './theme.js';
+import { AdminView } from './views/admin.jsx';
 import { AlertsView } from './views/alerts.jsx';
 import { ArbitrageView } from './views/arbitrage.jsx';
 import { BacktestsView } from './views/backtests.jsx';
@@ -25,6 +26,8 @@ const VIEWS = [
   { path: 'reports', label: 'Reports', View: ReportsView },
   { path: 'backtests', label: 'Backtests', View: BacktestsView },
   { path: 'alerts', label: 'Alerts', View: AlertsView },
+  // in the menu for admins only; anyone else who opens it is told it needs the role
+  { path: 'admin', label: 'Admin', View: AdminView, role: 'admin' },
 ];
 
 /** Pages reached from a view, not in the menu: `#/lp/<tokenId>`, `#/arbitrage/<alertId>` (menu: the parent's). */
@@ -100,7 +103,7 @@ export function App() {
       <header class="top">
         <span class="brand">Tideline</span>
         <nav aria-label="Views">
-          {VIEWS.map((v) => (
+          {VIEWS.filter((v) => !v.role || callerMay(v.role, credential)).map((v) => (
             <a key={v.path} href={`#/${v.path}`} aria-current={v.path === menu ? 'page' : undefined}>{v.label}</a>
           ))}
         </nav>

@@ -17,10 +17,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real HTTP server standing in for analytics, lp-tracker, perp-hedger, pnl-ingest, settlement and alerting behind the gateway
- * in the dashboard's browser test: it answers their read routes with JSON in their records' shapes (amounts as exact
- * strings, some beyond what a double holds) and keeps alerts in memory so that acknowledge, snooze and resolve change
- * them. {@code POST /stand-in/alerts} raises a second alert (the test then announces it on the stream).
+ * A real HTTP server standing in for analytics, lp-tracker, perp-hedger, pnl-ingest, settlement and alerting behind
+ * the gateway in the dashboard's browser test: it answers their routes with JSON in their records' shapes (amounts as
+ * exact strings, some beyond what a double holds) and keeps alerts in memory so that acknowledge, snooze and resolve
+ * change them. {@code POST /stand-in/alerts} raises a second alert (the test then announces it on the stream). Each
+ * service is given its own base path ({@link #url(String)}), so that the gateway's health aggregate sees each one's
+ * readiness and messaging state ({@link StandInHealth}).
  */
 final class DashboardStandIn implements AutoCloseable {
 
@@ -30,6 +32,7 @@ final class DashboardStandIn implements AutoCloseable {
     private static final Pattern ALERT_ACTION = Pattern.compile("^/api/v1/alerts/([^/]+)/(acknowledge|snooze|resolve)$");
     private static final Pattern SETTLEMENT = Pattern.compile(
             "^/api/v1/(stats|sessions|positions|settlement|take-profits)(/|$)");
+    private static final Pattern SERVICE = Pattern.compile("^/svc/([a-z-]+)(?=/)");
     private static final Pattern SUBJECT = Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
 
     private final HttpServer server;
@@ -63,6 +66,11 @@ final class DashboardStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** The base URL the gateway is given for one service: this server under {@code /svc/<name>}. */
+    String url(String service) {
+        return url() + "/svc/" + service;
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String body;
         try (InputStream in = exchange.getRequestBody()) {
@@ -72,6 +80,17 @@ final class DashboardStandIn implements AutoCloseable {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getQuery();
         query = query == null ? "" : query;
+        Matcher service = SERVICE.matcher(path);
+        String serviceName = null;
+        if (service.lookingAt()) {
+            serviceName = service.group(1);
+            path = path.substring(service.end());
+        }
+        if (serviceName != null && (path.equals("/q/health/ready") || path.equals("/api/v1/messaging"))) {
+            StandInHealth.Answer answer = StandInHealth.answer(serviceName, path);
+            send(exchange, answer.status(), answer.json());
+            return;
+        }
         if (method.equals("POST") && path.equals("/stand-in/alerts")) {
             synchronized (alerts) {
                 alerts.add(0, new StandInAlert("alr-2", "CRITICAL", "Hedge for #2 failed",

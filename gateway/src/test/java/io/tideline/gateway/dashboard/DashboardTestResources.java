@@ -23,7 +23,7 @@ public class DashboardTestResources extends TidelineTestResources {
         standIn = DashboardStandIn.start();
         for (String name : new String[] {"lp-tracker", "perp-hedger", "pnl-ingest", "settlement", "analytics",
                 "alerting"}) {
-            config.put("tideline.gateway.upstreams." + name + ".url", standIn.url());
+            config.put("tideline.gateway.upstreams." + name + ".url", standIn.url(name));
         }
         config.put(STAND_IN_URL, standIn.url());
         config.put("tideline.gateway.caller-token.signing-key-location", TestTokens.signingKeyFile().toString());
