@@ -1,11 +1,15 @@
 package io.tideline.perp.venue.extended;
 
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tideline.events.EventJson;
+import io.tideline.extended.ExtendedClient;
+import io.tideline.extended.ExtendedMarketStats;
+import io.tideline.extended.ExtendedOrderState;
+import io.tideline.extended.ExtendedPlacedOrder;
+import io.tideline.extended.ExtendedPosition;
+import io.tideline.extended.ExtendedRejectedException;
+import io.tideline.extended.ExtendedSettings;
+import io.tideline.extended.ExtendedTrade;
+import io.tideline.extended.ExtendedUnavailableException;
+import io.tideline.extended.OrderSigner;
 import io.tideline.perp.venue.MarketOrderRequest;
 import io.tideline.perp.venue.MarketStats;
 import io.tideline.perp.venue.PerpVenue;
@@ -14,57 +18,42 @@ import io.tideline.perp.venue.VenueOrder;
 import io.tideline.perp.venue.VenuePosition;
 import io.tideline.perp.venue.VenueRejectedException;
 import io.tideline.perp.venue.VenueTrade;
-import java.math.BigDecimal;
-import java.security.SecureRandom;
+import io.tideline.perp.venue.VenueUnavailableException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * The Extended (X10) perpetuals exchange over its REST API ({@code api.docs.extended.exchange}).
+ * The Extended (X10) perpetuals exchange as perp-hedger's {@link PerpVenue}: shared-extended's {@link ExtendedClient}
+ * (the one Extended client, ADR 0015) with its records read into the venue records and its exceptions into the venue
+ * exceptions (status, code and message kept).
  *
  * <p>A market order is a MARKET/IOC order priced at the best bid (sell) or ask (buy) moved by the configured slippage
- * and rounded to the market's price step ({@link ExtendedMarketOrderPrice}), signed by the {@link OrderSigner}. The
- * market's trading rules ({@code GET /info/markets?market=}) are read once per market and kept. Extended's API is
- * asynchronous: the id returned by {@link #placeMarketOrder} may not be visible through {@link #order} for a while
- * (see {@link io.tideline.perp.venue.OrderConfirmation}).
+ * and rounded to the market's price step, signed by the {@link OrderSigner}. Extended's API is asynchronous: the id
+ * returned by {@link #placeMarketOrder} may not be visible through {@link #order} for a while (see
+ * {@link io.tideline.perp.venue.OrderConfirmation}).
  */
 public final class ExtendedVenue implements PerpVenue {
 
-    /** Extended accepts a nonce from 1 to 2^31. */
-    private static final long LARGEST_NONCE = 1L << 31;
-    private static final String SELF_TRADE_PROTECTION = "ACCOUNT";
+    /** The User-Agent perp-hedger sends to Extended. */
+    static final String USER_AGENT = "tideline-perp-hedger";
 
-    private final ExtendedSettings settings;
-    private final OrderSigner signer;
-    private final Clock clock;
-    private final LongSupplier nonces;
-    private final ExtendedRestClient rest;
-    private final ExtendedJsonMapping mapping;
-    private final ObjectMapper json;
-    private final Map<String, ExtendedMarket> markets = new ConcurrentHashMap<>();
+    private final ExtendedClient client;
 
     public ExtendedVenue(ExtendedSettings settings, OrderSigner signer) {
-        this(settings, signer, Clock.systemUTC(), randomNonces());
+        this(new ExtendedClient(settings, signer, USER_AGENT));
     }
 
     /** With a fixed clock (order expiry) and nonce source, so a test can pin the request body. */
     ExtendedVenue(ExtendedSettings settings, OrderSigner signer, Clock clock, LongSupplier nonces) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.signer = Objects.requireNonNull(signer, "signer");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.nonces = Objects.requireNonNull(nonces, "nonces");
-        // exact numbers (no double), and BigDecimal written back in plain notation in the kept raw JSON
-        this.json = EventJson.configure(JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .build());
-        this.rest = new ExtendedRestClient(settings, json);
-        this.mapping = new ExtendedJsonMapping(json);
+        this(new ExtendedClient(settings, signer, USER_AGENT, clock, nonces));
+    }
+
+    private ExtendedVenue(ExtendedClient client) {
+        this.client = Objects.requireNonNull(client, "client");
     }
 
     @Override
@@ -74,119 +63,60 @@ public final class ExtendedVenue implements PerpVenue {
 
     @Override
     public PlacedOrder placeMarketOrder(MarketOrderRequest request) {
-        ExtendedMarket market = market(request.market());
-        if (!market.acceptsQuantity(request.quantity())) {
-            // refused here, before anything is sent: the same order can never be accepted, so it is a rejection
-            throw new VenueRejectedException(0, "INVALID_QUANTITY", "quantity " + request.quantity().toPlainString()
-                    + " is not accepted by " + market.name() + ": at least " + market.minOrderSize().toPlainString()
-                    + " in steps of " + market.minOrderSizeChange().toPlainString());
-        }
-        BigDecimal price = ExtendedMarketOrderPrice.of(request.side(), marketStats(request.market()),
-                settings.marketOrderSlippage(), market);
-        Instant expiresAt = clock.instant().plus(settings.orderExpiry());
-        long nonce = nonces.getAsLong();
-        SignableOrder signable = new SignableOrder(market, request.side(), request.quantity(), price,
-                settings.maxFeeRate(), nonce, expiresAt);
-        OrderSettlement settlement = signer.sign(signable);
-
-        JsonNode placed = rest.post("/user/order", orderBody(request, signable, settlement));
-        String externalId = placed.path("externalId").asText(request.externalId());
-        return new PlacedOrder(mapping.id(placed, "id", "placed order"), externalId);
+        ExtendedPlacedOrder placed = call(() -> client.placeMarketOrder(request.externalId(), request.market(),
+                request.side(), request.quantity(), request.reduceOnly()));
+        return new PlacedOrder(placed.orderId(), placed.externalId());
     }
 
     @Override
     public Optional<VenueOrder> order(String orderId) {
-        return rest.getUnlessNotFound("/user/orders/" + ExtendedRestClient.encode(orderId))
-                .filter(data -> !data.isMissingNode() && !data.isNull())
-                .map(mapping::order);
+        return call(() -> client.order(orderId)).map(ExtendedVenue::venueOrder);
     }
 
     /** {@inheritDoc} A 404 (no order under that id) is an empty list. */
     @Override
     public List<VenueOrder> ordersByExternalId(String externalId) {
-        return rest.getUnlessNotFound("/user/orders/external/" + ExtendedRestClient.encode(externalId))
-                .map(data -> list(data, "orders by external id").stream().map(mapping::order).toList())
-                .orElse(List.of());
+        return call(() -> client.ordersByExternalId(externalId)).stream().map(ExtendedVenue::venueOrder).toList();
     }
 
     @Override
     public List<VenueTrade> recentTrades(String market, int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be positive: " + limit);
-        }
-        JsonNode data = rest.get("/user/trades?market=" + ExtendedRestClient.encode(market) + "&limit=" + limit);
-        return list(data, "trades").stream().map(mapping::trade).toList();
+        return call(() -> client.trades(market, limit)).stream().map(ExtendedVenue::venueTrade).toList();
     }
 
     @Override
     public Optional<VenuePosition> position(String market) {
-        JsonNode data = rest.get("/user/positions?market=" + ExtendedRestClient.encode(market));
-        return list(data, "positions").stream()
-                .filter(position -> market.equals(position.path("market").asText()))
-                .map(mapping::position)
-                .flatMap(Optional::stream)
-                .findFirst();
+        return call(() -> client.position(market)).map(ExtendedVenue::venuePosition);
     }
 
     @Override
     public MarketStats marketStats(String market) {
-        return mapping.stats(market, rest.get("/info/markets/" + ExtendedRestClient.encode(market) + "/stats"));
+        ExtendedMarketStats stats = call(() -> client.marketStats(market));
+        return new MarketStats(stats.market(), stats.bidPrice(), stats.askPrice(), stats.markPrice());
     }
 
-    /** The market's trading rules and settlement assets, read once and kept. */
-    ExtendedMarket market(String name) {
-        ExtendedMarket known = markets.get(name);
-        if (known != null) {
-            return known;
+    private static VenueOrder venueOrder(ExtendedOrderState o) {
+        return new VenueOrder(o.orderId(), o.externalId(), o.market(), o.side(), o.status(), o.statusReason(),
+                o.quantity(), o.filledQty(), o.averagePrice(), o.fee(), o.createdAt(), o.updatedAt(), o.raw());
+    }
+
+    private static VenueTrade venueTrade(ExtendedTrade t) {
+        return new VenueTrade(t.tradeId(), t.orderId(), t.market(), t.side(), t.quantity(), t.price(), t.fee(),
+                t.taker(), t.createdAt(), t.raw());
+    }
+
+    private static VenuePosition venuePosition(ExtendedPosition p) {
+        return new VenuePosition(p.market(), p.side(), p.size(), p.openPrice());
+    }
+
+    /** Runs one client call, its failures as the venue contract's: the same status, code and message. */
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ExtendedRejectedException e) {
+            throw new VenueRejectedException(e.httpStatus(), e.code(), e.getMessage());
+        } catch (ExtendedUnavailableException e) {
+            throw new VenueUnavailableException(e.httpStatus(), e.getMessage(), e);
         }
-        JsonNode data = rest.get("/info/markets?market=" + ExtendedRestClient.encode(name));
-        ExtendedMarket market = list(data, "markets").stream()
-                .filter(node -> name.equals(node.path("name").asText()))
-                .findFirst()
-                .map(mapping::market)
-                .orElseThrow(() -> ExtendedJsonMapping.unreadable("market list without " + name));
-        markets.put(name, market);
-        return market;
-    }
-
-    private ObjectNode orderBody(MarketOrderRequest request, SignableOrder order, OrderSettlement settlement) {
-        ObjectNode body = json.createObjectNode()
-                .put("id", request.externalId())
-                .put("market", request.market())
-                .put("type", "MARKET")
-                .put("side", request.side().name())
-                .put("qty", order.quantity().toPlainString())
-                .put("price", order.price().toPlainString())
-                .put("timeInForce", "IOC")
-                .put("expiryEpochMillis", order.expiresAt().toEpochMilli())
-                .put("fee", order.maxFeeRate().toPlainString())
-                .put("nonce", Long.toString(order.nonce()))
-                .put("reduceOnly", request.reduceOnly())
-                .put("postOnly", false)
-                .put("selfTradeProtectionLevel", SELF_TRADE_PROTECTION);
-        ObjectNode settlementNode = body.putObject("settlement");
-        settlementNode.putObject("signature")
-                .put("r", settlement.signatureR())
-                .put("s", settlement.signatureS());
-        settlementNode.put("starkKey", settlement.starkKey())
-                .put("collateralPosition", settlement.collateralPosition());
-        return body;
-    }
-
-    private static List<JsonNode> list(JsonNode data, String what) {
-        if (data.isMissingNode() || data.isNull()) {
-            return List.of();
-        }
-        if (!data.isArray()) {
-            throw ExtendedJsonMapping.unreadable(what + " (not a list)");
-        }
-        List<JsonNode> items = new ArrayList<>(data.size());
-        data.forEach(items::add);
-        return items;
-    }
-
-    private static LongSupplier randomNonces() {
-        SecureRandom random = new SecureRandom();
-        return () -> 1 + random.nextLong(LARGEST_NONCE);
     }
 }

@@ -1,16 +1,16 @@
 package io.tideline.perp.venue.select;
 
+import io.tideline.extended.ExtendedSettings;
+import io.tideline.extended.OrderSigner;
+import io.tideline.extended.StandInOrderSigner;
+import io.tideline.extended.StarkOrderSigner;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.perp.config.HedgerConfig;
 import io.tideline.perp.market.PoolMarkets;
 import io.tideline.perp.market.PoolPrices;
 import io.tideline.perp.venue.OrderConfirmation;
 import io.tideline.perp.venue.PerpVenue;
-import io.tideline.perp.venue.extended.ExtendedSettings;
 import io.tideline.perp.venue.extended.ExtendedVenue;
-import io.tideline.perp.venue.extended.OrderSigner;
-import io.tideline.perp.venue.extended.StandInOrderSigner;
-import io.tideline.perp.venue.extended.StarkOrderSigner;
 import io.tideline.perp.venue.paper.MarketPrices;
 import io.tideline.perp.venue.paper.PaperVenue;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class ConfiguredVenue {
             case "stark" -> StarkOrderSigner.fromHex(e.starkPrivateKey().filter(k -> !k.isBlank())
                     .orElseThrow(() -> new IllegalArgumentException("tideline.perp.extended.stark-private-key"
                             + " (TIDELINE_PERP_EXTENDED_STARK_PRIVATE_KEY) is required to sign Extended orders")),
-                    e.collateralPosition(), e.chain());
+                    e.collateralPosition(), e.chain(), "tideline.perp.extended.stark-private-key");
             case "stand-in" -> new StandInOrderSigner(e.standInKey().getBytes(StandardCharsets.UTF_8),
                     e.collateralPosition());
             default -> throw new IllegalArgumentException("tideline.perp.extended.signer must be stark or stand-in,"

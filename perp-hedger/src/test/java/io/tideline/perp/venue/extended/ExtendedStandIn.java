@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.tideline.extended.ExtendedSettings;
+import io.tideline.extended.StandInOrderSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

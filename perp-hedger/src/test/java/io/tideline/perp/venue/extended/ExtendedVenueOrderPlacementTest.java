@@ -19,6 +19,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.tideline.events.TradeSide;
+import io.tideline.extended.ExtendedMarket;
+import io.tideline.extended.OrderSettlement;
+import io.tideline.extended.SignableOrder;
+import io.tideline.extended.StandInOrderSigner;
 import io.tideline.perp.venue.MarketOrderRequest;
 import io.tideline.perp.venue.PlacedOrder;
 import io.tideline.perp.venue.VenueRejectedException;

@@ -173,14 +173,4 @@ class ExtendedVenueReadsTest {
         assertThat(stats).isEqualTo(new MarketStats("ETH-USD", new BigDecimal("3087.50"), new BigDecimal("3089.05"),
                 new BigDecimal("3088.439710293828")));
     }
-
-    @Test
-    void readsTheMarketRulesAndSettlementAssets() {
-        extended.stubFor(get(urlPathEqualTo(API + "/info/markets")).willReturn(ok("markets-eth-usd.json")));
-
-        ExtendedMarket market = ExtendedStandIn.venue(extended).market("ETH-USD");
-
-        assertThat(market).isEqualTo(new ExtendedMarket("ETH-USD", new BigDecimal("0.01"), new BigDecimal("0.001"),
-                new BigDecimal("0.1"), "0x4554482d3400000000000000000000", 10_000L, "0x1", 1_000_000L));
-    }
 }

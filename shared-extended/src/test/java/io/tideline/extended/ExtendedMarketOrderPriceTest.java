@@ -1,11 +1,9 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tideline.events.TradeSide;
-import io.tideline.perp.venue.MarketStats;
-import io.tideline.perp.venue.VenueUnavailableException;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
@@ -47,18 +45,22 @@ class ExtendedMarketOrderPriceTest {
     @Test
     void emptySideOfTheBookCannotBePriced() {
         ExtendedMarket market = market("0.1");
-        MarketStats noBid = new MarketStats("ETH-USD", null, new BigDecimal("3089.05"), null);
+        ExtendedMarketStats noBid = stats(null, "3089.05");
 
         assertThatThrownBy(() -> ExtendedMarketOrderPrice.of(TradeSide.SELL, noBid, SLIPPAGE, market))
-                .isInstanceOf(VenueUnavailableException.class)
+                .isInstanceOf(ExtendedUnavailableException.class)
                 .hasMessage("no bid in ETH-USD to price a market SELL from");
         assertThat(ExtendedMarketOrderPrice.of(TradeSide.BUY, noBid, SLIPPAGE, market).toPlainString())
                 .isEqualTo("3112.3");
     }
 
     private static String price(TradeSide side, String bid, String ask, String step) {
-        MarketStats stats = new MarketStats("ETH-USD", new BigDecimal(bid), new BigDecimal(ask), null);
-        return ExtendedMarketOrderPrice.of(side, stats, SLIPPAGE, market(step)).toPlainString();
+        return ExtendedMarketOrderPrice.of(side, stats(bid, ask), SLIPPAGE, market(step)).toPlainString();
+    }
+
+    private static ExtendedMarketStats stats(String bid, String ask) {
+        return new ExtendedMarketStats("ETH-USD", bid == null ? null : new BigDecimal(bid), new BigDecimal(ask), null,
+                null, null, null);
     }
 
     private static ExtendedMarket market(String priceStep) {

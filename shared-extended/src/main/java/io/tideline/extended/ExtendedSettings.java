@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach Extended and how to price and bound its market orders.
+ * How to reach Extended and the bounds every order sent through {@link ExtendedClient} carries.
  *
  * @param baseUrl             the REST API root including {@code /api/v1}, e.g. {@link #MAINNET}
  * @param apiKey              sent as {@code X-Api-Key}; never printed by {@link #toString()}
  * @param requestTimeout      per HTTP request (connect and answer)
  * @param marketOrderSlippage fraction of the best bid/ask a market order may trade through, e.g. {@code 0.0075}
+ *                            (used by {@link ExtendedClient#placeMarketOrder} only)
  * @param maxFeeRate          the highest fee rate the order accepts (Extended's {@code fee}), e.g. {@code 0.0005}
  * @param orderExpiry         added to now for {@code expiryEpochMillis}; Extended allows at most 90 days on mainnet
  *                            and 28 on testnet

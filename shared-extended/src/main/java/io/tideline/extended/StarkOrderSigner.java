@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import io.tideline.events.TradeSide;
 import io.tideline.stark.ExtendedOrder;
@@ -42,8 +42,16 @@ public final class StarkOrderSigner implements OrderSigner {
         this.chain = Objects.requireNonNull(chain, "chain");
     }
 
-    /** Reads a 0x-hex private key; the message never repeats the key. */
+    /** Reads a 0x-hex private key; the message names "the Stark private key" and never repeats the key. */
     public static StarkOrderSigner fromHex(String privateKeyHex, long vault, StarknetChain chain) {
+        return fromHex(privateKeyHex, vault, chain, "the Stark private key");
+    }
+
+    /**
+     * Reads a 0x-hex private key; a bad one fails with a message naming {@code setting} (the caller's property,
+     * e.g. {@code tideline.perp.extended.stark-private-key}) and never repeating the key.
+     */
+    public static StarkOrderSigner fromHex(String privateKeyHex, long vault, StarknetChain chain, String setting) {
         String hex = privateKeyHex == null ? "" : privateKeyHex.trim();
         if (hex.startsWith("0x") || hex.startsWith("0X")) {
             hex = hex.substring(2);
@@ -52,10 +60,10 @@ public final class StarkOrderSigner implements OrderSigner {
         try {
             key = new BigInteger(hex, 16);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("tideline.perp.extended.stark-private-key must be a 0x-hex number");
+            throw new IllegalArgumentException(setting + " must be a 0x-hex number");
         }
         if (key.signum() <= 0) {
-            throw new IllegalArgumentException("tideline.perp.extended.stark-private-key must be above 0");
+            throw new IllegalArgumentException(setting + " must be above 0");
         }
         return new StarkOrderSigner(key, vault, chain);
     }

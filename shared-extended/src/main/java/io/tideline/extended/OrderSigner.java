@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 /**
  * Signs an order for settlement on Starknet, producing the {@code settlement} object Extended requires on every

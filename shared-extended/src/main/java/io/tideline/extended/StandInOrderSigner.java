@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

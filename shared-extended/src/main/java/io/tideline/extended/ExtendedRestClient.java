@@ -1,10 +1,8 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tideline.perp.venue.VenueRejectedException;
-import io.tideline.perp.venue.VenueUnavailableException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,22 +15,27 @@ import java.util.Optional;
 
 /**
  * Blocking calls to Extended's REST API: sends {@code X-Api-Key} (and the {@code User-Agent} Extended requires),
- * unwraps the {@code {status, data, error{code, message}}} envelope and turns failures into the venue exceptions:
- * 429, 5xx, timeouts and I/O errors are {@link VenueUnavailableException}; any other 4xx, or an envelope with
- * {@code status: ERROR}, is a {@link VenueRejectedException} with the envelope's code and message.
+ * unwraps the {@code {status, data, error{code, message}}} envelope and turns failures into this module's exceptions:
+ * 429, 5xx, timeouts and I/O errors are {@link ExtendedUnavailableException}; any other 4xx, or an envelope with
+ * {@code status: ERROR}, is a {@link ExtendedRejectedException} with the envelope's code and message.
  */
 final class ExtendedRestClient {
 
-    private static final String USER_AGENT = "tideline-perp-hedger";
     private static final int LONGEST_BODY_IN_MESSAGE = 300;
 
     private final ExtendedSettings settings;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final String userAgent;
 
-    ExtendedRestClient(ExtendedSettings settings, ObjectMapper json) {
+    /** @param userAgent names the calling service, e.g. {@code tideline-perp-hedger} (Extended requires one) */
+    ExtendedRestClient(ExtendedSettings settings, ObjectMapper json, String userAgent) {
         this.settings = settings;
         this.json = json;
+        if (userAgent == null || userAgent.isBlank()) {
+            throw new IllegalArgumentException("the User-Agent sent to Extended must be set");
+        }
+        this.userAgent = userAgent;
         // HTTP/1.1: the JDK's default offers a cleartext HTTP/2 upgrade that some stand-in servers refuse
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -65,6 +68,11 @@ final class ExtendedRestClient {
         return exchange(request, "POST " + path, false).orElseThrow();
     }
 
+    /** The {@code data} of {@code DELETE path} (often empty). */
+    JsonNode delete(String path) {
+        return exchange(request(path).DELETE().build(), "DELETE " + path, false).orElseThrow();
+    }
+
     /** A path segment or query value, percent-encoded ({@code %20} for a space, not {@code +}). */
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
@@ -74,7 +82,7 @@ final class ExtendedRestClient {
         return HttpRequest.newBuilder(URI.create(settings.root() + pathAndQuery))
                 .timeout(settings.requestTimeout())
                 .header("X-Api-Key", settings.apiKey())
-                .header("User-Agent", USER_AGENT)
+                .header("User-Agent", userAgent)
                 .header("Accept", "application/json");
     }
 
@@ -85,7 +93,7 @@ final class ExtendedRestClient {
             return Optional.empty();
         }
         if (status == 429 || status >= 500) {
-            throw new VenueUnavailableException(status, "Extended answered " + what + " with HTTP " + status + ": "
+            throw new ExtendedUnavailableException(status, "Extended answered " + what + " with HTTP " + status + ": "
                     + errorText(response.body()), null);
         }
         if (status >= 400) {
@@ -93,9 +101,9 @@ final class ExtendedRestClient {
             throw rejected(status, what, error, response.body());
         }
         if (status < 200 || status >= 300) {
-            throw new VenueUnavailableException(status, "Extended answered " + what + " with HTTP " + status, null);
+            throw new ExtendedUnavailableException(status, "Extended answered " + what + " with HTTP " + status, null);
         }
-        JsonNode envelope = envelope(response.body()).orElseThrow(() -> new VenueUnavailableException(status,
+        JsonNode envelope = envelope(response.body()).orElseThrow(() -> new ExtendedUnavailableException(status,
                 "Extended answered " + what + " with an unreadable body: " + excerpt(response.body()), null));
         if ("ERROR".equalsIgnoreCase(envelope.path("status").asText())) {
             throw rejected(status, what, envelope.path("error"), response.body());
@@ -107,13 +115,13 @@ final class ExtendedRestClient {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            throw new VenueUnavailableException(0, "Extended did not answer " + what + " within "
+            throw new ExtendedUnavailableException(0, "Extended did not answer " + what + " within "
                     + settings.requestTimeout(), e);
         } catch (IOException e) {
-            throw new VenueUnavailableException(0, "Extended could not be reached for " + what + ": " + e, e);
+            throw new ExtendedUnavailableException(0, "Extended could not be reached for " + what + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new VenueUnavailableException(0, "interrupted while waiting for Extended to answer " + what, e);
+            throw new ExtendedUnavailableException(0, "interrupted while waiting for Extended to answer " + what, e);
         }
     }
 
@@ -126,11 +134,11 @@ final class ExtendedRestClient {
         }
     }
 
-    private static VenueRejectedException rejected(int status, String what, JsonNode error, String body) {
+    private static ExtendedRejectedException rejected(int status, String what, JsonNode error, String body) {
         boolean hasError = error != null && error.isObject();
         String code = hasError && error.hasNonNull("code") ? error.get("code").asText() : null;
         String message = hasError && error.hasNonNull("message") ? error.get("message").asText() : excerpt(body);
-        return new VenueRejectedException(status, code, "Extended refused " + what + " (HTTP " + status
+        return new ExtendedRejectedException(status, code, "Extended refused " + what + " (HTTP " + status
                 + (code == null ? "" : ", code " + code) + "): " + message);
     }
 

@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,6 +41,11 @@ public record ExtendedMarket(String name, BigDecimal minOrderSize, BigDecimal mi
     /** The smallest multiple of the price step not below {@code price} (rounds up, toward a dearer buy). */
     public BigDecimal priceRoundedUp(BigDecimal price) {
         return price.divide(minPriceChange, 0, RoundingMode.CEILING).multiply(minPriceChange);
+    }
+
+    /** Whether {@code price} is a positive whole number of price steps. */
+    public boolean acceptsPrice(BigDecimal price) {
+        return price.signum() > 0 && price.remainder(minPriceChange).signum() == 0;
     }
 
     /** Whether Extended accepts {@code quantity}: at least the minimum and a whole number of quantity steps. */

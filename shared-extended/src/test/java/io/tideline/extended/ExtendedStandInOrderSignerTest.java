@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

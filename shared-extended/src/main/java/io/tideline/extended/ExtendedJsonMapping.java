@@ -1,25 +1,23 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.events.TradeSide;
-import io.tideline.perp.venue.MarketStats;
-import io.tideline.perp.venue.VenueOrder;
-import io.tideline.perp.venue.VenuePosition;
-import io.tideline.perp.venue.VenueTrade;
-import io.tideline.perp.venue.VenueUnavailableException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads Extended's JSON objects (orders, trades, positions, market stats and configuration) into the venue records.
+ * Reads Extended's JSON objects (orders, trades, positions, balance, market configuration, stats, order book and
+ * funding rates) into this module's records.
  *
  * <p>Ids are read as the JSON text of the number, never through a {@code double} or a {@code long}: Extended's ids are
  * 64-bit and its documentation shows some at 2^63, beyond a signed long. Decimals are read from their strings (or the
  * exact number), never through {@code double}. A missing required field makes the answer unreadable, reported as
- * {@link VenueUnavailableException} (the caller's retry or lookup decides what to do; nothing is guessed).
+ * {@link ExtendedUnavailableException} (the caller's retry or lookup decides what to do; nothing is guessed).
  */
 final class ExtendedJsonMapping {
 
@@ -29,16 +27,18 @@ final class ExtendedJsonMapping {
         this.json = json;
     }
 
-    /** An order of {@code GET /user/orders/{id}} or {@code GET /user/orders/external/{externalId}}. */
-    VenueOrder order(JsonNode order) {
-        return new VenueOrder(
+    /** An order of {@code GET /user/orders/{id}}, {@code GET /user/orders/external/{externalId}} or the open orders. */
+    ExtendedOrderState order(JsonNode order) {
+        return new ExtendedOrderState(
                 id(order, "id", "order"),
                 text(order, "externalId", "order"),
                 text(order, "market", "order"),
+                optionalText(order, "type").orElse(null),
                 side(order, "order"),
                 text(order, "status", "order"),
                 optionalText(order, "statusReason").orElse(null),
                 decimal(order, "qty", "order"),
+                optionalDecimal(order, "price").orElse(null),
                 optionalDecimal(order, "filledQty").orElse(BigDecimal.ZERO),
                 optionalDecimal(order, "averagePrice").orElse(null),
                 optionalDecimal(order, "payedFee").orElse(BigDecimal.ZERO),
@@ -48,8 +48,8 @@ final class ExtendedJsonMapping {
     }
 
     /** A trade of {@code GET /user/trades}. */
-    VenueTrade trade(JsonNode trade) {
-        return new VenueTrade(
+    ExtendedTrade trade(JsonNode trade) {
+        return new ExtendedTrade(
                 id(trade, "id", "trade"),
                 id(trade, "orderId", "trade"),
                 text(trade, "market", "trade"),
@@ -66,7 +66,7 @@ final class ExtendedJsonMapping {
     }
 
     /** A position of {@code GET /user/positions}; empty when its size is zero. */
-    Optional<VenuePosition> position(JsonNode position) {
+    Optional<ExtendedPosition> position(JsonNode position) {
         BigDecimal size = decimal(position, "size", "position").abs();
         if (size.signum() == 0) {
             return Optional.empty();
@@ -77,16 +77,67 @@ final class ExtendedJsonMapping {
             case "SHORT" -> TradeSide.SELL;
             default -> throw unreadable("position side " + side);
         };
-        return Optional.of(new VenuePosition(text(position, "market", "position"), tradeSide, size,
-                decimal(position, "openPrice", "position")));
+        return Optional.of(new ExtendedPosition(text(position, "market", "position"), tradeSide, size,
+                decimal(position, "openPrice", "position"), optionalDecimal(position, "markPrice").orElse(null)));
     }
 
     /** The {@code data} of {@code GET /info/markets/{market}/stats}. */
-    MarketStats stats(String market, JsonNode stats) {
-        return new MarketStats(market,
+    ExtendedMarketStats stats(String market, JsonNode stats) {
+        return new ExtendedMarketStats(market,
                 optionalDecimal(stats, "bidPrice").orElse(null),
                 optionalDecimal(stats, "askPrice").orElse(null),
-                optionalDecimal(stats, "markPrice").orElse(null));
+                optionalDecimal(stats, "markPrice").orElse(null),
+                optionalDecimal(stats, "indexPrice").orElse(null),
+                optionalDecimal(stats, "lastPrice").orElse(null),
+                optionalDecimal(stats, "fundingRate").orElse(null));
+    }
+
+    /** The {@code data} of {@code GET /user/balance}. */
+    ExtendedBalance balance(JsonNode balance) {
+        return new ExtendedBalance(
+                text(balance, "collateralName", "balance"),
+                decimal(balance, "balance", "balance"),
+                decimal(balance, "equity", "balance"),
+                decimal(balance, "availableForTrade", "balance"),
+                optionalDecimal(balance, "availableForWithdrawal").orElse(null),
+                optionalDecimal(balance, "unrealisedPnl").orElse(null),
+                optionalDecimal(balance, "initialMargin").orElse(null),
+                optionalDecimal(balance, "marginRatio").orElse(null),
+                optionalInstant(balance, "updatedTime"));
+    }
+
+    /** One entry of {@code GET /info/{market}/funding}: {@code m} market, {@code f} rate, {@code T} epoch ms. */
+    ExtendedFundingRate fundingRate(JsonNode rate) {
+        Instant at = optionalInstant(rate, "T");
+        if (at == null) {
+            throw missing("T", "funding rate");
+        }
+        return new ExtendedFundingRate(text(rate, "m", "funding rate"), decimal(rate, "f", "funding rate"), at);
+    }
+
+    /** The {@code data} of {@code GET /info/markets/{market}/orderbook}: {@code bid} and {@code ask} levels. */
+    ExtendedOrderBook orderBook(String market, JsonNode book) {
+        return new ExtendedOrderBook(market, levels(book.path("bid"), "order book bid"),
+                levels(book.path("ask"), "order book ask"));
+    }
+
+    private List<ExtendedOrderBook.Level> levels(JsonNode side, String what) {
+        return list(side, what).stream()
+                .map(level -> new ExtendedOrderBook.Level(decimal(level, "price", what), decimal(level, "qty", what)))
+                .toList();
+    }
+
+    /** The elements of a JSON list; an absent or null {@code data} is an empty list. */
+    static List<JsonNode> list(JsonNode data, String what) {
+        if (data.isMissingNode() || data.isNull()) {
+            return List.of();
+        }
+        if (!data.isArray()) {
+            throw unreadable(what + " (not a list)");
+        }
+        List<JsonNode> items = new ArrayList<>(data.size());
+        data.forEach(items::add);
+        return items;
     }
 
     /** A market of {@code GET /info/markets}. */
@@ -169,11 +220,11 @@ final class ExtendedJsonMapping {
         }
     }
 
-    private static VenueUnavailableException missing(String field, String what) {
+    private static ExtendedUnavailableException missing(String field, String what) {
         return unreadable(what + " without " + field);
     }
 
-    static VenueUnavailableException unreadable(String detail) {
-        return new VenueUnavailableException(200, "Extended answered with an unreadable " + detail, null);
+    static ExtendedUnavailableException unreadable(String detail) {
+        return new ExtendedUnavailableException(200, "Extended answered with an unreadable " + detail, null);
     }
 }

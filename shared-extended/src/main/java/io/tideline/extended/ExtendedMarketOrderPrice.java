@@ -1,8 +1,6 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import io.tideline.events.TradeSide;
-import io.tideline.perp.venue.MarketStats;
-import io.tideline.perp.venue.VenueUnavailableException;
 import java.math.BigDecimal;
 
 /**
@@ -19,12 +17,12 @@ public final class ExtendedMarketOrderPrice {
      * SELL: {@code bid * (1 - slippage)} rounded down; BUY: {@code ask * (1 + slippage)} rounded up; never below one
      * price step.
      *
-     * @throws VenueUnavailableException when the book has no bid (sell) or ask (buy) to price from
+     * @throws ExtendedUnavailableException when the book has no bid (sell) or ask (buy) to price from
      */
-    public static BigDecimal of(TradeSide side, MarketStats stats, BigDecimal slippage, ExtendedMarket market) {
+    public static BigDecimal of(TradeSide side, ExtendedMarketStats stats, BigDecimal slippage, ExtendedMarket market) {
         BigDecimal best = side == TradeSide.SELL ? stats.bidPrice() : stats.askPrice();
         if (best == null || best.signum() <= 0) {
-            throw new VenueUnavailableException(0, "no " + (side == TradeSide.SELL ? "bid" : "ask") + " in "
+            throw new ExtendedUnavailableException(0, "no " + (side == TradeSide.SELL ? "bid" : "ask") + " in "
                     + stats.market() + " to price a market " + side + " from", null);
         }
         BigDecimal price = side == TradeSide.SELL

@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import io.tideline.events.TradeSide;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.tideline.perp.venue.extended;
+package io.tideline.extended;
 
 import io.tideline.events.TradeSide;
 import io.tideline.stark.ExtendedOrder;
@@ -78,9 +78,11 @@ class StarkOrderSignerTest {
     void neverShowsItsPrivateKeyAndRefusesABadOne() {
         StarkOrderSigner signer = StarkOrderSigner.fromHex(KEY, 7, StarknetChain.SN_MAIN);
         assertThat(signer.toString()).doesNotContain(KEY.substring(2)).contains(signer.starkKeyHex());
-        assertThatThrownBy(() -> StarkOrderSigner.fromHex("0xnot-hex-" + "secret", 7, StarknetChain.SN_MAIN))
-                .hasMessageContaining("stark-private-key").message().doesNotContain("secret");
+        assertThatThrownBy(() -> StarkOrderSigner.fromHex("0xnot-hex-" + "secret", 7, StarknetChain.SN_MAIN,
+                "tideline.perp.extended.stark-private-key"))
+                .hasMessage("tideline.perp.extended.stark-private-key must be a 0x-hex number")
+                .message().doesNotContain("secret");
         assertThatThrownBy(() -> StarkOrderSigner.fromHex("0x0", 7, StarknetChain.SN_MAIN))
-                .hasMessageContaining("above 0");
+                .hasMessage("the Stark private key must be above 0");
     }
 }
