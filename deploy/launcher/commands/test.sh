@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# `./platform test [MAVEN ARGS...]`: PostgreSQL, a Kafka broker, the chain's npm packages and Chromium (the dashboard's
-# browser test), then ./mvnw -B verify
+# `./platform test [MAVEN ARGS...]`: PostgreSQL, a Kafka broker, the chain's npm packages, the JavaScript references of
+# the differential tests (starknet.js for shared-stark, the Uniswap v3 SDK for shared-amm) and Chromium (the
+# dashboard's browser test), then ./mvnw -B verify
 # (what CI runs, through .ci/run).
 
 test_cleanup() {
@@ -24,6 +25,7 @@ cmd_test() {
   ensure_kafka
   ensure_chain_packages
   ensure_stark_js_packages
+  ensure_amm_sdk_packages
   ensure_chromium
   export TIDELINE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" TIDELINE_PG_HOST="$PG_HOST" TIDELINE_PG_PORT="$PG_PORT"
   if ! pg_is_local; then

@@ -175,10 +175,10 @@ public final class LiquidityAmounts {
             Uint256.clear(amount1);
         } else if (Uint256.lessThan(sqrtPriceX96, upper)) {
             amount0ForLiquidity(sqrtPriceX96, upper, liquidity, amount0, scratch);
-            SqrtPriceMath.amount1(lower, sqrtPriceX96, liquidity, false, amount1, scratch);
+            SqrtPriceMath.amount1(lower, sqrtPriceX96, liquidity, false, amount1);
         } else {
             Uint256.clear(amount0);
-            SqrtPriceMath.amount1(lower, upper, liquidity, false, amount1, scratch);
+            SqrtPriceMath.amount1(lower, upper, liquidity, false, amount1);
         }
     }
 
@@ -204,8 +204,7 @@ public final class LiquidityAmounts {
 
     private static BigInteger amount1ForLiquidity(BigInteger lower, BigInteger upper, BigInteger liquidity) {
         long[] amount = Uint256.zero();
-        SqrtPriceMath.amount1(Uint256.of(lower), Uint256.of(upper), Uint256.of(liquidity), false, amount,
-                LimbScratch.get());
+        SqrtPriceMath.amount1(Uint256.of(lower), Uint256.of(upper), Uint256.of(liquidity), false, amount);
         return Uint256.toBigInteger(amount);
     }
 

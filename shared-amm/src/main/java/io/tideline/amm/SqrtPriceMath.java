@@ -83,7 +83,7 @@ public final class SqrtPriceMath {
         boolean aIsLower = !Uint256.lessThan(sqrtRatioBX96, sqrtRatioAX96);
         long[] lower = aIsLower ? sqrtRatioAX96 : sqrtRatioBX96;
         long[] upper = aIsLower ? sqrtRatioBX96 : sqrtRatioAX96;
-        amount1(lower, upper, liquidity, roundUp, amount1, LimbScratch.get());
+        amount1(lower, upper, liquidity, roundUp, amount1);
     }
 
     /**
@@ -198,18 +198,50 @@ public final class SqrtPriceMath {
         divideInto(numerator, m, denominator, n, roundUp, out, scratch);
     }
 
-    /** Token1 on checked, ordered arguments into {@code out}, which may alias an argument. */
-    static void amount1(long[] lower, long[] upper, long[] liquidity, boolean roundUp, long[] out,
-            LimbScratch scratch) {
-        long[] difference = scratch.first;
-        Uint256.subtract(upper, lower, difference);
-        long[] product = scratch.product;
-        Limbs.multiply(liquidity, 2, difference, 3, product);
-        // product >> 96, at most 192 bits; rounded up when any of the 96 bits shifted out is set
-        boolean inexact = product[0] != 0 || (product[1] & LOW_32_BITS) != 0;
-        out[0] = (product[1] >>> 32) | (product[2] << 32);
-        out[1] = (product[2] >>> 32) | (product[3] << 32);
-        out[2] = (product[3] >>> 32) | (product[4] << 32);
+    /**
+     * Token1 on checked, ordered arguments into {@code out}, which may alias an argument: {@code L * (upper - lower)}
+     * (at most 128 + 160 bits, five limbs) shifted right by 96, rounded up if asked and any shifted-out bit is set.
+     * Straight-line on locals, with neither scratch nor loops: it is the cheapest function and its overhead would
+     * otherwise dominate.
+     */
+    static void amount1(long[] lower, long[] upper, long[] liquidity, boolean roundUp, long[] out) {
+        long u0 = upper[0];
+        long u1 = upper[1];
+        long l0 = lower[0];
+        long l1 = lower[1];
+        // d = upper - lower, three limbs (both uint160, upper >= lower)
+        long d0 = u0 - l0;
+        long borrow = Long.compareUnsigned(u0, l0) < 0 ? 1 : 0;
+        long d1 = u1 - l1 - borrow;
+        borrow = Long.compareUnsigned(u1, l1) < 0 || (u1 == l1 && borrow != 0) ? 1 : 0;
+        long d2 = upper[2] - lower[2] - borrow;
+        long a0 = liquidity[0];
+        long a1 = liquidity[1];
+        // p = (a1:a0) * (d2:d1:d0) = p4:p3:p2:p1:p0. Each step adds at most two 64-bit values to a 128-bit product,
+        // which cannot overflow 128 bits, so a high half plus its carries stays within 64 bits.
+        long p0 = a0 * d0;
+        long high = Limbs.unsignedMultiplyHigh(a0, d0);
+        long r1 = a0 * d1 + high;
+        high = Limbs.unsignedMultiplyHigh(a0, d1) + (Long.compareUnsigned(r1, high) < 0 ? 1 : 0);
+        long r2 = a0 * d2 + high;
+        long r3 = Limbs.unsignedMultiplyHigh(a0, d2) + (Long.compareUnsigned(r2, high) < 0 ? 1 : 0);
+        // + (a1 * d) << 64
+        long low = a1 * d0;
+        long p1 = r1 + low;
+        high = Limbs.unsignedMultiplyHigh(a1, d0) + (Long.compareUnsigned(p1, low) < 0 ? 1 : 0);
+        low = a1 * d1 + high;
+        long carry = Long.compareUnsigned(low, high) < 0 ? 1 : 0;
+        long p2 = r2 + low;
+        high = Limbs.unsignedMultiplyHigh(a1, d1) + carry + (Long.compareUnsigned(p2, low) < 0 ? 1 : 0);
+        low = a1 * d2 + high;
+        carry = Long.compareUnsigned(low, high) < 0 ? 1 : 0;
+        long p3 = r3 + low;
+        long p4 = Limbs.unsignedMultiplyHigh(a1, d2) + carry + (Long.compareUnsigned(p3, low) < 0 ? 1 : 0);
+        // p >> 96, at most 192 bits; rounded up when any of the 96 bits shifted out is set
+        boolean inexact = p0 != 0 || (p1 & LOW_32_BITS) != 0;
+        out[0] = (p1 >>> 32) | (p2 << 32);
+        out[1] = (p2 >>> 32) | (p3 << 32);
+        out[2] = (p3 >>> 32) | (p4 << 32);
         out[3] = 0;
         if (roundUp && inexact) {
             Uint256.increment(out);

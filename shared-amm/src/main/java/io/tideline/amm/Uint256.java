@@ -45,6 +45,22 @@ public final class Uint256 {
 
     /** Refuses limbs that are not a {@code uint<bits>}, as {@link SolidityUint#require} refuses a BigInteger. */
     static void require(String name, long[] limbs, int bits) {
+        // The common case, checked without a loop: four limbs, nothing set above the type's width.
+        if (limbs != null && limbs.length == LIMBS) {
+            boolean fits = switch (bits) {
+                case 256 -> true;
+                case 160 -> (limbs[3] | (limbs[2] >>> 32)) == 0;
+                case 128 -> (limbs[3] | limbs[2]) == 0;
+                default -> false;
+            };
+            if (fits) {
+                return;
+            }
+        }
+        requireSlowly(name, limbs, bits);
+    }
+
+    private static void requireSlowly(String name, long[] limbs, int bits) {
         requireShape(name, limbs);
         int full = bits / 64;
         int partial = bits % 64;
