@@ -39,6 +39,9 @@ public class RebalanceStore {
                                BigInteger sqrtPriceX96, Instant mintedAt, Instant closedAt) {
     }
 
+    /** Risk levels in their own order (conservative first), not the alphabet's. */
+    private static final String LEVEL_ORDER = "array_position(array['CONSERVATIVE', 'MODERATE', 'AGGRESSIVE'],"
+            + " risk_level)";
     private static final String COLUMNS = "suggestion_id, batch_id, position_key, pool, fee_pips, tick_spacing,"
             + " risk_level, tick_lower, tick_upper, tick, current_lower, current_upper, current_liquidity,"
             + " expected_fee_apr, il_risk, confidence, regime, created_at, status, followed_by, followed_at, suggestion";
@@ -68,13 +71,13 @@ public class RebalanceStore {
     /** A position's suggestions, newest first. */
     public List<Kept> ofPosition(Sql sql, String positionKey, int limit) {
         return sql.list("select " + COLUMNS + " from rebalance_suggestion where position_key = $1"
-                + " order by created_at desc, risk_level limit $2", Tuple.of(positionKey, limit), RebalanceStore::kept);
+                + " order by created_at desc, " + LEVEL_ORDER + " limit $2", Tuple.of(positionKey, limit), RebalanceStore::kept);
     }
 
     /** A pool's suggestions, newest first. */
     public List<Kept> ofPool(Sql sql, String pool, int limit) {
         return sql.list("select " + COLUMNS + " from rebalance_suggestion where pool = $1"
-                + " order by created_at desc, position_key, risk_level limit $2", Tuple.of(pool, limit),
+                + " order by created_at desc, position_key, " + LEVEL_ORDER + " limit $2", Tuple.of(pool, limit),
                 RebalanceStore::kept);
     }
 
@@ -82,7 +85,7 @@ public class RebalanceStore {
     public List<Kept> latestOfPool(Sql sql, String pool) {
         return sql.list("select " + COLUMNS + " from rebalance_suggestion s where pool = $1 and batch_id = ("
                 + " select batch_id from rebalance_suggestion l where l.position_key = s.position_key"
-                + " order by created_at desc limit 1) order by position_key, risk_level", Tuple.of(pool),
+                + " order by created_at desc limit 1) order by position_key, " + LEVEL_ORDER, Tuple.of(pool),
                 RebalanceStore::kept);
     }
 
