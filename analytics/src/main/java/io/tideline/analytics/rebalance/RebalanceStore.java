@@ -98,8 +98,8 @@ public class RebalanceStore {
     /** Marks the suggestion followed by the new position and the position's other open suggestions not followed. */
     public void followed(Sql sql, Kept suggestion, String newPosition, Instant at) {
         sql.exec("update rebalance_suggestion set status = case when suggestion_id = $2 then 'FOLLOWED'"
-                + " else 'NOT_FOLLOWED' end, followed_by = case when suggestion_id = $2 then $3 end,"
-                + " followed_at = case when suggestion_id = $2 then $4 end"
+                + " else 'NOT_FOLLOWED' end, followed_by = case when suggestion_id = $2 then $3::text end,"
+                + " followed_at = case when suggestion_id = $2 then $4::timestamptz end"
                 + " where position_key = $1 and status = 'OPEN'",
                 Tuple.of(suggestion.positionKey(), suggestion.id(), newPosition, Sql.utc(at)));
     }
