@@ -85,6 +85,12 @@ public class PoolSeriesResource {
         BarInterval interval = choice(body, "interval", BarInterval.class);
         int decimals0 = integer(body, "decimals0");
         int decimals1 = integer(body, "decimals1");
+        for (String field : new String[] {"decimals0", "decimals1"}) {
+            int d = integer(body, field);
+            if (d < 0 || d > 36) {
+                throw ProblemException.badField(field, "must be 0 to 36");
+            }
+        }
         String csv = text(body, "csv", null);
         List<Bar> bars = guard("csv", () -> CsvBars.read(new StringReader(csv), interval, decimals0, decimals1));
         if (bars.isEmpty() || bars.size() > MAX_BARS) {
