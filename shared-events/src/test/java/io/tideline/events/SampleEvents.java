@@ -123,7 +123,9 @@ public final class SampleEvents {
             new SessionSettled("run-7f3a", SESSION, List.of("ETH-USDC", "BTC-USDC"), 4, 5, 1, 1, 2, 1_842, false),
 
             new PriceObserved("uniswap-v3", "1:" + POOL.toLowerCase(), new BigDecimal("0.000285632010000000"),
-                    new BigInteger("1339010225413466836371968929542836"), 195_120, 21_874_600L, T0),
+                    new BigInteger("1339010225413466836371968929542836"), 195_120, 21_874_600L, T0,
+                    new BigInteger("21406056729473208316"), new BigInteger("2000000000000000000"),
+                    new BigInteger("5712640200"), 3),
 
             new AlertRaised("alert-41", "lp-out-of-range", AlertSeverity.MEDIUM, POSITION.key(),
                     "LP 812345 out of range", "tick 196400 is above the range [194340, 196340)", T0,

@@ -42,6 +42,7 @@ public final class RoutePermissions {
             RouteRule.viewer("GET", "/api/v1/reports/**"),
             RouteRule.viewer("GET", "/api/v1/analytics/backtests/**"),
             RouteRule.viewer("GET", "/api/v1/analytics/suggestions/**"),
+            RouteRule.viewer("GET", "/api/v1/analytics/series/**"),
             // (GET /api/v1/alerts/stream never gets here: stream.AlertStreamNotForwarded answers it)
             RouteRule.viewer("GET", "/api/v1/alerts/**"),
             RouteRule.viewer("GET", "/api/v1/alert-rules/**"),
@@ -72,6 +73,7 @@ public final class RoutePermissions {
             RouteRule.trader("POST", "/api/v1/reports/scheduled/run"),
             RouteRule.trader("POST", "/api/v1/analytics/backtests"),
             RouteRule.trader("POST", "/api/v1/analytics/suggestions/ranges"),
+            RouteRule.trader("POST", "/api/v1/analytics/suggestions/positions/*"),
             // configuration
             RouteRule.admin("POST", "/api/v1/lp/wallets"),
             RouteRule.admin("DELETE", "/api/v1/lp/wallets/*"),
@@ -80,7 +82,8 @@ public final class RoutePermissions {
             RouteRule.admin("POST", "/api/v1/alert-rules"),
             RouteRule.admin("PUT", "/api/v1/alert-rules/*"),
             RouteRule.admin("DELETE", "/api/v1/alert-rules/*"),
-            RouteRule.admin("POST", "/api/v1/replay"));
+            RouteRule.admin("POST", "/api/v1/replay"),
+            RouteRule.admin("POST", "/api/v1/analytics/series/bars"));
 
     /**
      * Routes the services serve that the gateway never forwards: each instance's own messaging operations (relay,

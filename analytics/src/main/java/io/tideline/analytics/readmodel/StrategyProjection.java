@@ -44,6 +44,7 @@ public final class StrategyProjection {
         s.openedAt = m.at().blockTime();
         s.correlationId = EventEnvelope.correlationOf(event);
         s.pool = m.position().chainId() + ":" + m.pool();
+        s.feePips = m.fee();
         s.owner = m.owner();
         s.symbol0 = m.token0().symbol();
         s.decimals0 = m.token0().decimals();

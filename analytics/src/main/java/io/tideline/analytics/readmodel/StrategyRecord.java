@@ -56,6 +56,7 @@ public final class StrategyRecord {
     BigDecimal takeProfit = BigDecimal.ZERO;
     int takeProfitUnpriced;
     BigDecimal predictionMarket = BigDecimal.ZERO;
+    Integer feePips;
 
     StrategyRecord(String strategyId, Book book, String name, Instant openedAt) {
         this.strategyId = strategyId;
@@ -87,6 +88,11 @@ public final class StrategyRecord {
 
     public String pool() {
         return pool;
+    }
+
+    /** The LP pool's fee tier in pips (3000 = 0.30 %); null before the mint. */
+    public Integer feePips() {
+        return feePips;
     }
 
     public String hedgeMarket() {
@@ -141,6 +147,54 @@ public final class StrategyRecord {
 
     public HedgeBook hedge() {
         return hedge;
+    }
+
+    public BigInteger sqrtPriceX96() {
+        return sqrtPriceX96;
+    }
+
+    public BigInteger amount0() {
+        return amount0;
+    }
+
+    public BigInteger amount1() {
+        return amount1;
+    }
+
+    public BigInteger deposited0() {
+        return deposited0;
+    }
+
+    public BigInteger deposited1() {
+        return deposited1;
+    }
+
+    public BigInteger withdrawn0() {
+        return withdrawn0;
+    }
+
+    public BigInteger withdrawn1() {
+        return withdrawn1;
+    }
+
+    public BigInteger feesCollected0() {
+        return feesCollected0;
+    }
+
+    public BigInteger feesCollected1() {
+        return feesCollected1;
+    }
+
+    public Integer decimals0() {
+        return decimals0;
+    }
+
+    public Integer decimals1() {
+        return decimals1;
+    }
+
+    public Instant valuedAt() {
+        return valuedAt;
     }
 
     public int takeProfitUnpriced() {

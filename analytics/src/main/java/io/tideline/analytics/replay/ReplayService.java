@@ -49,9 +49,13 @@ public class ReplayService {
     private final IdempotentConsumer idempotent;
     private final KafkaClientFactory clients;
     private final Transactions transactions;
+    private final List<io.tideline.messaging.consumer.EventHandler> all;
 
     public ReplayService(EventConsumers consumers, PortfolioConsumer handler, PortfolioProjection projection,
-            IdempotentConsumer idempotent, KafkaClientFactory clients, Transactions transactions) {
+            IdempotentConsumer idempotent, KafkaClientFactory clients, Transactions transactions,
+            @jakarta.enterprise.inject.Any jakarta.enterprise.inject.Instance<io.tideline.messaging.consumer.EventHandler>
+                    handlers) {
+        this.all = handlers.stream().toList();
         this.consumers = consumers;
         this.handler = handler;
         this.projection = projection;
@@ -67,7 +71,10 @@ public class ReplayService {
     public synchronized Result replay() {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
-        boolean wasRunning = consumers.statuses().stream().anyMatch(s -> s.consumer().endsWith(PortfolioConsumer.NAME));
+        // stopAll stops every consumer of the service (the pool series and the suggestions' follow-up too): each one
+        // that was running starts again after the replay
+        List<io.tideline.messaging.consumer.EventHandler> running = all.stream()
+                .filter(h -> consumers.statuses().stream().anyMatch(s -> s.consumer().endsWith(h.name()))).toList();
         consumers.stopAll();
         try {
             transactions.execute(uow -> {
@@ -80,9 +87,7 @@ public class ReplayService {
                     counts[2], counts[3], millis);
             return new Result(started, millis, counts[0], counts[1], counts[2], counts[3]);
         } finally {
-            if (wasRunning) {
-                consumers.start(handler);
-            }
+            running.forEach(consumers::start);
         }
     }
 

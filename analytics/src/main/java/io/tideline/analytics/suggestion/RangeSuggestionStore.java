@@ -38,6 +38,16 @@ public class RangeSuggestionStore {
                 Tuple.of(pair, limit), RangeSuggestionStore::kept);
     }
 
+    /**
+     * The mean test return of the newest suggestion whose chosen pool is one of {@code pools} (a pool may be named by
+     * its chainId:address or its address); empty when there is none or it had no folds.
+     */
+    public Optional<java.math.BigDecimal> latestMeanTestReturn(Sql sql, List<String> pools) {
+        return sql.first("select mean_test_return from range_suggestion where pool = any($1)"
+                + " order by created_at desc limit 1", Tuple.of(pools.toArray(String[]::new)),
+                r -> Optional.ofNullable(r.getBigDecimal("mean_test_return"))).flatMap(o -> o);
+    }
+
     private static Kept kept(Row r) {
         return new Kept(r.getUUID("suggestion_id"), r.getString("pair"), Sql.instant(r, "created_at"),
                 r.getString("suggestion"));

@@ -66,6 +66,7 @@ public final class PositionLifecycle {
     private final List<Fact> facts = new ArrayList<>();
     private final Set<String> touched = new LinkedHashSet<>();
     private final Map<String, ChainRef> lastSwap = new LinkedHashMap<>();
+    private final Map<String, SwapTally> swapTallies = new LinkedHashMap<>();
     private final Map<String, PendingClose> pendingCloses = new LinkedHashMap<>();
 
     public PositionLifecycle(long chainId, String positionManager, Set<String> wallets, Map<String, Position> positions,
@@ -129,6 +130,23 @@ public final class PositionLifecycle {
     /** Pools whose price moved in this pass, with the last swap that moved it. */
     public Map<String, ChainRef> pricesMoved() {
         return lastSwap;
+    }
+
+    /** Per pool whose price moved in this pass: what its swaps in the pass paid in, and its liquidity after the last. */
+    public Map<String, SwapTally> swapTallies() {
+        return swapTallies;
+    }
+
+    /**
+     * A pool's swaps in one pass: the token0 and token1 swappers paid in (fees included, raw), how many swaps, and the
+     * pool's in-range liquidity after the last one.
+     */
+    public record SwapTally(BigInteger volume0In, BigInteger volume1In, int swaps, BigInteger liquidity) {
+
+        SwapTally plus(Swap swap) {
+            return new SwapTally(volume0In.add(swap.amount0().max(BigInteger.ZERO)),
+                    volume1In.add(swap.amount1().max(BigInteger.ZERO)), swaps + 1, swap.liquidity());
+        }
     }
 
     private void onLiquidityOrCollect(PositionLog log, ChainRef at) {
@@ -283,6 +301,8 @@ public final class PositionLifecycle {
         pool.sqrtPriceX96 = swap.sqrtPriceX96();
         pool.tick = swap.tick();
         lastSwap.put(pool.address, at);
+        swapTallies.merge(pool.address, new SwapTally(BigInteger.ZERO, BigInteger.ZERO, 0, swap.liquidity()).plus(swap),
+                (tally, one) -> tally.plus(swap));
         for (Position position : positions.values()) {
             if (!position.pool.equals(pool.address) || !position.status.holdsLiquidity()
                     || position.alreadyApplied(at.blockNumber(), at.logIndex())) {

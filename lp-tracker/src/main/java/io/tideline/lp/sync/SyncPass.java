@@ -111,9 +111,11 @@ final class SyncPass {
         List<PriceObserved> prices = new ArrayList<>();
         lifecycle.pricesMoved().forEach((address, at) -> {
             PoolState pool = pools.get(address);
+            PositionLifecycle.SwapTally swaps = lifecycle.swapTallies().get(address);
             prices.add(new PriceObserved("uniswap-v3", chain.id() + ":" + address,
                     TokenValue.published(TokenValue.price(pool.sqrtPriceX96, pool)), pool.sqrtPriceX96, pool.tick,
-                    at.blockNumber(), at.blockTime()));
+                    at.blockNumber(), at.blockTime(), swaps.liquidity(), swaps.volume0In(), swaps.volume1In(),
+                    swaps.swaps()));
         });
         Map<String, Position> changed = new LinkedHashMap<>();
         lifecycle.touched().forEach(id -> changed.put(id, positions.get(id)));

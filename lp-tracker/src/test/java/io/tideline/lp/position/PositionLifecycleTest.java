@@ -106,6 +106,9 @@ class PositionLifecycleTest {
         assertThat(only(LpRangeEntered.class).tick()).isEqualTo(TICK_AT_4);
         assertThat(positions.get("7").status()).isEqualTo(PositionStatus.ACTIVE);
         assertThat(lifecycle.pricesMoved()).containsEntry(POOL, at(12, 0));
+        // The pass's swaps, as market.prices carries them: what swappers paid in (5 token1, then 1 token0).
+        assertThat(lifecycle.swapTallies()).containsEntry(POOL,
+                new PositionLifecycle.SwapTally(eth("1"), eth("5"), 2, LIQUIDITY));
         lifecycle.endBlock(12);
 
         // Block 13: half the liquidity out; the amounts are owed to the position until collected.
