@@ -181,18 +181,29 @@ class OutboxRelayTest {
     /** Hands the first {@code limit} events to the real broker, then dies like a killed process. */
     private record DiesAfter(OutboxPublisher real, int limit) implements OutboxPublisher {
         @Override
-        public PublishResult publish(List<PendingEvent> batch) {
+        public Sending send(List<PendingEvent> batch) {
             real.publish(batch.subList(0, Math.min(limit, batch.size())));
             throw new IllegalStateException("relay process killed after " + limit + " events");
         }
     }
 
-    /** The broker confirms the first {@code limit} events and then becomes unavailable. */
-    private record ConfirmsOnly(OutboxPublisher real, int limit) implements OutboxPublisher {
+    /** The broker confirms the first {@code limit} events handed to it and then becomes unavailable. */
+    private static final class ConfirmsOnly implements OutboxPublisher {
+        private final OutboxPublisher real;
+        private int remaining;
+
+        ConfirmsOnly(OutboxPublisher real, int limit) {
+            this.real = real;
+            this.remaining = limit;
+        }
+
         @Override
-        public PublishResult publish(List<PendingEvent> batch) {
-            PublishResult result = real.publish(batch.subList(0, Math.min(limit, batch.size())));
-            return new PublishResult(result.confirmed(), new IllegalStateException("broker unavailable"));
+        public Sending send(List<PendingEvent> batch) {
+            int through = Math.min(remaining, batch.size());
+            remaining -= through;
+            Sending sending = real.send(batch.subList(0, through));
+            return () -> new PublishResult(sending.await().confirmed(),
+                    through < batch.size() ? new IllegalStateException("broker unavailable") : null);
         }
     }
 }
