@@ -97,8 +97,12 @@ public interface MessagingConfig {
         @Max(16)
         int inFlightBatches();
 
-        /** Batches one pass (one transaction, one hold of the relay lock) publishes at most before it commits. */
-        @WithDefault("20")
+        /**
+         * Batches one pass (one transaction, one hold of the relay lock) publishes at most before it commits. Small:
+         * each read of the pass walks past the rows the pass has already deleted, which only its commit lets
+         * PostgreSQL skip.
+         */
+        @WithDefault("4")
         @Min(1)
         @Max(1_000)
         int batchesPerPass();
