@@ -25,8 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in id order and stamps them sent; after a crash the unstamped rows are
- * published again (at-least-once, never lost; consumers are idempotent).
+ * Publishes committed outbox rows to Kafka in id order and, once the broker has acknowledged them, deletes them and
+ * keeps an audit row each in {@code outbox_sent}; after a crash the rows not yet deleted are published again
+ * (at-least-once, never lost; consumers are idempotent).
+ *
+ * <p>A pass reads and hands over the next batch while the previous one's acknowledgements are on their way, and
+ * commits after a few batches with {@code synchronous_commit = off} (ADR 0014).
  *
  * <p>One relay per database works at a time: each pass holds a transaction-scoped advisory lock, so two instances
  * of a service never publish the same key out of order. Per-key order holds because a key's changes are
@@ -163,7 +167,8 @@ public class OutboxRelay {
     }
 
     /**
-     * One pass: publishes up to a batch of pending rows and marks the confirmed ones sent.
+     * One pass: publishes up to {@code batches-per-pass} batches of pending rows, a few in flight at once, and marks
+     * the confirmed ones sent.
      *
      * @return how many rows were published and marked, 0 if another instance holds the relay lock
      */
