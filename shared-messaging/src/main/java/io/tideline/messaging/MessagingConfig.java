@@ -88,6 +88,25 @@ public interface MessagingConfig {
         @Max(10_000)
         int batchSize();
 
+        /**
+         * Batches handed to the broker and not yet acknowledged at once: the relay reads and sends the next batch
+         * while it waits for the previous one's acknowledgements (1 = no pipelining).
+         */
+        @WithDefault("2")
+        @Min(1)
+        @Max(16)
+        int inFlightBatches();
+
+        /**
+         * Batches one pass (one transaction, one hold of the relay lock) publishes at most before it commits. Small:
+         * each read of the pass walks past the rows the pass has already deleted, which only its commit lets
+         * PostgreSQL skip.
+         */
+        @WithDefault("4")
+        @Min(1)
+        @Max(1_000)
+        int batchesPerPass();
+
         /** Pause between passes when the outbox is drained. */
         @WithDefault("50ms")
         Duration pollInterval();

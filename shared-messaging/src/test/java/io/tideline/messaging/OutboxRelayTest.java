@@ -13,12 +13,15 @@ import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.outbox.OutboxPublishException;
 import io.tideline.messaging.outbox.OutboxPublisher;
 import io.tideline.messaging.outbox.OutboxRelay;
+import io.tideline.messaging.outbox.OutboxRows;
 import io.tideline.messaging.outbox.PendingEvent;
 import io.tideline.messaging.schema.SchemaMigration;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -42,6 +45,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @QuarkusTest
 @WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -97,6 +101,8 @@ class OutboxRelayTest {
         assertThat(publishedIds).containsExactlyInAnyOrderElementsOf(
                 written.stream().map(EventEnvelope::eventId).toList());
         assertPerKeyOrder(published);
+        assertAppliedOnceInOrder(run, written.size());
+        assertThat(auditRows(run)).as("an audit row per published event").isEqualTo(KEYS * PER_KEY);
         // lineage in the headers: the correlation id (here the event's own) and a W3C traceparent derived from it
         ConsumerRecord<String, byte[]> first = published.get(0);
         UUID firstId = CODEC.decode(first.value()).eventId();
@@ -105,6 +111,88 @@ class OutboxRelayTest {
         assertThat(new String(first.headers().lastHeader(Headers.TRACEPARENT).value(), StandardCharsets.UTF_8))
                 .isEqualTo("00-" + firstId.toString().replace("-", "") + "-"
                         + firstId.toString().replace("-", "").substring(16) + "-01");
+    }
+
+    @Test
+    void republishesTheBatchesOfAPassThatDiedWhileAnotherWasInFlight() {
+        String run = "inflight-" + UUID.randomUUID().toString().substring(0, 8);
+        List<EventEnvelope<PriceObserved>> written = writeEvents(run);
+
+        // The first batch is acknowledged and deleted inside the pass, the second is on its way to the broker when
+        // the process dies: the pass never commits, so both batches are still owed.
+        OutboxRelay crashing = relay(new DiesAwaitingBatch(kafka, 2));
+        assertThatThrownBy(crashing::relayOnce).hasMessageContaining("relay process killed");
+        assertThat(pendingRows(run)).isEqualTo(KEYS * PER_KEY);
+        assertThat(auditRows(run)).isZero();
+
+        drain(relay(kafka));
+        assertThat(pendingRows(run)).isZero();
+        assertThat(outboxRows(run)).as("published rows leave the outbox").isZero();
+        assertThat(auditRows(run)).isEqualTo(KEYS * PER_KEY);
+        List<ConsumerRecord<String, byte[]>> published = readBack(run, 2 * KEYS * PER_KEY);
+        assertThat(published.stream().map(r -> CODEC.decode(r.value()).eventId()).collect(Collectors.toSet()))
+                .containsExactlyInAnyOrderElementsOf(written.stream().map(EventEnvelope::eventId).toList());
+        assertPerKeyOrder(published);
+        assertAppliedOnceInOrder(run, written.size());
+    }
+
+    @Test
+    void publishesARowCommittedLateBeforeTheLaterRowsOfItsKey() throws Exception {
+        String run = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        String key = run + "-late";
+        EventEnvelope<PriceObserved> early = Prices.observed(key, BigDecimal.ONE);
+        EventEnvelope<PriceObserved> later = Prices.observed(key, BigDecimal.valueOf(2));
+        // The early event takes its id now and commits only once the relay has read and handed over a first batch
+        // of rows with higher ids; the key's later event is committed right after it.
+        SqlConnection slow = pool.getConnection().await().indefinitely();
+        try {
+            Transaction slowTx = slow.begin().await().indefinitely();
+            OutboxRows.insert(slow, List.of(early), Duration.ofSeconds(10));
+            List<EventEnvelope<PriceObserved>> others = writeEvents(run);
+            OutboxPublisher commitsAfterFirstBatch = new OutboxPublisher() {
+                private boolean first = true;
+
+                @Override
+                public Sending send(List<PendingEvent> batch) {
+                    Sending sending = kafka.send(batch);
+                    if (first) {
+                        first = false;
+                        assertThat(batch).extracting(PendingEvent::eventId).doesNotContain(early.eventId());
+                        slowTx.commit().await().indefinitely();
+                        transactions.execute(uow -> uow.publish(later));
+                    }
+                    return sending;
+                }
+            };
+            drain(relay(commitsAfterFirstBatch));
+            assertThat(pendingRows(run)).isZero();
+
+            List<ConsumerRecord<String, byte[]>> published = readBack(key, 2);
+            assertThat(published).extracting(r -> CODEC.decode(r.value()).eventId())
+                    .containsExactly(early.eventId(), later.eventId());
+            assertThat(others).isNotEmpty();
+        } finally {
+            slow.close().await().indefinitely();
+        }
+    }
+
+    @Test
+    void leavesRowsAnEarlierRelayStampedSentAlone() {
+        String run = "stamped-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID stamped = UUID.randomUUID();
+        // What a relay of the previous version leaves: the row stays, with sent_at.
+        transactions.execute(uow -> uow.exec("""
+                insert into outbox (event_id, topic, event_key, event_type, envelope, sent_at)
+                values ($1, $2, $3, 'PriceObserved', '{}', now())""",
+                Tuple.of(stamped, Topics.MARKET_PRICES.name(), run + "-k0")));
+        List<EventEnvelope<PriceObserved>> written = writeEvents(run);
+
+        drain(relay(kafka));
+
+        assertThat(readBack(run, KEYS * PER_KEY)).extracting(r -> CODEC.decode(r.value()).eventId())
+                .containsExactlyInAnyOrderElementsOf(written.stream().map(EventEnvelope::eventId).toList());
+        assertThat(outboxRows(run)).as("only the stamped row is left").isEqualTo(1);
+        assertThat(relay(kafka).unpublishedCount()).isZero();
     }
 
     @Test
@@ -160,6 +248,32 @@ class OutboxRelayTest {
                 .execute(Tuple.of(run + "%")).await().indefinitely().iterator().next().getLong(0);
     }
 
+    private long outboxRows(String run) {
+        return pool.preparedQuery("select count(*) from outbox where event_key like $1")
+                .execute(Tuple.of(run + "%")).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private long auditRows(String run) {
+        return pool.preparedQuery("select count(*) from outbox_sent where event_key like $1")
+                .execute(Tuple.of(run + "%")).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    /** The idempotent consumer (PriceLedger) applied every event once, and each key's in the order written. */
+    private void assertAppliedOnceInOrder(String run, int events) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> pool.preparedQuery(
+                        "select count(distinct event_id) from applied_price where instrument like $1")
+                .execute(Tuple.of(run + "%")).await().indefinitely().iterator().next().getLong(0) == events);
+        Map<String, List<BigDecimal>> applied = new HashMap<>();
+        long rows = 0;
+        for (Row row : pool.preparedQuery("select instrument, price from applied_price where instrument like $1 order by id")
+                .execute(Tuple.of(run + "%")).await().indefinitely()) {
+            applied.computeIfAbsent(row.getString("instrument"), k -> new ArrayList<>()).add(row.getBigDecimal("price"));
+            rows++;
+        }
+        assertThat(rows).as("each event applied once").isEqualTo(events);
+        applied.forEach((key, prices) -> assertThat(prices).as(key).isSortedAccordingTo(BigDecimal::compareTo));
+    }
+
     private List<ConsumerRecord<String, byte[]>> readBack(String run, int expected) {
         try (KafkaTestClient client = new KafkaTestClient(bootstrap)) {
             return client.read(Topics.MARKET_PRICES.name(), r -> r.key() != null && r.key().startsWith(run),
@@ -181,18 +295,56 @@ class OutboxRelayTest {
     /** Hands the first {@code limit} events to the real broker, then dies like a killed process. */
     private record DiesAfter(OutboxPublisher real, int limit) implements OutboxPublisher {
         @Override
-        public PublishResult publish(List<PendingEvent> batch) {
+        public Sending send(List<PendingEvent> batch) {
             real.publish(batch.subList(0, Math.min(limit, batch.size())));
             throw new IllegalStateException("relay process killed after " + limit + " events");
         }
     }
 
-    /** The broker confirms the first {@code limit} events and then becomes unavailable. */
-    private record ConfirmsOnly(OutboxPublisher real, int limit) implements OutboxPublisher {
+    /**
+     * Hands every batch to the real broker and dies like a killed process while waiting for the acknowledgements of
+     * the {@code dyingBatch}-th one.
+     */
+    private static final class DiesAwaitingBatch implements OutboxPublisher {
+        private final OutboxPublisher real;
+        private final int dyingBatch;
+        private int handedOver;
+
+        DiesAwaitingBatch(OutboxPublisher real, int dyingBatch) {
+            this.real = real;
+            this.dyingBatch = dyingBatch;
+        }
+
         @Override
-        public PublishResult publish(List<PendingEvent> batch) {
-            PublishResult result = real.publish(batch.subList(0, Math.min(limit, batch.size())));
-            return new PublishResult(result.confirmed(), new IllegalStateException("broker unavailable"));
+        public Sending send(List<PendingEvent> batch) {
+            Sending sending = real.send(batch);
+            if (++handedOver < dyingBatch) {
+                return sending;
+            }
+            return () -> {
+                sending.await();
+                throw new IllegalStateException("relay process killed awaiting batch " + dyingBatch);
+            };
+        }
+    }
+
+    /** The broker confirms the first {@code limit} events handed to it and then becomes unavailable. */
+    private static final class ConfirmsOnly implements OutboxPublisher {
+        private final OutboxPublisher real;
+        private int remaining;
+
+        ConfirmsOnly(OutboxPublisher real, int limit) {
+            this.real = real;
+            this.remaining = limit;
+        }
+
+        @Override
+        public Sending send(List<PendingEvent> batch) {
+            int through = Math.min(remaining, batch.size());
+            remaining -= through;
+            Sending sending = real.send(batch.subList(0, through));
+            return () -> new PublishResult(sending.await().confirmed(),
+                    through < batch.size() ? new IllegalStateException("broker unavailable") : null);
         }
     }
 }

@@ -82,17 +82,25 @@ class RetentionTest {
         UUID old = UUID.randomUUID();
         UUID recent = UUID.randomUUID();
         UUID unpublished = UUID.randomUUID();
+        UUID oldAudit = UUID.randomUUID();
+        UUID recentAudit = UUID.randomUUID();
         transactions.execute(uow -> {
+            // rows a relay of the previous version stamped sent_at on
             insertOutbox(uow, old, "now() - interval '3 hours'", "now() - interval '2 hours'");
             insertOutbox(uow, recent, "now() - interval '3 hours'", "now() - interval '10 minutes'");
             insertOutbox(uow, unpublished, "now() - interval '30 days'", "null");
+            // the audit rows the relay keeps for the rows it deletes once published
+            insertSent(uow, oldAudit, "now() - interval '2 hours'");
+            insertSent(uow, recentAudit, "now() - interval '10 minutes'");
         });
 
-        assertThat(relay.deletePublishedPastRetention()).isGreaterThanOrEqualTo(1);
+        assertThat(relay.deletePublishedPastRetention()).isGreaterThanOrEqualTo(2);
 
         assertThat(exists("outbox", "event_id", old)).isFalse();
         assertThat(exists("outbox", "event_id", recent)).isTrue();
         assertThat(exists("outbox", "event_id", unpublished)).isTrue();
+        assertThat(exists("outbox_sent", "event_id", oldAudit)).isFalse();
+        assertThat(exists("outbox_sent", "event_id", recentAudit)).isTrue();
         transactions.execute(uow -> uow.exec("delete from outbox where event_id = $1", Tuple.of(unpublished)));
     }
 
@@ -104,6 +112,11 @@ class RetentionTest {
     private static void insertOutbox(io.tideline.messaging.tx.UnitOfWork uow, UUID id, String created, String sent) {
         uow.exec("insert into outbox (event_id, topic, event_key, event_type, envelope, created_at, sent_at)"
                 + " values ($1, 'retention.test', 'k', 'T', '{}', " + created + ", " + sent + ")", Tuple.of(id));
+    }
+
+    private static void insertSent(io.tideline.messaging.tx.UnitOfWork uow, UUID id, String sent) {
+        uow.exec("insert into outbox_sent (outbox_id, event_id, topic, event_key, event_type, created_at, sent_at)"
+                + " values (0, $1, 'retention.test', 'k', 'T', " + sent + ", " + sent + ")", Tuple.of(id));
     }
 
     private boolean exists(String table, String column, Object value) {

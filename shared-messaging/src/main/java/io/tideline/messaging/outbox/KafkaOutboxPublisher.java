@@ -31,7 +31,7 @@ public class KafkaOutboxPublisher implements OutboxPublisher {
     }
 
     @Override
-    public PublishResult publish(List<PendingEvent> batch) {
+    public Sending send(List<PendingEvent> batch) {
         KafkaProducer<String, byte[]> out = producer.get();
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         try {
@@ -47,11 +47,12 @@ public class KafkaOutboxPublisher implements OutboxPublisher {
             }
         } catch (RuntimeException e) {
             // send() itself failed (metadata not available in max.block.ms, producer closed): what was handed
-            // over before is still judged by its acknowledgement below.
-            return confirmedPrefix(acks, e);
+            // over before is still judged by its acknowledgement.
+            return () -> confirmedPrefix(acks, e);
         }
-        out.flush();
-        return confirmedPrefix(acks, null);
+        // No flush: the records leave within linger.ms while the relay reads the next batch; flush() would also
+        // wait for the batches handed over after this one.
+        return () -> confirmedPrefix(acks, null);
     }
 
     private static PublishResult confirmedPrefix(List<Future<RecordMetadata>> acks, Exception sendFailure) {

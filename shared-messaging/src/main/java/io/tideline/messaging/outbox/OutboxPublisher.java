@@ -8,10 +8,23 @@ import java.util.List;
 public interface OutboxPublisher {
 
     /**
-     * Publishes the batch in order. Returns once every record is acknowledged or has failed; never throws for
-     * a broker failure: the result says how far the batch got.
+     * Hands the batch to the broker in order and returns without waiting for its acknowledgements, so the relay can
+     * read the next batch meanwhile. Batches are published in the order they are handed over. Never throws for a
+     * broker failure: {@link Sending#await()} says how far the batch got.
      */
-    PublishResult publish(List<PendingEvent> batch);
+    Sending send(List<PendingEvent> batch);
+
+    /** Publishes the batch and waits for its acknowledgements. */
+    default PublishResult publish(List<PendingEvent> batch) {
+        return send(batch).await();
+    }
+
+    /** A batch handed to the broker whose acknowledgements may still be on their way. */
+    @FunctionalInterface
+    interface Sending {
+        /** Waits until every record of the batch is acknowledged or has failed. */
+        PublishResult await();
+    }
 
     /**
      * @param confirmed how many events from the start of the batch the broker acknowledged

@@ -17,14 +17,20 @@ import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka in id order and stamps them sent; after a crash the unstamped rows are
- * published again (at-least-once, never lost; consumers are idempotent).
+ * Publishes committed outbox rows to Kafka in id order and, once the broker has acknowledged them, deletes them and
+ * keeps an audit row each in {@code outbox_sent}; after a crash the rows not yet deleted are published again
+ * (at-least-once, never lost; consumers are idempotent).
+ *
+ * <p>A pass reads and hands over the next batch while the previous one's acknowledgements are on their way, and
+ * commits after a few batches with {@code synchronous_commit = off} (ADR 0014).
  *
  * <p>One relay per database works at a time: each pass holds a transaction-scoped advisory lock, so two instances
  * of a service never publish the same key out of order. Per-key order holds because a key's changes are
@@ -36,6 +42,17 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** pg advisory lock key: "tideline.outbox.relay" hashed once, the same in every service. */
     static final long RELAY_LOCK = 0x7469_6465_6f62_7831L;
+
+    /**
+     * Marks published rows by deleting them and keeping an audit row in {@code outbox_sent}: a delete writes no index
+     * entry, where stamping {@code sent_at} (a column both partial indexes name) was a non-HOT update (ADR 0014).
+     */
+    private static final String MARK_SENT = """
+            with published as (
+                delete from outbox where id = any($1)
+                returning id, event_id, topic, event_key, event_type, correlation_id, created_at)
+            insert into outbox_sent (outbox_id, event_id, topic, event_key, event_type, correlation_id, created_at)
+            select id, event_id, topic, event_key, event_type, correlation_id, created_at from published""";
 
     private final Pool pool;
     private final OutboxPublisher publisher;
@@ -150,7 +167,8 @@ public class OutboxRelay {
     }
 
     /**
-     * One pass: publishes up to a batch of pending rows and marks the confirmed ones sent.
+     * One pass: publishes up to {@code batches-per-pass} batches of pending rows, a few in flight at once, and marks
+     * the confirmed ones sent.
      *
      * @return how many rows were published and marked, 0 if another instance holds the relay lock
      */
@@ -182,46 +200,88 @@ public class OutboxRelay {
     }
 
     private Pass relayInTransaction(SqlConnection connection) {
-        boolean leader = connection.preparedQuery("select pg_try_advisory_xact_lock($1)")
+        // synchronous_commit off for this transaction only: a mark lost in a crash just after the commit leaves
+        // the rows pending, and they are published again, which the idempotent consumers absorb (ADR 0014).
+        boolean leader = connection.preparedQuery("""
+                        select pg_try_advisory_xact_lock($1), set_config('synchronous_commit', 'off', true)""")
                 .execute(Tuple.of(RELAY_LOCK)).await().atMost(timeout)
                 .iterator().next().getBoolean(0);
         if (!leader) {
             status = RelayStatus.standby();
             return new Pass(0, null);
         }
-        List<PendingEvent> batch = new ArrayList<>();
+        Deque<InFlight> inFlight = new ArrayDeque<>();
+        int handedOver = 0;
+        int batches = 0;
+        int sent = 0;
+        boolean more = true;
+        while (true) {
+            // Read and hand over the next batches while the earlier ones' acknowledgements are on their way.
+            while (more && inFlight.size() < config.inFlightBatches() && batches < config.batchesPerPass()) {
+                List<PendingEvent> batch = pending(connection, inFlight);
+                more = batch.size() == config.batchSize();
+                if (batch.isEmpty()) {
+                    break;
+                }
+                inFlight.addLast(new InFlight(batch, publisher.send(batch)));
+                handedOver += batch.size();
+                batches++;
+            }
+            InFlight oldest = inFlight.pollFirst();
+            if (oldest == null) {
+                break;
+            }
+            OutboxPublisher.PublishResult result = oldest.sending().await();
+            List<PendingEvent> confirmed = oldest.batch().subList(0, result.confirmed());
+            markSent(connection, confirmed);
+            sent += confirmed.size();
+            if (result.failure() != null) {
+                // The batches handed over after the failed event are not marked: their rows stay pending and are
+                // published again after it, in id order (consumers drop the copies the broker did take).
+                inFlight.forEach(later -> later.sending().await());
+                PendingEvent stuck = oldest.batch().get(result.confirmed());
+                connection.preparedQuery("update outbox set attempts = attempts + 1, last_error = $2 where id = $1")
+                        .execute(Tuple.of(stuck.id(), String.valueOf(result.failure())))
+                        .await().atMost(timeout);
+                return new Pass(sent, new OutboxPublishException("published " + sent + " of " + handedOver
+                        + " outbox events; event " + stuck.eventId() + " failed: " + result.failure().getMessage(),
+                        result.failure()));
+            }
+        }
+        status = RelayStatus.healthy(sent);
+        return new Pass(sent, null);
+    }
+
+    /** A batch handed to the broker, waiting for its acknowledgements. */
+    private record InFlight(List<PendingEvent> batch, OutboxPublisher.Sending sending) {
+    }
+
+    /**
+     * The next pending rows in id order, leaving out those in flight. Never "after the highest id in flight": a
+     * transaction that took a lower id may commit after that batch was read, and its row must still go before any
+     * later row of its key, which can only commit after it.
+     */
+    private List<PendingEvent> pending(SqlConnection connection, Deque<InFlight> inFlight) {
+        Long[] excluded = inFlight.stream().flatMap(f -> f.batch().stream()).map(PendingEvent::id).toArray(Long[]::new);
+        List<PendingEvent> batch = new ArrayList<>(config.batchSize());
         for (Row row : connection.preparedQuery("""
                         select id, event_id, topic, event_key, event_type, envelope, correlation_id from outbox
-                        where sent_at is null order by id limit $1""")
-                .execute(Tuple.of(config.batchSize())).await().atMost(timeout)) {
+                        where sent_at is null and id <> all($2) order by id limit $1""")
+                .execute(Tuple.of(config.batchSize(), excluded)).await().atMost(timeout)) {
             batch.add(new PendingEvent(row.getLong("id"), row.getUUID("event_id"), row.getString("topic"),
                     row.getString("event_key"), row.getString("event_type"),
                     row.getString("envelope").getBytes(StandardCharsets.UTF_8), row.getString("correlation_id")));
         }
-        if (batch.isEmpty()) {
-            status = RelayStatus.healthy(0);
-            return new Pass(0, null);
+        return batch;
+    }
+
+    private void markSent(SqlConnection connection, List<PendingEvent> confirmed) {
+        if (confirmed.isEmpty()) {
+            return;
         }
-        OutboxPublisher.PublishResult result = publisher.publish(batch);
-        Long[] confirmed = batch.subList(0, result.confirmed()).stream().map(PendingEvent::id).toArray(Long[]::new);
-        if (confirmed.length > 0) {
-            connection.preparedQuery("""
-                            update outbox set sent_at = now(), attempts = attempts + 1, last_error = null
-                            where id = any($1)""")
-                    .execute(Tuple.of(confirmed)).await().atMost(timeout);
-            published.addAndGet(confirmed.length);
-        }
-        if (result.failure() != null) {
-            PendingEvent stuck = batch.get(result.confirmed());
-            connection.preparedQuery("update outbox set attempts = attempts + 1, last_error = $2 where id = $1")
-                    .execute(Tuple.of(stuck.id(), String.valueOf(result.failure())))
-                    .await().atMost(timeout);
-            return new Pass(confirmed.length, new OutboxPublishException("published " + confirmed.length + " of "
-                    + batch.size() + " outbox events; event " + stuck.eventId() + " failed: "
-                    + result.failure().getMessage(), result.failure()));
-        }
-        status = RelayStatus.healthy(batch.size());
-        return new Pass(confirmed.length, null);
+        Long[] ids = confirmed.stream().map(PendingEvent::id).toArray(Long[]::new);
+        connection.preparedQuery(MARK_SENT).execute(Tuple.of(ids)).await().atMost(timeout);
+        published.addAndGet(ids.length);
     }
 
     private void cleanupIfDue() {
@@ -233,10 +293,16 @@ public class OutboxRelay {
         deletePublishedPastRetention();
     }
 
-    /** Deletes published rows older than the retention (unpublished ones are never deleted); how many. */
+    /**
+     * Deletes the audit rows of events published longer ago than the retention, and the published rows a relay of
+     * the previous version stamped {@code sent_at} on (unpublished rows are never deleted); how many.
+     */
     public int deletePublishedPastRetention() {
-        int deleted = pool.preparedQuery("delete from outbox where sent_at < now() - make_interval(secs => $1)")
-                .execute(Tuple.of((double) config.retention().toSeconds())).await().atMost(timeout).rowCount();
+        Tuple retention = Tuple.of((double) config.retention().toSeconds());
+        int deleted = pool.preparedQuery("delete from outbox_sent where sent_at < now() - make_interval(secs => $1)")
+                .execute(retention).await().atMost(timeout).rowCount()
+                + pool.preparedQuery("delete from outbox where sent_at < now() - make_interval(secs => $1)")
+                .execute(retention).await().atMost(timeout).rowCount();
         if (deleted > 0) {
             LOG.infof("outbox: deleted %d published rows older than %s", deleted, config.retention());
         }
