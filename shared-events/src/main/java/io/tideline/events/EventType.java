@@ -21,6 +21,7 @@ import io.tideline.events.mm.PositionUncovered;
 import io.tideline.events.mm.SessionSettled;
 import io.tideline.events.mm.TakeProfitFilled;
 import io.tideline.events.mm.TakeProfitPlaced;
+import io.tideline.events.perp.FundingPaid;
 import io.tideline.events.perp.HedgeClosed;
 import io.tideline.events.perp.HedgeFailed;
 import io.tideline.events.perp.HedgeFilled;
@@ -57,6 +58,7 @@ public enum EventType {
     HEDGE_FILLED("HedgeFilled", 1, HedgeFilled.class, Topics.PERP_HEDGES),
     HEDGE_FAILED("HedgeFailed", 1, HedgeFailed.class, Topics.PERP_HEDGES),
     HEDGE_CLOSED("HedgeClosed", 1, HedgeClosed.class, Topics.PERP_HEDGES),
+    FUNDING_PAID("FundingPaid", 1, FundingPaid.class, Topics.PERP_HEDGES),
 
     WALLET_ACTIVITY_RECEIVED("WalletActivityReceived", 1, WalletActivityReceived.class, Topics.PNL_EXECUTIONS),
     EXECUTION_MATCHED("ExecutionMatched", 1, ExecutionMatched.class, Topics.PNL_EXECUTIONS),

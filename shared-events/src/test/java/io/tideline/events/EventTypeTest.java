@@ -14,7 +14,7 @@ class EventTypeTest {
 
     @Test
     void registersEveryEventOfTheTopicTable() {
-        assertThat(EventType.values()).hasSize(28);
+        assertThat(EventType.values()).hasSize(29);
     }
 
     @Test

@@ -24,6 +24,7 @@ import io.tideline.events.mm.PositionUncovered;
 import io.tideline.events.mm.SessionSettled;
 import io.tideline.events.mm.TakeProfitFilled;
 import io.tideline.events.mm.TakeProfitPlaced;
+import io.tideline.events.perp.FundingPaid;
 import io.tideline.events.perp.HedgeClosed;
 import io.tideline.events.perp.HedgeFailed;
 import io.tideline.events.perp.HedgeFilled;
@@ -98,6 +99,9 @@ public final class SampleEvents {
                     "venue rejected: insufficient margin", false, 3),
             new HedgeClosed(POSITION.key(), HEDGE_ID, "ETH-USD", "1893456789012349999", new BigDecimal("0.708"),
                     new BigDecimal("3380.40"), new BigDecimal("85.3494"), new BigDecimal("1.2391")),
+            new FundingPaid(POSITION.key(), HEDGE_ID, "extended", "ETH-USD", "9007199254740993",
+                    "1821237954501148672", "SHORT", new BigDecimal("0.708"), new BigDecimal("0.000013"),
+                    new BigDecimal("3087"), new BigDecimal("0.0284137"), new BigDecimal("0.0284137"), T0),
 
             new WalletActivityReceived("wh_octagon_01", "whevt_7k2m9q", "ETH_MAINNET", WALLET,
                     "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060", 42, "token",

@@ -194,6 +194,17 @@ public final class ExtendedClient {
                 .map(mapping::balance);
     }
 
+    /**
+     * The account's funding payments in {@code market} paid at or after {@code from}
+     * ({@code GET /user/funding/history?market=&fromTime=}), in the order Extended lists them. Extended answers at
+     * most 10,000 records per call; a caller reads again from the latest {@code paidAt} it saw.
+     */
+    public List<ExtendedFundingPayment> fundingPayments(String market, Instant from) {
+        JsonNode data = rest.get("/user/funding/history?market=" + ExtendedRestClient.encode(market) + "&fromTime="
+                + from.toEpochMilli());
+        return ExtendedJsonMapping.list(data, "funding payments").stream().map(mapping::fundingPayment).toList();
+    }
+
     private static void requireAccepted(ExtendedMarket market, BigDecimal quantity) {
         if (!market.acceptsQuantity(quantity)) {
             // refused here, before anything is sent: the same order can never be accepted, so it is a rejection

@@ -115,6 +115,26 @@ final class ExtendedJsonMapping {
         return new ExtendedFundingRate(text(rate, "m", "funding rate"), decimal(rate, "f", "funding rate"), at);
     }
 
+    /** One entry of {@code GET /user/funding/history}. */
+    ExtendedFundingPayment fundingPayment(JsonNode payment) {
+        Instant paidAt = optionalInstant(payment, "paidTime");
+        if (paidAt == null) {
+            throw missing("paidTime", "funding payment");
+        }
+        String side = text(payment, "side", "funding payment");
+        TradeSide positionSide = switch (side) {
+            case "LONG" -> TradeSide.BUY;
+            case "SHORT" -> TradeSide.SELL;
+            default -> throw unreadable("funding payment side " + side);
+        };
+        return new ExtendedFundingPayment(id(payment, "id", "funding payment"),
+                text(payment, "market", "funding payment"), id(payment, "positionId", "funding payment"),
+                positionSide, decimal(payment, "size", "funding payment"),
+                optionalDecimal(payment, "value").orElse(null), optionalDecimal(payment, "markPrice").orElse(null),
+                decimal(payment, "fundingFee", "funding payment"), decimal(payment, "fundingRate", "funding payment"),
+                paidAt);
+    }
+
     /** The {@code data} of {@code GET /info/markets/{market}/orderbook}: {@code bid} and {@code ask} levels. */
     ExtendedOrderBook orderBook(String market, JsonNode book) {
         return new ExtendedOrderBook(market, levels(book.path("bid"), "order book bid"),

@@ -251,6 +251,27 @@ class ExtendedClientTest {
     }
 
     @Test
+    void readsTheAccountsFundingPaymentsFromAnInstantWithIdsAbove2To53() {
+        extended.stubFor(get(urlPathEqualTo(API + "/user/funding/history")).willReturn(okJson("""
+                {"status": "OK", "data": [
+                  {"id": 9007199254740993, "accountId": 3137, "market": "ETH-USD",
+                   "positionId": 1821237954501148672, "side": "SHORT", "size": "1.5", "value": "4630.5",
+                   "markPrice": "3087", "fundingFee": "0.0601965", "fundingRate": "0.000013",
+                   "paidTime": 1716192000000}],
+                 "pagination": {"cursor": 9007199254740993, "count": 1}}""")));
+
+        assertThat(client().fundingPayments("ETH-USD", Instant.ofEpochMilli(1716188400000L))).containsExactly(
+                new ExtendedFundingPayment("9007199254740993", "ETH-USD", "1821237954501148672", TradeSide.SELL,
+                        new BigDecimal("1.5"), new BigDecimal("4630.5"), new BigDecimal("3087"),
+                        new BigDecimal("0.0601965"), new BigDecimal("0.000013"),
+                        Instant.ofEpochMilli(1716192000000L)));
+        extended.verify(getRequestedFor(urlPathEqualTo(API + "/user/funding/history"))
+                .withQueryParam("market", equalTo("ETH-USD"))
+                .withQueryParam("fromTime", equalTo("1716188400000"))
+                .withHeader("X-Api-Key", equalTo(API_KEY)));
+    }
+
+    @Test
     void readsAPositionWithItsMarkPrice() {
         extended.stubFor(get(urlPathEqualTo(API + "/user/positions")).willReturn(okJson("""
                 {"status": "OK", "data": [{"market": "ETH-USD", "side": "LONG", "size": "0.5",

@@ -23,7 +23,7 @@ import java.util.List;
 public final class StrategyValuation {
 
     public static final String FUNDING_NOT_REPORTED =
-            "funding: the venue does not report funding in perp.hedges; counted as zero";
+            "funding: no funding payment of the hedge reported on perp.hedges (FundingPaid); counted as zero";
     public static final String GAS_UNKNOWN = "gas: not reported by the LP events; counted as zero";
     public static final String NOT_IN_DOLLARS = "a pool without a dollar token is valued in its token1";
     public static final String MARK_FROM_POOL = "hedge marked at the pool's price (no venue mark seen)";

@@ -16,6 +16,7 @@ import io.tideline.events.market.PriceObserved;
 import io.tideline.events.mm.PositionUncovered;
 import io.tideline.events.mm.TakeProfitFilled;
 import io.tideline.events.mm.TakeProfitPlaced;
+import io.tideline.events.perp.FundingPaid;
 import io.tideline.events.perp.HedgeClosed;
 import io.tideline.events.perp.HedgeFailed;
 import io.tideline.events.perp.HedgeFilled;
@@ -99,6 +100,8 @@ public class PortfolioProjection {
             return Optional.of(f.positionKey());
         } else if (p instanceof HedgeRequested r) {
             return Optional.of(r.positionKey());
+        } else if (p instanceof FundingPaid f) {
+            return Optional.of(f.positionKey());
         } else if (p instanceof PnlRealized r) {
             return Optional.of("pm:" + r.user());
         } else if (p instanceof TakeProfitFilled t) {
@@ -144,6 +147,10 @@ public class PortfolioProjection {
                             f.market(), f.side(), fill.quantity(), fill.price(), fill.fee(), fill.createdAt()));
                 }
             }
+        } else if (p instanceof FundingPaid f) {
+            StrategyRecord s = hedge(uow, b, event, f.positionKey(), f.hedgeId(), f.market());
+            projection.fundingPaid(s, f.amount());
+            b.save(uow, s);
         } else if (p instanceof HedgeClosed c) {
             StrategyRecord s = hedge(uow, b, event, c.positionKey(), c.hedgeId(), c.market());
             projection.hedgeClosed(s, c);

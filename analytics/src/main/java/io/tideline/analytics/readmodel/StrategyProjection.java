@@ -147,6 +147,7 @@ public final class StrategyProjection {
         r.hedgeMarket = s.hedgeMarket;
         r.hedgeStatus = s.hedgeStatus;
         r.hedge = s.hedge;
+        r.funding = s.funding;
         r.takeProfit = s.takeProfit;
         r.takeProfitUnpriced = s.takeProfitUnpriced;
         r.predictionMarket = s.predictionMarket;
@@ -201,6 +202,11 @@ public final class StrategyProjection {
         for (PerpFill fill : fills) {
             s.hedge = s.hedge.fill(side, fill.quantity(), fill.price(), fill.fee());
         }
+    }
+
+    /** A funding payment of the hedge (positive received, negative paid) adds to its funding. */
+    public void fundingPaid(StrategyRecord s, BigDecimal amount) {
+        s.funding = s.funding == null ? amount : s.funding.add(amount);
     }
 
     public void hedgeClosed(StrategyRecord s, HedgeClosed c) {

@@ -53,6 +53,7 @@ public final class StrategyRecord {
     String hedgeMarket;
     String hedgeStatus;
     HedgeBook hedge;
+    BigDecimal funding;
     BigDecimal takeProfit = BigDecimal.ZERO;
     int takeProfitUnpriced;
     BigDecimal predictionMarket = BigDecimal.ZERO;
@@ -205,7 +206,7 @@ public final class StrategyRecord {
     public StrategyState state(BigDecimal hedgeMark) {
         LpHoldings lp = hasLp() ? new LpHoldings(tokens(), amount0, amount1, uncollected0, uncollected1, deposited0,
                 deposited1, withdrawn0, withdrawn1, feesCollected0, feesCollected1, cost, price) : null;
-        return new StrategyState(lp, hedge, hedgeMark, null, book == Book.LP && lp != null ? null : BigDecimal.ZERO,
+        return new StrategyState(lp, hedge, hedgeMark, funding, book == Book.LP && lp != null ? null : BigDecimal.ZERO,
                 takeProfit, predictionMarket);
     }
 }

@@ -21,7 +21,7 @@ public class StrategyStore {
             + " liquidity, sqrt_price_x96, price, valued_at, amount0, amount1, uncollected0, uncollected1, deposited0,"
             + " deposited1, withdrawn0, withdrawn1, collected0, collected1, fees_collected0, fees_collected1, cost,"
             + " hedge_id, hedge_market, hedge_status, hedge_quantity, hedge_cost, hedge_realized, hedge_fees,"
-            + " take_profit, take_profit_unpriced, prediction_market, fee_pips";
+            + " take_profit, take_profit_unpriced, prediction_market, fee_pips, funding";
     private static final int COUNT = COLUMNS.split(",").length;
     private static final String UPSERT;
 
@@ -85,7 +85,7 @@ public class StrategyStore {
                 dec(s.feesCollected1), s.cost, s.hedgeId, s.hedgeMarket, s.hedgeStatus,
                 h == null ? null : h.openQuantity(), h == null ? null : h.openCost(),
                 h == null ? null : h.realized(), h == null ? null : h.fees(), s.takeProfit, s.takeProfitUnpriced,
-                s.predictionMarket, s.feePips});
+                s.predictionMarket, s.feePips, s.funding});
     }
 
     private static StrategyRecord read(Row r) {
@@ -132,6 +132,7 @@ public class StrategyStore {
         s.takeProfitUnpriced = r.getInteger("take_profit_unpriced");
         s.predictionMarket = r.getBigDecimal("prediction_market");
         s.feePips = r.getInteger("fee_pips");
+        s.funding = r.getBigDecimal("funding");
         return s;
     }
 

@@ -13,6 +13,7 @@ import io.tideline.events.lp.LpValued;
 import io.tideline.events.lp.PositionRef;
 import io.tideline.events.lp.TokenRef;
 import io.tideline.events.market.PriceObserved;
+import io.tideline.events.perp.FundingPaid;
 import io.tideline.events.perp.HedgeFilled;
 import io.tideline.events.perp.PerpFill;
 import io.tideline.testing.KafkaTestClient;
@@ -120,6 +121,16 @@ final class DeskFeed {
         long block = BLOCK.incrementAndGet();
         String hash = String.format("0x%064x", block);
         return new ChainRef(block, hash, hash, 0, now());
+    }
+
+    /** perp-hedger's report of a funding payment of the hedge (positive received, negative paid). */
+    EventEnvelope<FundingPaid> fundingPaid(EventEnvelope<HedgeFilled> hedge, String quantity, String rate,
+            String amount) {
+        HedgeFilled h = hedge.payload();
+        return publish(EventEnvelope.causedBy(hedge, "perp-hedger", h.positionKey(), new FundingPaid(h.positionKey(),
+                h.hedgeId(), "extended", h.market(), Long.toString(IDS.incrementAndGet()), "1821237954501148672",
+                "SHORT", new BigDecimal(quantity), new BigDecimal(rate), new BigDecimal("2600"),
+                new BigDecimal(amount), new BigDecimal(amount), now())));
     }
 
     static Instant now() {

@@ -88,6 +88,37 @@ class PortfolioFromEventsTest {
     }
 
     /**
+     * The strategy above, and two funding payments of its short from perp-hedger's FundingPaid: +0.65 received (rate
+     * 0.000125 on 2 ETH at 2,600) and −0.1625 paid. Funding 0.65 − 0.1625 = 0.4875; total 30 + 0.4875 = 30.4875; the
+     * attribution's funding part is 0.4875 and no note says funding is missing.
+     */
+    @Test
+    void fundingPaymentsOfTheHedgeAreItsFundingPart() {
+        PositionRef p = DeskFeed.newPosition();
+        String market = DeskFeed.unique("ETH") + "-USD";
+        EventEnvelope<LpMinted> mint = desk.minted(p);
+        var hedge = desk.hedged(mint, market, "2", "2500", "1");
+        desk.venuePrice(market, "2600");
+        desk.valued(p, "2600", DeskFeed.weth("1.9"), DeskFeed.usdc("5255"), DeskFeed.weth("0.01"),
+                DeskFeed.usdc("10"));
+        desk.fundingPaid(hedge, "2", "0.000125", "0.65");
+        desk.fundingPaid(hedge, "2", "-0.00003125", "-0.1625");
+
+        JsonPath s = awaitStrategy(p.key(), j -> j.getString("figures.funding") != null
+                && bd(j, "figures.funding").compareTo(new BigDecimal("0.4875")) == 0
+                && bd(j, "figures.hedgeUnrealized").signum() != 0);
+        assertThat(bd(s, "figures.parts.funding")).isEqualByComparingTo("0.4875");
+        assertThat(bd(s, "figures.totalPnl")).isEqualByComparingTo("30.4875");
+        assertThat(s.getList("figures.notes", String.class)).noneMatch(n -> n.startsWith("funding:"));
+        // attribution from the beginning, valued live: the strategy's funding part is the payments' sum
+        JsonPath a = given().get("/api/v1/attribution").then().statusCode(200).extract().jsonPath();
+        List<String> scopes = a.getList("strategies.scope", String.class);
+        assertThat(scopes).contains(p.key());
+        int i = scopes.indexOf(p.key());
+        assertThat(bd(a, "strategies[" + i + "].parts.funding")).isEqualByComparingTo("0.4875");
+    }
+
+    /**
      * Minted 2 WETH + 5,000 USDC at 2,500 (cost 10,000), then 1 WETH + 2,500 USDC more at the mint's price (cost
      * 15,000). A reorganisation withdraws the increase: cost 10,000 and 2 WETH + 5,000 USDC again, the hedge untouched.
      * Then it withdraws the mint: no LP position is left, only the hedge's −200 at the venue's 2,600.

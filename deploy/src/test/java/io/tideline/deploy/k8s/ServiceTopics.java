@@ -19,7 +19,7 @@ record ServiceTopics(String service, Set<String> produces, Set<String> consumes,
     static final List<ServiceTopics> ALL = List.of(
             new ServiceTopics("lp-tracker", Set.of(Topics.LP_POSITIONS.name(), Topics.MARKET_PRICES.name()), Set.of(),
                     false),
-            new ServiceTopics("perp-hedger", Set.of(Topics.PERP_HEDGES.name()),
+            new ServiceTopics("perp-hedger", Set.of(Topics.PERP_HEDGES.name(), Topics.MARKET_PRICES.name()),
                     Set.of(Topics.LP_POSITIONS.name(), Topics.MARKET_PRICES.name()), false),
             new ServiceTopics("pnl-ingest", Set.of(Topics.PNL_EXECUTIONS.name()), Set.of(), false),
             new ServiceTopics("settlement", Set.of(Topics.MM_SETTLEMENT.name(), Topics.ALERTS.name()),

@@ -44,6 +44,12 @@ public interface HedgerConfig {
 
     Paper paper();
 
+    /** Prices read from a venue and published on market.prices ({@code marketdata}). */
+    MarketData marketData();
+
+    /** Funding payments of open hedges read from the venue and published on perp.hedges ({@code funding}). */
+    Funding funding();
+
     interface PoolHedge {
 
         /** {@code chainId:poolAddress}, as lp-tracker keys pool prices. */
@@ -180,5 +186,56 @@ public interface HedgerConfig {
         /** Taker fee rate charged on the notional. */
         @WithDefault("0.00025")
         BigDecimal feeRate();
+    }
+
+    interface MarketData {
+
+        /** Extended's mark prices, polled with the {@code extended.*} connection settings (base URL, API key). */
+        ExtendedFeed extended();
+    }
+
+    interface ExtendedFeed {
+
+        /** Off by default (and in the local profile); needs {@code extended.api-key}. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * The markets to publish: {@code markets[0].market=ETH-USD}, and optionally {@code markets[0].instrument}
+         * (the PriceObserved instrument and key; default the market symbol, e.g. a settlement pair {@code ETH-USDC}).
+         */
+        List<FeedMarket> markets();
+
+        /** How often the markets' stats are read. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** The pause after a failed poll doubles up to this. */
+        @WithDefault("1m")
+        Duration maxBackoff();
+    }
+
+    interface FeedMarket {
+
+        /** Extended's market, e.g. {@code ETH-USD}. */
+        String market();
+
+        /** The instrument the price is published under; empty: the market symbol. */
+        Optional<String> instrument();
+    }
+
+    interface Funding {
+
+        /** Off by default; only with {@code venue=extended} (the paper venue pays no funding). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** How often each market with open hedges is asked for payments since its checkpoint. */
+        @WithDefault("10m")
+        Duration pollInterval();
+
+        /** The pause after a failed read doubles up to this. */
+        @WithDefault("10m")
+        Duration maxBackoff();
     }
 }

@@ -62,6 +62,21 @@ public class HedgeStore {
                 + " order by updated_at limit $1", Tuple.of(limit), HedgeStore::hedge);
     }
 
+    /** Live hedges holding a short on {@code market} (open quantity above zero), in hedge id order. */
+    public List<Hedge> liveShortsOn(Sql sql, String market) {
+        return sql.list("select " + HEDGE_COLUMNS + " from perp_hedge where market = $1 and status in " + LIVE
+                + " and open_qty > 0 order by hedge_id", Tuple.of(market), HedgeStore::hedge);
+    }
+
+    /** The markets live hedges hold shorts on, each with its oldest such hedge's creation time. */
+    public java.util.Map<String, Instant> liveShortMarkets(Sql sql) {
+        java.util.Map<String, Instant> markets = new java.util.TreeMap<>();
+        sql.list("select market, min(created_at) from perp_hedge where status in " + LIVE + " and open_qty > 0"
+                + " group by market", Tuple.tuple(), r -> markets.put(r.getString(0),
+                r.getOffsetDateTime(1).toInstant()));
+        return markets;
+    }
+
     public void insertHedge(UnitOfWork uow, Hedge h) {
         uow.exec("insert into perp_hedge (" + HEDGE_COLUMNS + ") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10,"
                 + " $11, $12, $13, $14, $15, $16, $17, now(), now())", Tuple.tuple(Arrays.asList(h.hedgeId(),

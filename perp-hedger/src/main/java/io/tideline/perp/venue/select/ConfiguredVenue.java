@@ -1,6 +1,5 @@
 package io.tideline.perp.venue.select;
 
-import io.tideline.extended.ExtendedSettings;
 import io.tideline.extended.OrderSigner;
 import io.tideline.extended.StandInOrderSigner;
 import io.tideline.extended.StarkOrderSigner;
@@ -8,8 +7,10 @@ import io.tideline.messaging.tx.Transactions;
 import io.tideline.perp.config.HedgerConfig;
 import io.tideline.perp.market.PoolMarkets;
 import io.tideline.perp.market.PoolPrices;
+import io.tideline.perp.marketdata.PublishedPrices;
 import io.tideline.perp.venue.OrderConfirmation;
 import io.tideline.perp.venue.PerpVenue;
+import io.tideline.perp.venue.extended.ExtendedConnection;
 import io.tideline.perp.venue.extended.ExtendedVenue;
 import io.tideline.perp.venue.paper.MarketPrices;
 import io.tideline.perp.venue.paper.PaperVenue;
@@ -27,9 +28,11 @@ public class ConfiguredVenue {
 
     @Produces
     @Singleton
-    PerpVenue venue(HedgerConfig config, Transactions transactions, PoolPrices prices, PoolMarkets markets) {
+    PerpVenue venue(HedgerConfig config, Transactions transactions, PoolPrices prices, PoolMarkets markets,
+            PublishedPrices venuePrices) {
         return switch (config.venue()) {
-            case "paper" -> new PaperVenue(transactions, new MarketPrices(transactions.reads(), prices, markets),
+            case "paper" -> new PaperVenue(transactions, new MarketPrices(transactions.reads(), prices, markets,
+                    venuePrices, config.marketData().extended().enabled()),
                     config.paper().slippage(), config.paper().feeRate());
             case "extended" -> extended(config.extended());
             default -> throw new IllegalArgumentException("tideline.perp.venue must be paper or extended, got "
@@ -59,10 +62,6 @@ public class ConfiguredVenue {
     }
 
     private static PerpVenue extended(HedgerConfig.Extended e) {
-        String apiKey = e.apiKey().filter(k -> !k.isBlank()).orElseThrow(() -> new IllegalArgumentException(
-                "tideline.perp.extended.api-key (TIDELINE_PERP_EXTENDED_API_KEY) is required for the extended venue"));
-        ExtendedSettings settings = new ExtendedSettings(e.baseUrl(), apiKey, e.timeout(), e.slippage(),
-                e.maxFeeRate(), e.orderExpiry());
-        return new ExtendedVenue(settings, signer(e));
+        return new ExtendedVenue(ExtendedConnection.settings(e, "the extended venue"), signer(e));
     }
 }
