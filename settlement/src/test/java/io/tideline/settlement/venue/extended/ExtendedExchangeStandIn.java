@@ -2,9 +2,7 @@ package io.tideline.settlement.venue.extended;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +60,7 @@ public final class ExtendedExchangeStandIn implements AutoCloseable {
     private final Map<String, BigDecimal> positions = new HashMap<>();
     private final List<ObjectNode> orders = new ArrayList<>();
     private final List<ObjectNode> trades = new ArrayList<>();
+    private final List<JsonNode> createRequests = new ArrayList<>();
     private volatile long orderAnswerDelayMillis;
 
     private ExtendedExchangeStandIn() {
@@ -132,10 +131,12 @@ public final class ExtendedExchangeStandIn implements AutoCloseable {
         return (int) createRequestBodies().stream().filter(b -> externalId.equals(b.path("id").asText())).count();
     }
 
-    /** The bodies of every {@code POST /user/order} received. */
-    public List<JsonNode> createRequestBodies() {
-        return server.findAll(postRequestedFor(urlPathEqualTo(API + "/user/order"))).stream()
-                .map(r -> read(r.getBodyAsString())).toList();
+    /**
+     * The bodies of every {@code POST /user/order} received, in order; kept as each arrives (before any answer delay),
+     * so a request whose sender was killed while waiting is counted too.
+     */
+    public synchronized List<JsonNode> createRequestBodies() {
+        return List.copyOf(createRequests);
     }
 
     @Override
@@ -175,6 +176,7 @@ public final class ExtendedExchangeStandIn implements AutoCloseable {
             synchronized (ExtendedExchangeStandIn.this) {
                 String method = request.getMethod().getName();
                 if ("POST".equals(method) && path.equals("/user/order")) {
+                    createRequests.add(read(request.getBodyAsString()));
                     return ok(place(read(request.getBodyAsString()))).withFixedDelay((int) orderAnswerDelayMillis)
                             .build();
                 }
