@@ -1,5 +1,6 @@
 package io.tideline.settlement.venue.select;
 
+import io.quarkus.runtime.Startup;
 import io.tideline.extended.ExtendedClient;
 import io.tideline.extended.ExtendedSettings;
 import io.tideline.extended.OrderSigner;
@@ -27,6 +28,7 @@ public class ConfiguredVenue {
 
     @Produces
     @Singleton
+    @Startup // built at start, so that a missing key or a bad setting stops the service then
     MakerVenue venue(SettlementConfig config, Instance<PaperVenue> paper) {
         return switch (config.venue()) {
             case "paper" -> paper.get();
