@@ -35,9 +35,15 @@ SERVICES = {
                                    "TIDELINE_PNL_POLLER_RPC_URL": ("tideline-chain-rpc", "url")},
                        replicas=2, cpu="250m", mem="512Mi", limit="768Mi",
                        note="inbox workers and the poller take per-wallet advisory locks; fixed replicas"),
+    # settlement's maker venue: paper, or Extended over HTTPS with its key and Stark key from a Secret (optional
+    # while the venue is paper)
     "settlement": dict(db="tideline_settlement", produces=["mm.settlement", "alerts"],
-                       consumes=["mm.fills", "market.prices"], stateless=False, outside=[], calls=[],
-                       env={}, secret_env={}, replicas=2, cpu="500m", mem="768Mi", limit="1Gi",
+                       consumes=["mm.fills", "market.prices"], stateless=False, outside=HTTPS_OUT, calls=[],
+                       env={"TIDELINE_SETTLEMENT_VENUE": "paper"},
+                       secret_env={"TIDELINE_SETTLEMENT_EXTENDED_API_KEY": ("tideline-extended-settlement", "api-key"),
+                                   "TIDELINE_SETTLEMENT_EXTENDED_STARK_PRIVATE_KEY":
+                                       ("tideline-extended-settlement", "stark-private-key")},
+                       replicas=2, cpu="500m", mem="768Mi", limit="1Gi",
                        note="exactly one settlement runner per pair: PairLock, a PostgreSQL advisory lock per pair"),
     "analytics": dict(db="tideline_analytics", produces=[],
                       consumes=["lp.positions", "perp.hedges", "pnl.executions", "mm.settlement", "market.prices"],

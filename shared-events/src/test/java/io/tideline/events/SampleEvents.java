@@ -119,7 +119,7 @@ public final class SampleEvents {
             new FillRecorded(SESSION, "ETH-USDC", "paper", "o-1001", "t-5001", TradeSide.BUY, new BigDecimal("0.2500"),
                     new BigDecimal("3499.50"), new BigDecimal("0.000025"), "ETH", T0),
             new PositionUncovered(SESSION, "ETH-USDC", "paper", "t-5001", TradeSide.BUY, new BigDecimal("3499.50"),
-                    new BigDecimal("0.2500"), 0, T0),
+                    new BigDecimal("0.2500"), 0, T0, "the venue account holds 0.1000 not already offered for sale"),
             new TakeProfitPlaced(SESSION, "ETH-USDC", "paper", "t-5001", "tp-t-5001-1", "v-88001", TradeSide.SELL,
                     new BigDecimal("3510.00"), new BigDecimal("0.2500"), 1, "tp-t-5001-0"),
             new TakeProfitFilled(SESSION, "ETH-USDC", "paper", "tp-t-5001-1", "v-88001", "t-5002",

@@ -2,6 +2,7 @@ package io.tideline.settlement.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.tideline.stark.StarknetChain;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +20,12 @@ import java.util.Optional;
 @ConfigMapping(prefix = "tideline.settlement")
 public interface SettlementConfig {
 
-    /** The venue take-profits are placed on: {@code paper} (in this service's database) is the only one built. */
+    /**
+     * The venue take-profits are placed on: {@code paper} (in this service's database) or {@code extended} (the X10
+     * exchange, {@link #extended()}).
+     */
     @WithDefault("paper")
-    @Pattern(regexp = "paper", message = "must be paper (the only venue adapter built so far)")
+    @Pattern(regexp = "paper|extended", message = "must be paper or extended")
     String venue();
 
     @Valid
@@ -44,6 +49,9 @@ public interface SettlementConfig {
 
     @Valid
     Paper paper();
+
+    @Valid
+    Extended extended();
 
     @Valid
     Redis redis();
@@ -158,6 +166,88 @@ public interface SettlementConfig {
         /** Simulated answer time of each order batch, after the venue took it (for crash tests and benchmarks). */
         @WithDefault("0ms")
         Duration latency();
+    }
+
+    /** The Extended (X10) exchange as the maker venue ({@code tideline.settlement.venue=extended}). */
+    interface Extended {
+
+        @WithDefault("https://api.starknet.extended.exchange/api/v1")
+        URI baseUrl();
+
+        /** {@code X-Api-Key}; required with the extended venue (a secret: from the environment, never logged). */
+        Optional<String> apiKey();
+
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The highest fee rate an order accepts. */
+        @WithDefault("0.0005")
+        @DecimalMin("0")
+        @DecimalMax("0.1")
+        BigDecimal maxFeeRate();
+
+        /** How long a take-profit rests before Extended expires it (at most 90 days); a re-price renews it. */
+        @WithDefault("30d")
+        Duration orderExpiry();
+
+        /**
+         * How orders are signed: {@code stark} (Stark-curve ECDSA over Extended's SNIP-12 order hash, with
+         * {@code stark-private-key}) or {@code stand-in} (an HMAC, for the WireMock stand-in and local runs only).
+         */
+        @WithDefault("stark")
+        @Pattern(regexp = "stark|stand-in", message = "must be stark or stand-in")
+        String signer();
+
+        /** The account's private Stark key, 0x-hex (a secret: from the environment or a Secret, never logged). */
+        Optional<String> starkPrivateKey();
+
+        /** The Starknet chain Extended settles on: SN_MAIN, or SN_SEPOLIA for its testnet. */
+        @WithDefault("SN_MAIN")
+        StarknetChain chain();
+
+        /** The stand-in signer's HMAC key (not a secret of any real account). */
+        @WithDefault("tideline-stand-in")
+        String standInKey();
+
+        /** The account's collateral position (vault) number, which every signature binds. */
+        @WithDefault("1")
+        long collateralPosition();
+
+        /**
+         * The Extended market of each pair settled there: {@code tideline.settlement.extended.markets[0].pair=ETH-USDC},
+         * {@code .market=ETH-USD}. A pair not listed has no market: its take-profits are refused, naming the pair.
+         */
+        List<@Valid ExtendedMarket> markets();
+
+        /**
+         * Extended answers an order before it has matched it: a placed take-profit is looked up this many times (by
+         * its client order id) to see whether it rests or was refused as crossing (POST_ONLY_FAILED); 0 = not looked
+         * up (a refusal is then found by the next reconciliation).
+         */
+        @WithDefault("3")
+        @Min(0)
+        @Max(20)
+        int confirmAttempts();
+
+        @WithDefault("200ms")
+        Duration confirmInterval();
+
+        /** The account's latest trades read per market to find the fills of take-profits looked up. */
+        @WithDefault("500")
+        @Min(1)
+        @Max(1000)
+        int tradesLimit();
+    }
+
+    interface ExtendedMarket {
+
+        @NotBlank
+        @Pattern(regexp = "[A-Z0-9]{1,20}-[A-Z0-9]{1,20}", message = "must look like BASE-QUOTE, e.g. ETH-USDC")
+        String pair();
+
+        /** Extended's market name, e.g. {@code ETH-USD}. */
+        @NotBlank
+        String market();
     }
 
     /** The previous system's Redis, read by the importer. */

@@ -9,6 +9,7 @@ import io.tideline.settlement.pricing.PairRules;
 import io.tideline.settlement.pricing.TakeProfitPricing;
 import io.tideline.settlement.session.SessionStore.SessionPair;
 import io.tideline.settlement.takeprofit.BuyPosition;
+import io.tideline.settlement.takeprofit.HoldingLimit;
 import io.tideline.settlement.takeprofit.SettlementEvents;
 import io.tideline.settlement.takeprofit.SettlementPlan;
 import io.tideline.settlement.takeprofit.SettlementPlanner;
@@ -40,7 +41,9 @@ import org.jboss.logging.Logger;
  * <ol>
  *   <li>reconciles the unfinished take-profits with the venue: fills recorded (TakeProfitFilled), orders a crash left
  *       PLACING or REPLACING found again by client order id and recorded instead of sent again;</li>
- *   <li>plans from the open positions ({@link SettlementPlanner});</li>
+ *   <li>plans from the open positions ({@link SettlementPlanner}) and, on a venue that keeps balances, keeps the new
+ *       take-profits within what the account holds ({@link HoldingLimit}): a shortfall is recorded and its
+ *       PositionUncovered carries the reason;</li>
  *   <li>writes the new take-profits as PLACING with the PositionUncovered events, in one transaction, before the venue
  *       is called: a row that cannot be written (the fill has a live take-profit, the id exists) is a duplicate
  *       prevented;</li>
@@ -98,26 +101,45 @@ public class PairSettler {
         List<BuyPosition> positions = store.openPositions(transactions.reads(), sp.sessionId(), sp.pair());
         SettlementPlan plan = planner.plan(positions, rules, clock.instant(), stopped);
         out.uncovered += plan.uncovered().size();
+        if (!plan.toPlace().isEmpty()) {
+            ensureHeld(lock);
+        }
+        HoldingLimit.Split split = withinHolding(sp, plan.toPlace(), resend, out);
         if (dryRun) {
-            out.covered += plan.toPlace().size();
-            out.placed += plan.toPlace().size();
+            out.covered += split.placeable().size();
+            out.placed += split.placeable().size();
             out.replaced += plan.toReprice().size();
             return out;
         }
         List<TakeProfitOrder> toSend = new ArrayList<>(resend);
         if (!plan.isEmpty()) {
             ensureHeld(lock);
+            List<SettlementPlan.NewTakeProfit> placeable = split.placeable();
+            Map<Long, HoldingLimit.Shortfall> shortOf = new HashMap<>();
+            split.shortfalls().forEach(f -> shortOf.put(f.takeProfit().position().fillKey(), f));
             toSend.addAll(transactions.run(uow -> {
-                List<String> written = store.insertPlacing(uow, plan.toPlace(), venue.name(), runId);
+                List<String> written = store.insertPlacing(uow, placeable, venue.name(), runId);
                 for (SettlementPlan.Retier r : plan.toRetier()) {
                     store.retier(uow, r.current().clientOrderId(), r.tier());
                 }
-                uow.publishAll(plan.uncovered().stream().map(events::uncovered).toList());
-                out.duplicatesPrevented += plan.toPlace().size() - written.size();
+                uow.publishAll(plan.uncovered().stream().map(u -> {
+                    HoldingLimit.Shortfall f = shortOf.get(u.position().fillKey());
+                    return f == null ? events.uncovered(u) : events.uncovered(u, f.reason());
+                }).toList());
+                for (HoldingLimit.Shortfall f : split.shortfalls()) {
+                    store.recordShortfall(uow, f, venue.name(), runId);
+                }
+                out.duplicatesPrevented += placeable.size() - written.size();
                 Set<String> ids = new HashSet<>(written);
-                return plan.toPlace().stream().filter(n -> ids.contains(n.clientOrderId()))
-                        .map(n -> placing(n, venue.name())).toList();
+                List<SettlementPlan.NewTakeProfit> sent = placeable.stream()
+                        .filter(n -> ids.contains(n.clientOrderId())).toList();
+                store.clearShortfalls(uow, sent.stream().map(n -> n.position().fillKey()).toList());
+                return sent.stream().map(n -> placing(n, venue.name())).toList();
             }));
+            if (!split.shortfalls().isEmpty()) {
+                LOG.warnf("%s %s: %d take-profit(s) not placed, the venue account holds too little: %s",
+                        sp.sessionId(), sp.pair(), split.shortfalls().size(), split.shortfalls().get(0).reason());
+            }
         }
         for (int from = 0; from < toSend.size(); from += batchSize) {
             ensureHeld(lock);
@@ -149,9 +171,9 @@ public class PairSettler {
                 } else if (outcome instanceof PlaceOutcome.AlreadyExists e) {
                     live.add(new String[] {o.clientOrderId(), e.venueOrderId()});
                     out.duplicatesPrevented++;
-                } else if (outcome instanceof PlaceOutcome.WouldCross && mayRetry) {
+                } else if (outcome instanceof PlaceOutcome.WouldCross c && mayRetry) {
                     store.markFailed(uow, o.clientOrderId(), "post-only at " + o.price().toPlainString()
-                            + " would cross; re-priced one tick above the best bid");
+                            + " would cross (" + c.venueCode() + "); re-priced one tick above the best bid");
                     crossed.add(o);
                 } else {
                     String reason = outcome instanceof PlaceOutcome.Rejected r ? r.reason()
@@ -193,6 +215,23 @@ public class PairSettler {
         }
     }
 
+    /**
+     * The new take-profits the venue account can cover: all of them on a venue that keeps no balances; else within
+     * what it holds and does not already offer, less what this run re-sends of orders a crash left unplaced.
+     */
+    private HoldingLimit.Split withinHolding(SessionPair sp, List<SettlementPlan.NewTakeProfit> toPlace,
+            List<TakeProfitOrder> resend, PairOutcome out) {
+        if (toPlace.isEmpty()) {
+            return new HoldingLimit.Split(toPlace, List.of());
+        }
+        Optional<BigDecimal> sellable = timed(out, () -> venue.sellableQuantity(sp.pair()));
+        if (sellable.isEmpty()) {
+            return new HoldingLimit.Split(toPlace, List.of());
+        }
+        BigDecimal resent = resend.stream().map(TakeProfitOrder::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return HoldingLimit.split(toPlace, sellable.get().subtract(resent));
+    }
+
     private BigDecimal aboveBestBid(String pair, PairRules rules, PairOutcome out) {
         Optional<BestBidAsk> book = timed(out, () -> venue.bestBidAsk(pair));
         return book.map(b -> TakeProfitPricing.oneTickAbove(b.bid(), rules.tickSize())).orElse(null);
@@ -214,7 +253,7 @@ public class PairSettler {
         for (int tries = 0; ; tries++) {
             PostOnlyOrder order = new PostOnlyOrder(id, sp.pair(), TradeSide.SELL, price, old.remaining());
             if (venue.supportsReplace()) {
-                outcome = timed(out, () -> venue.replace(sp.pair(), old.venueOrderId(), order));
+                outcome = timed(out, () -> venue.replace(sp.pair(), old.venueOrderId(), old.clientOrderId(), order));
             } else {
                 if (!cancelled) {
                     cancelled = timed(out, () -> venue.cancel(sp.pair(), old.venueOrderId()));

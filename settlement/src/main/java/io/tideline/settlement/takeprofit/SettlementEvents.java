@@ -31,11 +31,16 @@ public final class SettlementEvents {
     }
 
     public EventEnvelope<PositionUncovered> uncovered(SettlementPlan.Uncovered u) {
+        return uncovered(u, null);
+    }
+
+    /** @param reason why no take-profit is placed for it (a balance shortfall), or null when one is */
+    public EventEnvelope<PositionUncovered> uncovered(SettlementPlan.Uncovered u, String reason) {
         BuyPosition p = u.position();
         // a random id: racing settlers may both find the position uncovered (one of them writes its take-profit)
         return EventEnvelope.of(service, p.key(), p.lineage().correlationId(), new PositionUncovered(p.sessionId(),
                 p.pair(), p.venue(), p.tradeId(), TradeSide.BUY, p.entryPrice(), u.quantity(), u.tier(),
-                p.filledAt()));
+                p.filledAt(), reason));
     }
 
     public EventEnvelope<TakeProfitPlaced> placed(TakeProfitOrder o, String clientOrderId, String venueOrderId,

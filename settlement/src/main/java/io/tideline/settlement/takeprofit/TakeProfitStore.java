@@ -133,6 +133,24 @@ public class TakeProfitStore {
                 + " and state in ('PLACING', 'LIVE')", Tuple.of(clientOrderId, detail));
     }
 
+    /** Records (or updates) the balance shortfall that kept a fill's take-profit from being placed. */
+    public void recordShortfall(UnitOfWork uow, HoldingLimit.Shortfall s, String venue, UUID runId) {
+        BuyPosition p = s.takeProfit().position();
+        uow.exec("insert into tp_shortfall (fill_key, session_id, pair, venue, needed_qty, held_qty, reason, run_id)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8) on conflict (fill_key) do update set"
+                + " needed_qty = excluded.needed_qty, held_qty = excluded.held_qty, reason = excluded.reason,"
+                + " run_id = excluded.run_id, venue = excluded.venue, recorded_at = now()",
+                Tuple.from(Arrays.asList(p.fillKey(), p.sessionId(), p.pair(), venue, s.needed(), s.available(),
+                        s.reason(), runId)));
+    }
+
+    /** Forgets the shortfalls of fills whose take-profits are now written. */
+    public void clearShortfalls(UnitOfWork uow, List<Long> fillKeys) {
+        if (!fillKeys.isEmpty()) {
+            uow.exec("delete from tp_shortfall where fill_key = any($1)", Tuple.of(fillKeys.toArray(Long[]::new)));
+        }
+    }
+
     /** Closes a row (FILLED, CANCELLED, REPLACED) with its filled quantity. */
     public void close(UnitOfWork uow, String clientOrderId, String state, BigDecimal filledQty, String detail) {
         uow.exec("update tp_order set state = $2, filled_qty = $3, detail = coalesce($4, detail),"

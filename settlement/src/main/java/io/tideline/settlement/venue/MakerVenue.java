@@ -1,5 +1,6 @@
 package io.tideline.settlement.venue;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -27,9 +28,11 @@ public interface MakerVenue {
     /**
      * Replaces a resting order by a new one in one step (the old one is cancelled only if the new one rests).
      *
+     * @param venueOrderId        the resting order's venue id
+     * @param replacedClientOrderId the resting order's client order id (venues that replace by it, as Extended does)
      * @throws UnsupportedOperationException when {@link #supportsReplace()} is false
      */
-    PlaceOutcome replace(String pair, String venueOrderId, PostOnlyOrder replacement);
+    PlaceOutcome replace(String pair, String venueOrderId, String replacedClientOrderId, PostOnlyOrder replacement);
 
     /** Cancels a resting order; false when it was no longer open (filled or cancelled already). */
     boolean cancel(String pair, String venueOrderId);
@@ -39,6 +42,14 @@ public interface MakerVenue {
 
     /** The orders placed under these client order ids, in any state; ids the venue does not know are left out. */
     List<VenueOrder> ordersByClientOrderId(String pair, Collection<String> clientOrderIds);
+
+    /**
+     * How much of the pair's base asset the account holds that its resting sell orders do not already offer: what new
+     * take-profits may sell. Empty when the venue keeps no balances (the paper venue): nothing is checked.
+     */
+    default Optional<BigDecimal> sellableQuantity(String pair) {
+        return Optional.empty();
+    }
 
     /** The best bid and ask; empty when the venue has no market for the pair (yet). */
     Optional<BestBidAsk> bestBidAsk(String pair);

@@ -9,8 +9,13 @@ public sealed interface PlaceOutcome {
     record Placed(String clientOrderId, String venueOrderId) implements PlaceOutcome {
     }
 
-    /** Refused because, as a post-only order, it would have crossed the spread (taken liquidity). */
-    record WouldCross(String clientOrderId) implements PlaceOutcome {
+    /**
+     * Refused because, as a post-only order, it would have crossed the spread (taken liquidity).
+     *
+     * @param venueCode the venue's word for it (the paper venue's {@code POST_ONLY_WOULD_CROSS}, Extended's
+     *                  {@code POST_ONLY_FAILED})
+     */
+    record WouldCross(String clientOrderId, String venueCode) implements PlaceOutcome {
     }
 
     /** The venue already has an order under this client order id (it is that order, not a new one). */

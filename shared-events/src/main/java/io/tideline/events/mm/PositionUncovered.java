@@ -15,10 +15,19 @@ import java.time.Instant;
  * @param uncoveredQuantity in the pair's base asset
  * @param ageTier           0 for the youngest inventory; settlement's configuration maps tiers to ages and margins
  * @param heldSince         when the fill happened
+ * @param reason            why it stays uncovered when settlement could not cover it (e.g. the venue account holds
+ *                          less than the take-profit would sell), or null when a take-profit is being placed for it
  */
 public record PositionUncovered(String sessionId, String pair, String venue, String fillId, TradeSide side,
-                                BigDecimal entryPrice, BigDecimal uncoveredQuantity, int ageTier, Instant heldSince)
+                                BigDecimal entryPrice, BigDecimal uncoveredQuantity, int ageTier, Instant heldSince,
+                                String reason)
         implements EventPayload {
+
+    /** Uncovered inventory for which a take-profit is being placed (no reason). */
+    public PositionUncovered(String sessionId, String pair, String venue, String fillId, TradeSide side,
+            BigDecimal entryPrice, BigDecimal uncoveredQuantity, int ageTier, Instant heldSince) {
+        this(sessionId, pair, venue, fillId, side, entryPrice, uncoveredQuantity, ageTier, heldSince, null);
+    }
 
     public PositionUncovered {
         require(sessionId, "sessionId");

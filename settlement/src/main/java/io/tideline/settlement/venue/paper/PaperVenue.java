@@ -16,6 +16,7 @@ import io.tideline.settlement.venue.VenueUnavailableException;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -40,8 +41,11 @@ import java.util.function.Function;
  * <p>Fills are applied when the book moves and, lazily, before the pair's orders are read.
  */
 @ApplicationScoped
+@Typed(PaperVenue.class) // the MakerVenue in use is the one tideline.settlement.venue names (ConfiguredVenue)
 public class PaperVenue implements MakerVenue {
 
+    /** The status reason of a post-only order refused because it would cross. */
+    static final String WOULD_CROSS = "POST_ONLY_WOULD_CROSS";
     private static final String ORDER_COLUMNS = "order_id, client_order_id, pair, side, price, qty, filled_qty, status,"
             + " status_reason";
     private static final String SET_BOOK = "insert into paper_book (pair, bid, ask) values ($1, $2, $3)"
@@ -139,8 +143,8 @@ public class PaperVenue implements MakerVenue {
                 boolean crosses = crosses(books.get(o.pair()), o.side(), o.price());
                 inserts.add(new Object[] {id, o.clientOrderId(), o.pair(), o.side().name(), o.price().toPlainString(),
                         o.quantity().toPlainString(), crosses ? "REJECTED" : "OPEN",
-                        crosses ? "POST_ONLY_WOULD_CROSS" : null});
-                out.add(crosses ? new PlaceOutcome.WouldCross(o.clientOrderId())
+                        crosses ? WOULD_CROSS : null});
+                out.add(crosses ? new PlaceOutcome.WouldCross(o.clientOrderId(), WOULD_CROSS)
                         : new PlaceOutcome.Placed(o.clientOrderId(), Long.toString(id)));
             }
             if (!inserts.isEmpty()) {
@@ -164,7 +168,8 @@ public class PaperVenue implements MakerVenue {
     }
 
     @Override
-    public PlaceOutcome replace(String pair, String venueOrderId, PostOnlyOrder replacement) {
+    public PlaceOutcome replace(String pair, String venueOrderId, String replacedClientOrderId,
+            PostOnlyOrder replacement) {
         if (!supportsReplace) {
             throw new UnsupportedOperationException("the paper venue is configured without replace");
         }
@@ -183,7 +188,7 @@ public class PaperVenue implements MakerVenue {
                 return new PlaceOutcome.AlreadyExists(replacement.clientOrderId(), existing.get());
             }
             if (crosses(book, replacement.side(), replacement.price())) {
-                return new PlaceOutcome.WouldCross(replacement.clientOrderId());
+                return new PlaceOutcome.WouldCross(replacement.clientOrderId(), WOULD_CROSS);
             }
             long id = nextId(uow);
             uow.exec("insert into paper_order (order_id, client_order_id, pair, side, price, qty, status) values"
