@@ -11,8 +11,14 @@ import java.math.BigInteger;
  */
 final class Limbs {
 
-    private static final long HALF_MASK = 0xFFFF_FFFFL;
-    private static final long HALF_BASE = 1L << 32;
+    /** Möller–Granlund's {@code LUT[i] = floor((2^19 - 3 * 2^8) / (256 + i))}: 11-bit reciprocals of 9-bit tops. */
+    private static final long[] RECIPROCAL_TABLE = new long[256];
+
+    static {
+        for (int i = 0; i < RECIPROCAL_TABLE.length; i++) {
+            RECIPROCAL_TABLE[i] = ((1L << 19) - 3 * (1L << 8)) / (256 + i);
+        }
+    }
 
     private Limbs() {
     }
@@ -82,6 +88,206 @@ final class Limbs {
             }
             out[i + nb] = carry;
         }
+    }
+
+    /**
+     * {@code out[0 .. 5) = a[0 .. 2) * b[0 .. 3)} (a uint128 times a uint192). This and the two below are the
+     * schoolbook product unrolled: no loop and no branch on the values, which random operands of varying length
+     * would otherwise mispredict. Each step adds at most two 64-bit values to a 128-bit product, which cannot
+     * overflow 128 bits.
+     */
+    static void multiply2By3(long[] a, long[] b, long[] out) {
+        long a0 = a[0]; long a1 = a[1];
+        long b0 = b[0]; long b1 = b[1]; long b2 = b[2];
+        long low;
+        long high;
+        long carry;
+        // + a0 * b << 0
+        low = a0 * b0;
+        high = unsignedMultiplyHigh(a0, b0);
+        long r0 = low;
+        carry = high;
+        low = a0 * b1;
+        high = unsignedMultiplyHigh(a0, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r1 = low;
+        carry = high;
+        low = a0 * b2;
+        high = unsignedMultiplyHigh(a0, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r2 = low;
+        carry = high;
+        long r3 = carry;
+        // + a1 * b << 64
+        low = a1 * b0;
+        high = unsignedMultiplyHigh(a1, b0);
+        r1 += low;
+        high += Long.compareUnsigned(r1, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b1;
+        high = unsignedMultiplyHigh(a1, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r2 += low;
+        high += Long.compareUnsigned(r2, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b2;
+        high = unsignedMultiplyHigh(a1, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r3 += low;
+        high += Long.compareUnsigned(r3, low) < 0 ? 1 : 0;
+        carry = high;
+        long r4 = carry;
+        out[0] = r0;
+        out[1] = r1;
+        out[2] = r2;
+        out[3] = r3;
+        out[4] = r4;
+    }
+
+    /** {@code out[0 .. 6) = a[0 .. 3) * b[0 .. 3)} (e.g. two uint160 sqrt prices), unrolled. */
+    static void multiply3By3(long[] a, long[] b, long[] out) {
+        long a0 = a[0]; long a1 = a[1]; long a2 = a[2];
+        long b0 = b[0]; long b1 = b[1]; long b2 = b[2];
+        long low;
+        long high;
+        long carry;
+        // + a0 * b << 0
+        low = a0 * b0;
+        high = unsignedMultiplyHigh(a0, b0);
+        long r0 = low;
+        carry = high;
+        low = a0 * b1;
+        high = unsignedMultiplyHigh(a0, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r1 = low;
+        carry = high;
+        low = a0 * b2;
+        high = unsignedMultiplyHigh(a0, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r2 = low;
+        carry = high;
+        long r3 = carry;
+        // + a1 * b << 64
+        low = a1 * b0;
+        high = unsignedMultiplyHigh(a1, b0);
+        r1 += low;
+        high += Long.compareUnsigned(r1, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b1;
+        high = unsignedMultiplyHigh(a1, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r2 += low;
+        high += Long.compareUnsigned(r2, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b2;
+        high = unsignedMultiplyHigh(a1, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r3 += low;
+        high += Long.compareUnsigned(r3, low) < 0 ? 1 : 0;
+        carry = high;
+        long r4 = carry;
+        // + a2 * b << 128
+        low = a2 * b0;
+        high = unsignedMultiplyHigh(a2, b0);
+        r2 += low;
+        high += Long.compareUnsigned(r2, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a2 * b1;
+        high = unsignedMultiplyHigh(a2, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r3 += low;
+        high += Long.compareUnsigned(r3, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a2 * b2;
+        high = unsignedMultiplyHigh(a2, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r4 += low;
+        high += Long.compareUnsigned(r4, low) < 0 ? 1 : 0;
+        carry = high;
+        long r5 = carry;
+        out[0] = r0;
+        out[1] = r1;
+        out[2] = r2;
+        out[3] = r3;
+        out[4] = r4;
+        out[5] = r5;
+    }
+
+    /** {@code out[0 .. 6) = a[0 .. 2) * b[0 .. 4)} (a uint128 times a uint256), unrolled. */
+    static void multiply2By4(long[] a, long[] b, long[] out) {
+        long a0 = a[0]; long a1 = a[1];
+        long b0 = b[0]; long b1 = b[1]; long b2 = b[2]; long b3 = b[3];
+        long low;
+        long high;
+        long carry;
+        // + a0 * b << 0
+        low = a0 * b0;
+        high = unsignedMultiplyHigh(a0, b0);
+        long r0 = low;
+        carry = high;
+        low = a0 * b1;
+        high = unsignedMultiplyHigh(a0, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r1 = low;
+        carry = high;
+        low = a0 * b2;
+        high = unsignedMultiplyHigh(a0, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r2 = low;
+        carry = high;
+        low = a0 * b3;
+        high = unsignedMultiplyHigh(a0, b3);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        long r3 = low;
+        carry = high;
+        long r4 = carry;
+        // + a1 * b << 64
+        low = a1 * b0;
+        high = unsignedMultiplyHigh(a1, b0);
+        r1 += low;
+        high += Long.compareUnsigned(r1, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b1;
+        high = unsignedMultiplyHigh(a1, b1);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r2 += low;
+        high += Long.compareUnsigned(r2, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b2;
+        high = unsignedMultiplyHigh(a1, b2);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r3 += low;
+        high += Long.compareUnsigned(r3, low) < 0 ? 1 : 0;
+        carry = high;
+        low = a1 * b3;
+        high = unsignedMultiplyHigh(a1, b3);
+        low += carry;
+        high += Long.compareUnsigned(low, carry) < 0 ? 1 : 0;
+        r4 += low;
+        high += Long.compareUnsigned(r4, low) < 0 ? 1 : 0;
+        carry = high;
+        long r5 = carry;
+        out[0] = r0;
+        out[1] = r1;
+        out[2] = r2;
+        out[3] = r3;
+        out[4] = r4;
+        out[5] = r5;
     }
 
     /**
@@ -213,9 +419,24 @@ final class Limbs {
         out[0] = u[0] << shift;
     }
 
-    /** Möller–Granlund's {@code floor((2^128 - 1) / d) - 2^64} for a normalised {@code d} (top bit set). */
+    /**
+     * Möller–Granlund's {@code floor((2^128 - 1) / d) - 2^64} for a normalised {@code d} (top bit set), by their
+     * Algorithm 2 ({@code RECIPROCAL_WORD}): an 11-bit estimate from a 256-entry table, two Newton steps in 64-bit
+     * integer arithmetic and a final adjustment — multiplications only, no division and no data-dependent branch.
+     */
     static long reciprocal(long d) {
-        return divide128By64(~d, -1L, d);
+        long d0 = d & 1;
+        long d40 = (d >>> 24) + 1;
+        long d63 = (d >>> 1) + d0;
+        long v0 = RECIPROCAL_TABLE[(int) (d >>> 55) - 256];
+        long v1 = (v0 << 11) - ((v0 * v0 * d40) >>> 40) - 1;
+        long v2 = (v1 << 13) + ((v1 * ((1L << 60) - v1 * d40)) >>> 47);
+        long e = ((v2 >>> 1) & -d0) - v2 * d63;
+        long v3 = (v2 << 31) + (unsignedMultiplyHigh(v2, e) >>> 1);
+        long low = v3 * d;
+        long sum = low + d;
+        long high = unsignedMultiplyHigh(v3, d) + (Long.compareUnsigned(sum, low) < 0 ? 1 : 0) + d;
+        return v3 - high;
     }
 
     /**
@@ -238,37 +459,6 @@ final class Limbs {
             qHigh++;
         }
         return qHigh;
-    }
-
-    /**
-     * {@code floor((u1 * 2^64 + u0) / d)} for a normalised {@code d} and {@code u1 < d}, by two 64-by-32-bit
-     * divisions (Hacker's Delight, {@code divlu}); only for the reciprocal, once per division.
-     */
-    private static long divide128By64(long u1, long u0, long d) {
-        long dHigh = d >>> 32;
-        long dLow = d & HALF_MASK;
-        long u0High = u0 >>> 32;
-        long u0Low = u0 & HALF_MASK;
-        long q1 = Long.divideUnsigned(u1, dHigh);
-        long rHat = u1 - q1 * dHigh;
-        while (q1 >= HALF_BASE || Long.compareUnsigned(q1 * dLow, (rHat << 32) | u0High) > 0) {
-            q1--;
-            rHat += dHigh;
-            if (rHat >= HALF_BASE) {
-                break;
-            }
-        }
-        long middle = (u1 << 32) + u0High - q1 * d;
-        long q0 = Long.divideUnsigned(middle, dHigh);
-        rHat = middle - q0 * dHigh;
-        while (q0 >= HALF_BASE || Long.compareUnsigned(q0 * dLow, (rHat << 32) | u0Low) > 0) {
-            q0--;
-            rHat += dHigh;
-            if (rHat >= HALF_BASE) {
-                break;
-            }
-        }
-        return (q1 << 32) + q0;
     }
 
     private static void putLong(byte[] bytes, int offset, long value) {

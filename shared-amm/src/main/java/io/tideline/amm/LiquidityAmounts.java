@@ -220,16 +220,23 @@ public final class LiquidityAmounts {
             throw divisionByZero();
         }
         long[] product = scratch.product;
-        Limbs.multiply(lower, 3, upper, 3, product);
+        Limbs.multiply3By3(lower, upper, product);
         long[] intermediate = scratch.third;
         for (int i = 0; i < 4; i++) {
             intermediate[i] = (product[i + 1] >>> 32) | (product[i + 2] << 32);
         }
-        int na = Limbs.significant(amount0, 4);
-        int ni = Limbs.significant(intermediate, 4);
         long[] dividend = scratch.dividend;
-        Limbs.multiply(amount0, na, intermediate, ni, dividend);
-        int m = Limbs.significant(dividend, na + ni);
+        int m;
+        if ((amount0[2] | amount0[3]) == 0) {
+            // the common case, an amount that fits in 128 bits: a product of fixed shape
+            Limbs.multiply2By4(amount0, intermediate, dividend);
+            m = Limbs.significant(dividend, 6);
+        } else {
+            int na = Limbs.significant(amount0, 4);
+            int ni = Limbs.significant(intermediate, 4);
+            Limbs.multiply(amount0, na, intermediate, ni, dividend);
+            m = Limbs.significant(dividend, na + ni);
+        }
         if (divideToUint128(dividend, m, difference, out, scratch)) {
             throw new AmmMathException(AmmMathException.Reason.MUL_DIV_OVERFLOW, "FullMath.mulDiv: "
                     + Uint256.toBigInteger(amount0) + " * " + Uint256.toBigInteger(intermediate) + " / "

@@ -54,6 +54,23 @@ class LimbsTest {
     }
 
     @Test
+    void unrolledProductsAreTheSchoolbookProduct() {
+        Random random = new Random(13);
+        long[] patterns = {0, 1, -1L, Long.MIN_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < 100_000; i++) {
+            long[] a = randomLimbs(4, patterns, random);
+            long[] b = randomLimbs(4, patterns, random);
+            long[] product = new long[6];
+            Limbs.multiply2By3(a, b, product);
+            assertThat(value(product)).isEqualTo(value(a, 2).multiply(value(b, 3)));
+            Limbs.multiply3By3(a, b, product);
+            assertThat(value(product)).isEqualTo(value(a, 3).multiply(value(b, 3)));
+            Limbs.multiply2By4(a, b, product);
+            assertThat(value(product)).isEqualTo(value(a, 2).multiply(value(b, 4)));
+        }
+    }
+
+    @Test
     void reciprocalIsMollerGranlunds() {
         Random random = new Random(3);
         BigInteger allOnes128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
@@ -61,6 +78,19 @@ class LimbsTest {
             long d = random.nextLong() | Long.MIN_VALUE;
             BigInteger expected = allOnes128.divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64));
             assertThat(unsigned(Limbs.reciprocal(d))).isEqualTo(expected);
+        }
+        // both ends of every entry of the estimate table, and limbs of one or all bits below the top
+        for (long top = 256; top < 512; top++) {
+            for (long d : new long[] {top << 55, (top << 55) + 1, (top << 55) | ((1L << 55) - 1)}) {
+                assertThat(unsigned(Limbs.reciprocal(d))).as("%s", Long.toUnsignedString(d))
+                        .isEqualTo(allOnes128.divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
+            }
+        }
+        for (int bit = 0; bit < 63; bit++) {
+            for (long d : new long[] {Long.MIN_VALUE | (1L << bit), -1L << bit, Long.MIN_VALUE | ((1L << bit) - 1)}) {
+                assertThat(unsigned(Limbs.reciprocal(d))).as("%s", Long.toUnsignedString(d))
+                        .isEqualTo(allOnes128.divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
+            }
         }
         assertThat(Limbs.reciprocal(Long.MIN_VALUE)).isEqualTo(-1L);
         assertThat(Limbs.reciprocal(-1L)).isEqualTo(1L);
@@ -95,9 +125,22 @@ class LimbsTest {
         return limbs;
     }
 
+    private static long[] randomLimbs(int count, long[] patterns, Random random) {
+        long[] limbs = new long[count];
+        for (int i = 0; i < count; i++) {
+            limbs[i] = random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong();
+        }
+        return limbs;
+    }
+
     private static BigInteger value(long[] limbs) {
+        return value(limbs, limbs.length);
+    }
+
+    /** The value of the low {@code count} limbs. */
+    private static BigInteger value(long[] limbs, int count) {
         BigInteger value = BigInteger.ZERO;
-        for (int i = limbs.length - 1; i >= 0; i--) {
+        for (int i = count - 1; i >= 0; i--) {
             value = value.shiftLeft(64).or(unsigned(limbs[i]));
         }
         return value;
