@@ -4,10 +4,10 @@ import java.math.BigInteger;
 
 /**
  * Unsigned integers held as little-endian 64-bit limbs (limb 0 least significant): products, shifts and Knuth's
- * Algorithm D (TAOCP 4.3.1) with 64-bit digits, allocating nothing. Each quotient digit is estimated by the
- * Möller–Granlund two-by-one division with a precomputed reciprocal of the divisor's top limb ("Improved division by
- * invariant integers", 2011), so a digit costs two multiplications rather than a 128-by-64-bit division, which Java
- * does not have.
+ * Algorithm D (TAOCP 4.3.1) with 64-bit digits, allocating nothing. After Möller–Granlund ("Improved division by
+ * invariant integers", 2011) and GMP's schoolbook division: each quotient digit comes from a three-by-two division
+ * with a precomputed reciprocal of the divisor's top two limbs (two multiplications, no correction loop), and that
+ * reciprocal from a table and Newton steps, so no division uses a hardware divide (Java has no 128-by-64 one).
  */
 final class Limbs {
 
@@ -317,83 +317,79 @@ final class Limbs {
             vNormalised[i] = shift == 0 ? v[i] : (v[i] << shift) | (v[i - 1] >>> (64 - shift));
         }
         vNormalised[0] = v[0] << shift;
-        long vTop = vNormalised[n - 1];
-        long vNext = vNormalised[n - 2];
-        long reciprocal = reciprocal(vTop);
+        // Each quotient digit from the partial remainder's top three limbs and the divisor's top two by
+        // Möller–Granlund's three-by-two division (their Algorithm 5, GMP's udiv_qr_3by2): the estimate is almost
+        // always exact, so there is no Knuth correction loop to mispredict, and the multiply-subtract runs over the
+        // n - 2 lower divisor limbs only (GMP's mpn_sbpi1_div_qr).
+        long d1 = vNormalised[n - 1];
+        long d0 = vNormalised[n - 2];
+        long reciprocal = reciprocal3By2(d1, d0);
+        long n2 = work[m];
         for (int j = m - n; j >= 0; j--) {
-            long u2 = work[j + n];
-            long u1 = work[j + n - 1];
-            long u0 = work[j + n - 2];
+            long n1 = work[j + n - 1];
             long qHat;
-            if (u2 == vTop) {
-                // The two-by-one division needs u2 < vTop; the digit is then at most 2^64 - 1, and the add-back
-                // below corrects an estimate that is too large.
+            if (n2 == d1 && n1 == d0) {
+                // The three-by-two division needs (n2, n1) < (d1, d0); here the digit is exactly 2^64 - 1, and
+                // subtracting it times the divisor cancels the top limb.
                 qHat = -1L;
+                multiplySubtract(work, j, vNormalised, n, qHat);
+                n2 = work[j + n - 1];
             } else {
-                qHat = divide2By1(u2, u1, vTop, reciprocal);
-                long rHat = u1 - qHat * vTop;
-                // Knuth's test against the next divisor limb: qHat * vNext > rHat * 2^64 + u0 means qHat is too big.
-                while (true) {
-                    long productHigh = unsignedMultiplyHigh(qHat, vNext);
-                    long productLow = qHat * vNext;
-                    if (Long.compareUnsigned(productHigh, rHat) < 0
-                            || productHigh == rHat && Long.compareUnsigned(productLow, u0) <= 0) {
-                        break;
-                    }
+                long n0 = work[j + n - 2];
+                // (qHat, qLow) = reciprocal * n2 + (n2, n1)
+                long qLow = reciprocal * n2;
+                qHat = unsignedMultiplyHigh(reciprocal, n2);
+                long sum = qLow + n1;
+                qHat += n2 + (Long.compareUnsigned(sum, qLow) < 0 ? 1 : 0);
+                qLow = sum;
+                // (r1, r0) = (n1 - d1 * qHat, n0) - (d1, d0) - d0 * qHat, modulo 2^128
+                long r1 = n1 - d1 * qHat;
+                long r0 = n0 - d0;
+                r1 = r1 - d1 - (Long.compareUnsigned(n0, d0) < 0 ? 1 : 0);
+                long t1 = unsignedMultiplyHigh(d0, qHat);
+                long t0 = d0 * qHat;
+                r1 = r1 - t1 - (Long.compareUnsigned(r0, t0) < 0 ? 1 : 0);
+                r0 -= t0;
+                qHat++;
+                // adjust without a branch: if r1 >= qLow the digit is one smaller and the divisor is added back
+                long mask = Long.compareUnsigned(r1, qLow) >= 0 ? -1L : 0L;
+                qHat += mask;
+                long add0 = mask & d0;
+                long r0Sum = r0 + add0;
+                r1 += (mask & d1) + (Long.compareUnsigned(r0Sum, add0) < 0 ? 1 : 0);
+                r0 = r0Sum;
+                if (Long.compareUnsigned(r1, d1) >= 0
+                        && (Long.compareUnsigned(r1, d1) > 0 || Long.compareUnsigned(r0, d0) >= 0)) {
+                    // rare: one more
+                    qHat++;
+                    long borrow = Long.compareUnsigned(r0, d0) < 0 ? 1 : 0;
+                    r0 -= d0;
+                    r1 = r1 - d1 - borrow;
+                }
+                // the lower n - 2 divisor limbs, and their borrow out of (r1, r0)
+                long borrow = multiplySubtract(work, j, vNormalised, n - 2, qHat);
+                long borrow1 = Long.compareUnsigned(r0, borrow) < 0 ? 1 : 0;
+                r0 -= borrow;
+                long borrow2 = Long.compareUnsigned(r1, borrow1) < 0 ? 1 : 0;
+                r1 -= borrow1;
+                work[j + n - 2] = r0;
+                if (borrow2 != 0) {
+                    // the estimate was one too large (probability about 2^-64): add the divisor back
                     qHat--;
-                    long previous = rHat;
-                    rHat += vTop;
-                    if (Long.compareUnsigned(rHat, previous) < 0) {
-                        break;
+                    long carry = 0;
+                    for (int i = 0; i < n - 1; i++) {
+                        long w = work[j + i];
+                        long s = w + vNormalised[i];
+                        long c = Long.compareUnsigned(s, w) < 0 ? 1 : 0;
+                        long s2 = s + carry;
+                        c += Long.compareUnsigned(s2, s) < 0 ? 1 : 0;
+                        work[j + i] = s2;
+                        carry = c;
                     }
+                    r1 += d1 + carry;
                 }
-            }
-            // work[j .. j + n] -= qHat * vNormalised
-            long carry = 0;
-            long borrow = 0;
-            for (int i = 0; i < n; i++) {
-                long vi = vNormalised[i];
-                long productLow = qHat * vi;
-                long productHigh = unsignedMultiplyHigh(qHat, vi);
-                productLow += carry;
-                if (Long.compareUnsigned(productLow, carry) < 0) {
-                    productHigh++;
-                }
-                carry = productHigh;
-                long w = work[i + j];
-                long difference = w - productLow;
-                long nextBorrow = Long.compareUnsigned(w, productLow) < 0 ? 1 : 0;
-                long difference2 = difference - borrow;
-                if (Long.compareUnsigned(difference, borrow) < 0) {
-                    nextBorrow++;
-                }
-                work[i + j] = difference2;
-                borrow = nextBorrow;
-            }
-            long top = work[j + n];
-            long subtrahend = carry + borrow;
-            boolean negative = Long.compareUnsigned(top, subtrahend) < 0
-                    || Long.compareUnsigned(subtrahend, carry) < 0;
-            work[j + n] = top - subtrahend;
-            while (negative) {
-                // The estimate was too large (rare): add the divisor back until the partial remainder is >= 0.
-                qHat--;
-                long addCarry = 0;
-                for (int i = 0; i < n; i++) {
-                    long w = work[i + j];
-                    long sum = w + vNormalised[i];
-                    long c = Long.compareUnsigned(sum, w) < 0 ? 1 : 0;
-                    long sum2 = sum + addCarry;
-                    if (Long.compareUnsigned(sum2, sum) < 0) {
-                        c++;
-                    }
-                    work[i + j] = sum2;
-                    addCarry = c;
-                }
-                long previousTop = work[j + n];
-                work[j + n] = previousTop + addCarry;
-                // The remainder went from negative (a wrapped top limb) back to non-negative when the top limb wraps.
-                negative = !(addCarry != 0 && Long.compareUnsigned(work[j + n], previousTop) < 0);
+                work[j + n - 1] = r1;
+                n2 = r1;
             }
             q[j] = qHat;
         }
@@ -403,6 +399,51 @@ final class Limbs {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code work[j .. j + k) -= digit * v[0 .. k)}, returning the limb still to subtract above them (the high
+     * part of the product plus the borrow), GMP's {@code mpn_submul_1}.
+     */
+    private static long multiplySubtract(long[] work, int j, long[] v, int k, long digit) {
+        long carry = 0;
+        for (int i = 0; i < k; i++) {
+            long productLow = digit * v[i];
+            long productHigh = unsignedMultiplyHigh(digit, v[i]);
+            productLow += carry;
+            productHigh += Long.compareUnsigned(productLow, carry) < 0 ? 1 : 0;
+            long w = work[j + i];
+            work[j + i] = w - productLow;
+            carry = productHigh + (Long.compareUnsigned(w, productLow) < 0 ? 1 : 0);
+        }
+        return carry;
+    }
+
+    /**
+     * Möller–Granlund's reciprocal for a three-by-two division, {@code floor((2^192 - 1) / (d1 * 2^64 + d0)) - 2^64}
+     * for a normalised {@code d1} (their Algorithm 6, GMP's {@code invert_pi1}): the one-limb reciprocal of
+     * {@code d1}, corrected for {@code d0}.
+     */
+    static long reciprocal3By2(long d1, long d0) {
+        long v = reciprocal(d1);
+        long p = d1 * v + d0;
+        if (Long.compareUnsigned(p, d0) < 0) {
+            v--;
+            long mask = Long.compareUnsigned(p, d1) >= 0 ? -1L : 0L;
+            p -= d1;
+            v += mask;
+            p -= mask & d1;
+        }
+        long t1 = unsignedMultiplyHigh(d0, v);
+        long t0 = d0 * v;
+        p += t1;
+        if (Long.compareUnsigned(p, t1) < 0) {
+            v--;
+            if (Long.compareUnsigned(p, d1) >= 0 && (Long.compareUnsigned(p, d1) > 0 || Long.compareUnsigned(t0, d0) >= 0)) {
+                v--;
+            }
+        }
+        return v;
     }
 
     /** {@code out[0 .. m] = u[0 .. m) << shift} for {@code 0 <= shift < 64}: {@code m + 1} limbs. */

@@ -85,20 +85,14 @@ public final class Uint256 {
         }
     }
 
-    /**
-     * Whether {@code a < b}, both four limbs: the borrow out of {@code a - b}, limb by limb (Hacker's Delight 2-13),
-     * with no branch on the values — random prices that share their top limbs would mispredict a limb-by-limb
-     * comparison.
-     */
+    /** Whether {@code a < b}, both four limbs. */
     static boolean lessThan(long[] a, long[] b) {
-        long borrow = 0;
-        for (int i = 0; i < LIMBS; i++) {
-            long ai = a[i];
-            long bi = b[i];
-            long difference = ai - bi - borrow;
-            borrow = ((~ai & bi) | (~(ai ^ bi) & difference)) >>> 63;
+        for (int i = LIMBS - 1; i >= 0; i--) {
+            if (a[i] != b[i]) {
+                return Long.compareUnsigned(a[i], b[i]) < 0;
+            }
         }
-        return borrow != 0;
+        return false;
     }
 
     static boolean isZero(long[] a) {
@@ -124,10 +118,14 @@ public final class Uint256 {
         long borrow = 0;
         for (int i = 0; i < LIMBS; i++) {
             long ai = a[i];
-            long bi = b[i];
-            long difference = ai - bi - borrow;
-            borrow = ((~ai & bi) | (~(ai ^ bi) & difference)) >>> 63;
-            out[i] = difference;
+            long d = ai - b[i];
+            long nextBorrow = Long.compareUnsigned(ai, b[i]) < 0 ? 1 : 0;
+            long d2 = d - borrow;
+            if (Long.compareUnsigned(d, borrow) < 0) {
+                nextBorrow = 1;
+            }
+            out[i] = d2;
+            borrow = nextBorrow;
         }
     }
 

@@ -21,7 +21,7 @@ class LimbsTest {
     }
 
     // The quotient-digit estimate is too large only rarely, and random inputs seldom reach the add-back step or the
-    // u2 == vTop case: limbs made of these boundary patterns do.
+    // case of top limbs equal to the divisor's: limbs made of these boundary patterns do.
     @Test
     void dividesAsBigIntegerDoesOnBoundaryLimbPatterns() {
         long[] patterns = {0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -2L, -1L, 0xFFFF_FFFFL, 0xFFFF_FFFF_0000_0000L};
@@ -35,6 +35,13 @@ class LimbsTest {
                         long[] w = {d, c, b, a | Long.MIN_VALUE, -1L};
                         long[] x = {b, a | Long.MIN_VALUE};
                         assertDivides(value(w), value(x));
+                        // top limbs equal to the divisor's top two: the three-by-two division's special digit
+                        long[] y = {d, c, b, a, -1L, -1L, a};
+                        long[] z = {a, -1L, -1L};
+                        assertDivides(value(y), value(z));
+                        long[] t = {d, c, b, c, a, b | Long.MIN_VALUE};
+                        long[] s = {d, a, b | Long.MIN_VALUE};
+                        assertDivides(value(t), value(s));
                     }
                 }
             }
@@ -94,6 +101,21 @@ class LimbsTest {
         }
         assertThat(Limbs.reciprocal(Long.MIN_VALUE)).isEqualTo(-1L);
         assertThat(Limbs.reciprocal(-1L)).isEqualTo(1L);
+    }
+
+    @Test
+    void threeByTwoReciprocalIsMollerGranlunds() {
+        Random random = new Random(5);
+        long[] patterns = {0, 1, -1L, -2L, Long.MIN_VALUE, Long.MAX_VALUE};
+        BigInteger allOnes192 = BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE);
+        for (int i = 0; i < 100_000; i++) {
+            long d1 = (random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong())
+                    | Long.MIN_VALUE;
+            long d0 = random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong();
+            BigInteger divisor = unsigned(d1).shiftLeft(64).or(unsigned(d0));
+            assertThat(unsigned(Limbs.reciprocal3By2(d1, d0))).as("%s", divisor)
+                    .isEqualTo(allOnes192.divide(divisor).subtract(BigInteger.ONE.shiftLeft(64)));
+        }
     }
 
     private static void assertDivides(BigInteger dividend, BigInteger divisor) {
