@@ -46,6 +46,21 @@ final class Limbs {
         return new BigInteger(1, magnitude);
     }
 
+    /**
+     * The unsigned value of four limbs, most significant first, as a double within a relative 2^-50 of it (at most
+     * seven roundings of 2^-53: one per limb converted, one per addition; the scalings by 2^64 are exact).
+     */
+    static double toDouble(long limb3, long limb2, long limb1, long limb0) {
+        return ((unsignedToDouble(limb3) * 0x1p64 + unsignedToDouble(limb2)) * 0x1p64 + unsignedToDouble(limb1))
+                * 0x1p64 + unsignedToDouble(limb0);
+    }
+
+    /** The unsigned limb as a double, rounded once (to nearest). */
+    private static double unsignedToDouble(long limb) {
+        // at 2^63 and above: halved, keeping the lowest bit as a sticky bit so that the rounding is the same
+        return limb >= 0 ? (double) limb : (double) ((limb >>> 1) | (limb & 1)) * 2.0;
+    }
+
     /** Limb {@code index} (64 bits, least significant is 0) of a non-negative {@code value}. */
     static long limb(BigInteger value, int index) {
         return index == 0 ? value.longValue() : value.shiftRight(64 * index).longValue();

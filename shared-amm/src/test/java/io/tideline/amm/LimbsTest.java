@@ -2,6 +2,7 @@ package io.tideline.amm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,22 @@ class LimbsTest {
         }
         assertThat(Limbs.reciprocal(Long.MIN_VALUE)).isEqualTo(-1L);
         assertThat(Limbs.reciprocal(-1L)).isEqualTo(1L);
+    }
+
+    @Test
+    void toDoubleIsWithinTwoToTheMinus50OfTheValue() {
+        Random random = new Random(17);
+        long[] patterns = {0, 1, 2, 3, -1L, Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE};
+        for (int i = 0; i < 100_000; i++) {
+            long[] limbs = randomLimbs(4, patterns, random);
+            for (int zeroLimbs = random.nextInt(4); zeroLimbs > 0; zeroLimbs--) {
+                limbs[4 - zeroLimbs] = 0;
+            }
+            BigDecimal exact = new BigDecimal(value(limbs));
+            BigDecimal estimate = new BigDecimal(Limbs.toDouble(limbs[3], limbs[2], limbs[1], limbs[0]));
+            assertThat(estimate.subtract(exact).abs())
+                    .as("%s", exact).isLessThanOrEqualTo(exact.multiply(new BigDecimal(Math.scalb(1.0, -50))));
+        }
     }
 
     @Test
