@@ -143,11 +143,18 @@ public final class LiquidityAmounts {
         if (!Uint256.lessThan(lower, sqrtPriceX96)) {
             liquidityForAmount0(lower, upper, amount0, liquidity, scratch);
         } else if (Uint256.lessThan(sqrtPriceX96, upper)) {
-            long[] liquidity0 = scratch.fourth;
-            long[] liquidity1 = scratch.fifth;
-            liquidityForAmount0(sqrtPriceX96, upper, amount0, liquidity0, scratch);
-            liquidityForAmount1(lower, sqrtPriceX96, amount1, liquidity1, scratch);
-            Uint256.copy(Uint256.lessThan(liquidity1, liquidity0) ? liquidity1 : liquidity0, liquidity);
+            int smaller = clearlySmaller(sqrtPriceX96, lower, upper, amount0, amount1, scratch);
+            if (smaller == 0) {
+                liquidityForAmount0(sqrtPriceX96, upper, amount0, liquidity, scratch);
+            } else if (smaller == 1) {
+                liquidityForAmount1(lower, sqrtPriceX96, amount1, liquidity, scratch);
+            } else {
+                long[] liquidity0 = scratch.fourth;
+                long[] liquidity1 = scratch.fifth;
+                liquidityForAmount0(sqrtPriceX96, upper, amount0, liquidity0, scratch);
+                liquidityForAmount1(lower, sqrtPriceX96, amount1, liquidity1, scratch);
+                Uint256.copy(Uint256.lessThan(liquidity1, liquidity0) ? liquidity1 : liquidity0, liquidity);
+            }
         } else {
             liquidityForAmount1(lower, upper, amount1, liquidity, scratch);
         }
@@ -180,6 +187,47 @@ public final class LiquidityAmounts {
             Uint256.clear(amount0);
             SqrtPriceMath.amount1(lower, upper, liquidity, false, amount1);
         }
+    }
+
+    /** How far apart two liquidities must be, relatively, for their double estimates to order them for certain. */
+    private static final double CLEAR_MARGIN = 1e-9;
+    private static final double TWO_TO_THE_128 = 0x1p128;
+
+    /**
+     * Inside the range the contract computes both liquidities, each with its own {@code mulDiv} and
+     * {@code toUint128}, and takes the smaller. Which of the real quotients {@code x0 = amount0 * floor(price *
+     * upper / 2^96) / (upper - price)} and {@code x1 = amount1 * 2^96 / (price - lower)} is smaller is estimated
+     * in doubles: each estimate is within a relative 2^-48 of its quotient (a few roundings of 2^-53 each), so
+     * when one is below the other by more than {@link #CLEAR_MARGIN} the real ones are ordered the same way, and
+     * so are their floors, the liquidities. If the larger is moreover clearly below 2^128, its {@code mulDiv} and
+     * {@code toUint128} cannot revert, and only the smaller needs its exact division.
+     *
+     * @return 0 if liquidity0 is the answer and liquidity1 cannot revert, 1 the other way round, -1 if both must
+     *         be computed
+     */
+    private static int clearlySmaller(long[] price, long[] lower, long[] upper, long[] amount0, long[] amount1,
+            LimbScratch scratch) {
+        long[] product = scratch.product;
+        Limbs.multiply3By3(price, upper, product);
+        // floor(price * upper / 2^96): limbs 1 .. 5 of the product, shifted right by 32
+        double intermediate = Limbs.toDouble((product[4] >>> 32) | (product[5] << 32),
+                (product[3] >>> 32) | (product[4] << 32), (product[2] >>> 32) | (product[3] << 32),
+                (product[1] >>> 32) | (product[2] << 32));
+        long[] difference = scratch.second;
+        Uint256.subtract(upper, price, difference);
+        double x0 = Limbs.toDouble(amount0[3], amount0[2], amount0[1], amount0[0]) * intermediate
+                / Limbs.toDouble(difference[3], difference[2], difference[1], difference[0]);
+        Uint256.subtract(price, lower, difference);
+        double x1 = Limbs.toDouble(amount1[3], amount1[2], amount1[1], amount1[0]) * 0x1p96
+                / Limbs.toDouble(difference[3], difference[2], difference[1], difference[0]);
+        double unsure = 1 - CLEAR_MARGIN;
+        if (x0 < x1 * unsure && x1 < TWO_TO_THE_128 * unsure) {
+            return 0;
+        }
+        if (x1 < x0 * unsure && x0 < TWO_TO_THE_128 * unsure) {
+            return 1;
+        }
+        return -1;
     }
 
     // The contract's functions on arguments already checked and ordered (lower <= upper).
@@ -220,16 +268,23 @@ public final class LiquidityAmounts {
             throw divisionByZero();
         }
         long[] product = scratch.product;
-        Limbs.multiply(lower, 3, upper, 3, product);
+        Limbs.multiply3By3(lower, upper, product);
         long[] intermediate = scratch.third;
         for (int i = 0; i < 4; i++) {
             intermediate[i] = (product[i + 1] >>> 32) | (product[i + 2] << 32);
         }
-        int na = Limbs.significant(amount0, 4);
-        int ni = Limbs.significant(intermediate, 4);
         long[] dividend = scratch.dividend;
-        Limbs.multiply(amount0, na, intermediate, ni, dividend);
-        int m = Limbs.significant(dividend, na + ni);
+        int m;
+        if ((amount0[2] | amount0[3]) == 0) {
+            // the common case, an amount that fits in 128 bits: a product of fixed shape
+            Limbs.multiply2By4(amount0, intermediate, dividend);
+            m = Limbs.significant(dividend, 6);
+        } else {
+            int na = Limbs.significant(amount0, 4);
+            int ni = Limbs.significant(intermediate, 4);
+            Limbs.multiply(amount0, na, intermediate, ni, dividend);
+            m = Limbs.significant(dividend, na + ni);
+        }
         if (divideToUint128(dividend, m, difference, out, scratch)) {
             throw new AmmMathException(AmmMathException.Reason.MUL_DIV_OVERFLOW, "FullMath.mulDiv: "
                     + Uint256.toBigInteger(amount0) + " * " + Uint256.toBigInteger(intermediate) + " / "

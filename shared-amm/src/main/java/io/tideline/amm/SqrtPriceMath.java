@@ -182,7 +182,7 @@ public final class SqrtPriceMath {
         long[] difference = scratch.first;
         Uint256.subtract(upper, lower, difference);
         long[] product = scratch.product;
-        Limbs.multiply(liquidity, 2, difference, 3, product);
+        Limbs.multiply2By3(liquidity, difference, product);
         // numerator = product << 96: one whole limb and 32 bits
         long[] numerator = scratch.dividend;
         numerator[0] = 0;
@@ -193,7 +193,7 @@ public final class SqrtPriceMath {
         numerator[6] = product[4] >>> 32;
         int m = Limbs.significant(numerator, 7);
         long[] denominator = scratch.divisor;
-        Limbs.multiply(lower, 3, upper, 3, denominator);
+        Limbs.multiply3By3(lower, upper, denominator);
         int n = Limbs.significant(denominator, 6);
         divideInto(numerator, m, denominator, n, roundUp, out, scratch);
     }

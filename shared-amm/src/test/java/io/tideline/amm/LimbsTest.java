@@ -2,6 +2,7 @@ package io.tideline.amm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class LimbsTest {
     }
 
     // The quotient-digit estimate is too large only rarely, and random inputs seldom reach the add-back step or the
-    // u2 == vTop case: limbs made of these boundary patterns do.
+    // case of top limbs equal to the divisor's: limbs made of these boundary patterns do.
     @Test
     void dividesAsBigIntegerDoesOnBoundaryLimbPatterns() {
         long[] patterns = {0, 1, Long.MAX_VALUE, Long.MIN_VALUE, -2L, -1L, 0xFFFF_FFFFL, 0xFFFF_FFFF_0000_0000L};
@@ -35,6 +36,13 @@ class LimbsTest {
                         long[] w = {d, c, b, a | Long.MIN_VALUE, -1L};
                         long[] x = {b, a | Long.MIN_VALUE};
                         assertDivides(value(w), value(x));
+                        // top limbs equal to the divisor's top two: the three-by-two division's special digit
+                        long[] y = {d, c, b, a, -1L, -1L, a};
+                        long[] z = {a, -1L, -1L};
+                        assertDivides(value(y), value(z));
+                        long[] t = {d, c, b, c, a, b | Long.MIN_VALUE};
+                        long[] s = {d, a, b | Long.MIN_VALUE};
+                        assertDivides(value(t), value(s));
                     }
                 }
             }
@@ -54,6 +62,23 @@ class LimbsTest {
     }
 
     @Test
+    void unrolledProductsAreTheSchoolbookProduct() {
+        Random random = new Random(13);
+        long[] patterns = {0, 1, -1L, Long.MIN_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < 100_000; i++) {
+            long[] a = randomLimbs(4, patterns, random);
+            long[] b = randomLimbs(4, patterns, random);
+            long[] product = new long[6];
+            Limbs.multiply2By3(a, b, product);
+            assertThat(value(product)).isEqualTo(value(a, 2).multiply(value(b, 3)));
+            Limbs.multiply3By3(a, b, product);
+            assertThat(value(product)).isEqualTo(value(a, 3).multiply(value(b, 3)));
+            Limbs.multiply2By4(a, b, product);
+            assertThat(value(product)).isEqualTo(value(a, 2).multiply(value(b, 4)));
+        }
+    }
+
+    @Test
     void reciprocalIsMollerGranlunds() {
         Random random = new Random(3);
         BigInteger allOnes128 = BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE);
@@ -62,8 +87,52 @@ class LimbsTest {
             BigInteger expected = allOnes128.divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64));
             assertThat(unsigned(Limbs.reciprocal(d))).isEqualTo(expected);
         }
+        // both ends of every entry of the estimate table, and limbs of one or all bits below the top
+        for (long top = 256; top < 512; top++) {
+            for (long d : new long[] {top << 55, (top << 55) + 1, (top << 55) | ((1L << 55) - 1)}) {
+                assertThat(unsigned(Limbs.reciprocal(d))).as("%s", Long.toUnsignedString(d))
+                        .isEqualTo(allOnes128.divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
+            }
+        }
+        for (int bit = 0; bit < 63; bit++) {
+            for (long d : new long[] {Long.MIN_VALUE | (1L << bit), -1L << bit, Long.MIN_VALUE | ((1L << bit) - 1)}) {
+                assertThat(unsigned(Limbs.reciprocal(d))).as("%s", Long.toUnsignedString(d))
+                        .isEqualTo(allOnes128.divide(unsigned(d)).subtract(BigInteger.ONE.shiftLeft(64)));
+            }
+        }
         assertThat(Limbs.reciprocal(Long.MIN_VALUE)).isEqualTo(-1L);
         assertThat(Limbs.reciprocal(-1L)).isEqualTo(1L);
+    }
+
+    @Test
+    void toDoubleIsWithinTwoToTheMinus50OfTheValue() {
+        Random random = new Random(17);
+        long[] patterns = {0, 1, 2, 3, -1L, Long.MIN_VALUE, Long.MIN_VALUE + 1, Long.MAX_VALUE};
+        for (int i = 0; i < 100_000; i++) {
+            long[] limbs = randomLimbs(4, patterns, random);
+            for (int zeroLimbs = random.nextInt(4); zeroLimbs > 0; zeroLimbs--) {
+                limbs[4 - zeroLimbs] = 0;
+            }
+            BigDecimal exact = new BigDecimal(value(limbs));
+            BigDecimal estimate = new BigDecimal(Limbs.toDouble(limbs[3], limbs[2], limbs[1], limbs[0]));
+            assertThat(estimate.subtract(exact).abs())
+                    .as("%s", exact).isLessThanOrEqualTo(exact.multiply(new BigDecimal(Math.scalb(1.0, -50))));
+        }
+    }
+
+    @Test
+    void threeByTwoReciprocalIsMollerGranlunds() {
+        Random random = new Random(5);
+        long[] patterns = {0, 1, -1L, -2L, Long.MIN_VALUE, Long.MAX_VALUE};
+        BigInteger allOnes192 = BigInteger.ONE.shiftLeft(192).subtract(BigInteger.ONE);
+        for (int i = 0; i < 100_000; i++) {
+            long d1 = (random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong())
+                    | Long.MIN_VALUE;
+            long d0 = random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong();
+            BigInteger divisor = unsigned(d1).shiftLeft(64).or(unsigned(d0));
+            assertThat(unsigned(Limbs.reciprocal3By2(d1, d0))).as("%s", divisor)
+                    .isEqualTo(allOnes192.divide(divisor).subtract(BigInteger.ONE.shiftLeft(64)));
+        }
     }
 
     private static void assertDivides(BigInteger dividend, BigInteger divisor) {
@@ -95,9 +164,22 @@ class LimbsTest {
         return limbs;
     }
 
+    private static long[] randomLimbs(int count, long[] patterns, Random random) {
+        long[] limbs = new long[count];
+        for (int i = 0; i < count; i++) {
+            limbs[i] = random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong();
+        }
+        return limbs;
+    }
+
     private static BigInteger value(long[] limbs) {
+        return value(limbs, limbs.length);
+    }
+
+    /** The value of the low {@code count} limbs. */
+    private static BigInteger value(long[] limbs, int count) {
         BigInteger value = BigInteger.ZERO;
-        for (int i = limbs.length - 1; i >= 0; i--) {
+        for (int i = count - 1; i >= 0; i--) {
             value = value.shiftLeft(64).or(unsigned(limbs[i]));
         }
         return value;
