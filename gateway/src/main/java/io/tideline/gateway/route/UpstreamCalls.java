@@ -14,7 +14,6 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
-import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -31,8 +30,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Calls the upstreams through the JAX-RS client of Quarkus REST Client without holding a thread while they answer
- * (its {@link CompletionStageRxInvoker}), each call under SmallRye Fault Tolerance: a timeout and a circuit breaker of
- * its own per upstream, and, for GET and HEAD only, retries after a connection failure or a timeout. An upstream's
+ * (its {@link CompletionStageRxInvoker}), each call under SmallRye Fault Tolerance: a circuit breaker of its own per
+ * upstream, and, for GET and HEAD only, retries after a connection failure or a timeout. The timeout is the client's
+ * own read timeout on the event loop, not Fault Tolerance's: its timeout for asynchronous calls multiplied the
+ * latency the gateway adds at 2,000 req/s by a thousand (docs/adr/0020-non-blocking-proxy.md). An upstream's
  * own answers, 5xx included, are passed on as they are; only not answering counts against its breaker.
  * The proxy uses {@link #callAsync} from the event loop; {@link #call} waits for the same guarded call, for callers
  * already on a worker thread (the merged OpenAPI's reader, webhook ingress, the inbox backlog).
@@ -53,7 +54,7 @@ public class UpstreamCalls {
         this.timeoutMillis = config.upstreamTimeout().toMillis();
         this.client = ClientBuilder.newBuilder()
                 .connectTimeout(config.upstreamConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(timeoutMillis + 1_000, TimeUnit.MILLISECONDS)
+                .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
                 .build();
         GatewayConfig.Breaker breaker = config.breaker();
         for (Upstream upstream : routes.upstreams()) {
@@ -64,10 +65,9 @@ public class UpstreamCalls {
                     .failureRatio(breaker.failureRatio())
                     .delay(breaker.delay().toMillis(), ChronoUnit.MILLIS)
                     .successThreshold(1)
-                    .failOn(List.of(Unreachable.class, TimeoutException.class))
+                    .failOn(List.of(Unreachable.class, TimedOut.class))
                     .onStateChange(state -> logBreaker(upstream.name(), state))
                     .done()
-                    .withTimeout().duration(timeoutMillis, ChronoUnit.MILLIS).done()
                     .withThreadOffload(false)
                     .build());
         }
@@ -77,7 +77,7 @@ public class UpstreamCalls {
                 .maxRetries(config.upstreamRetries())
                 .delay(50, ChronoUnit.MILLIS)
                 .jitter(25, ChronoUnit.MILLIS)
-                .retryOn(List.of(Unreachable.class, TimeoutException.class))
+                .retryOn(List.of(Unreachable.class, TimedOut.class))
                 .abortOn(CircuitBreakerOpenException.class)
                 .done()
                 .withThreadOffload(false)
@@ -126,7 +126,7 @@ public class UpstreamCalls {
             return new UpstreamUnavailableException(upstream.name(), upstream.name()
                     + " is unavailable: it failed repeatedly and is given a rest", false, failure);
         }
-        if (failure instanceof TimeoutException) {
+        if (failure instanceof TimedOut) {
             return new UpstreamUnavailableException(upstream.name(), upstream.name() + " did not answer within "
                     + timeoutMillis + " ms", true, failure);
         }
@@ -160,7 +160,8 @@ public class UpstreamCalls {
         CompletableFuture<UpstreamAnswer> answer = new CompletableFuture<>();
         sent.whenComplete((response, failure) -> {
             if (failure != null) {
-                answer.completeExceptionally(new Unreachable(reason(failure), failure));
+                answer.completeExceptionally(timedOut(failure) ? new TimedOut(failure)
+                        : new Unreachable(reason(failure), failure));
                 return;
             }
             try (response) {
@@ -183,6 +184,18 @@ public class UpstreamCalls {
         });
         byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
         return new UpstreamAnswer(response.getStatus(), headers, body);
+    }
+
+    /** Whether the client gave up waiting for the answer (its read timeout), rather than failing to connect. */
+    private static boolean timedOut(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException
+                    || t.getClass().getSimpleName().contains("Timeout")
+                    || (t.getMessage() != null && t.getMessage().contains("timeout period"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable unwrapped(Throwable failure) {
@@ -211,6 +224,15 @@ public class UpstreamCalls {
     @PreDestroy
     void close() {
         client.close();
+    }
+
+    /** No answer within the upstream timeout. Counted by the breaker, retried for GET and HEAD. */
+    static final class TimedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TimedOut(Throwable cause) {
+            super(cause);
+        }
     }
 
     /** No answer: the connection failed or broke off. Counted by the breaker, retried for GET and HEAD. */
