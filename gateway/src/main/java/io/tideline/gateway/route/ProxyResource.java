@@ -30,11 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Forwards {@code /api/v1/<prefix>/...} to the upstream that owns the prefix ({@link RouteTable}), after checking the
  * caller's role against the permission table ({@link RoutePermissions}) and taking a token from the caller's bucket
  * for the route's class ({@link RateLimits}). The body goes on as the bytes that came in.
+ * Nothing here blocks: the methods run on the event loop and the upstream's answer completes the returned stage
+ * ({@link UpstreamCalls#callAsync}), so no worker thread is held per request in flight.
  * The class names the least role so that an anonymous caller is refused before anything else; the table decides the
  * rest.
  */
@@ -62,21 +65,21 @@ public class ProxyResource {
     @GET
     @Path("{route: .+}")
     @Operation(hidden = true)
-    public Response get(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public CompletionStage<Response> get(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("GET", uri, headers, null);
     }
 
     @HEAD
     @Path("{route: .+}")
     @Operation(hidden = true)
-    public Response head(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public CompletionStage<Response> head(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("HEAD", uri, headers, null);
     }
 
     @DELETE
     @Path("{route: .+}")
     @Operation(hidden = true)
-    public Response delete(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public CompletionStage<Response> delete(@Context UriInfo uri, @Context HttpHeaders headers) {
         return forward("DELETE", uri, headers, null);
     }
 
@@ -84,7 +87,7 @@ public class ProxyResource {
     @Path("{route: .+}")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public Response post(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> post(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("POST", uri, headers, body == null ? new byte[0] : body);
     }
 
@@ -92,7 +95,7 @@ public class ProxyResource {
     @Path("{route: .+}")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public Response put(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> put(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PUT", uri, headers, body == null ? new byte[0] : body);
     }
 
@@ -100,11 +103,11 @@ public class ProxyResource {
     @Path("{route: .+}")
     @Consumes(MediaType.WILDCARD)
     @Operation(hidden = true)
-    public Response patch(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
+    public CompletionStage<Response> patch(@Context UriInfo uri, @Context HttpHeaders headers, byte[] body) {
         return forward("PATCH", uri, headers, body == null ? new byte[0] : body);
     }
 
-    private Response forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
+    private CompletionStage<Response> forward(String method, UriInfo uri, HttpHeaders headers, byte[] body) {
         URI requested = uri.getRequestUri();
         String path = requested.getRawPath();
         Upstream upstream = routes.owner(path)
@@ -124,14 +127,15 @@ public class ProxyResource {
         String rawQuery = requested.getRawQuery();
         UpstreamRequest request = new UpstreamRequest(method, rawQuery == null ? path : path + "?" + rawQuery,
                 ForwardedHeaders.toUpstream(headers::getHeaderString, ids, authorization(headers)), body);
-        UpstreamAnswer answer = calls.call(upstream, request);
-        Response.ResponseBuilder out = Response.status(answer.status());
-        RateLimitHeaders.add(out, budget);
-        answer.headers().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
-        if (answer.body().length > 0 && !method.equals("HEAD")) {
-            out.entity(answer.body());
-        }
-        return out.build();
+        return calls.callAsync(upstream, request).thenApply(answer -> {
+            Response.ResponseBuilder out = Response.status(answer.status());
+            RateLimitHeaders.add(out, budget);
+            answer.headers().forEach((name, values) -> values.forEach(v -> out.header(name, v)));
+            if (answer.body().length > 0 && !method.equals("HEAD")) {
+                out.entity(answer.body());
+            }
+            return out.build();
+        });
     }
 
     /** The caller's own bearer token, or one the gateway signs for an API key's caller. */
