@@ -42,6 +42,8 @@ public final class BacktestBenchmark {
         for (int i = 0; i < 2; i++) {
             Backtester.run(single, series); // warm-up
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] singleCpuNanos = new long[rounds];
         long[] singleNanos = new long[rounds];
         long[] tapeNanos = new long[rounds];
         long[] runNanos = new long[rounds];
@@ -52,7 +54,9 @@ public final class BacktestBenchmark {
             baseline(series);
             baselineNanos[r] = System.nanoTime() - t0;
             t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             result = Backtester.run(single, series);
+            singleCpuNanos[r] = threads.getCurrentThreadCpuTime() - cpu0;
             singleNanos[r] = System.nanoTime() - t0;
             t0 = System.nanoTime();
             BarTape laidOut = BarTape.of(series);
@@ -69,6 +73,8 @@ public final class BacktestBenchmark {
                 result.endEquity().toPlainString());
         System.out.printf("  of which: laying the bars out (BarTape, shared by a grid) best %.3f s; the run over a laid-out"
                 + " tape best %.3f s, median %.3f s%n", best(tapeNanos), best(runNanos), median(runNanos));
+        System.out.printf("  CPU time of the single run's thread (what the load does not inflate as much): best %.3f s,"
+                + " median %.3f s%n", best(singleCpuNanos), median(singleCpuNanos));
         System.out.printf("baseline (same run): fixed BigInteger workload over the bars, best %.3f s, median %.3f s%n",
                 best(baselineNanos), median(baselineNanos));
 
