@@ -22,8 +22,11 @@ import static io.tideline.analytics.api.BacktestRequest.text;
  */
 final class BarsInput {
 
-    /** The most bars a stored window may span: a year of one-minute bars and a little over. */
-    static final long MAX_SOURCE_BARS = 530_000;
+    /**
+     * The most minutes a stored window may span, whatever its width (a year and a little over): the store may hold
+     * only one-minute bars and resample them, so it is the minutes read that are bounded.
+     */
+    static final long MAX_SOURCE_MINUTES = 530_000;
 
     /** The series store as a request reads it. */
     @FunctionalInterface
@@ -61,10 +64,10 @@ final class BarsInput {
         if (!from.isBefore(to)) {
             throw ProblemException.badField(named + ".to", "must be after " + named + ".from");
         }
-        long span = (to.getEpochSecond() - from.getEpochSecond()) / interval.seconds();
-        if (span > MAX_SOURCE_BARS) {
-            throw ProblemException.badField(named + ".to", "the window spans " + span + " bars of " + interval
-                    + ", more than " + MAX_SOURCE_BARS);
+        long minutes = (to.getEpochSecond() - from.getEpochSecond()) / BarInterval.M1.seconds();
+        if (minutes > MAX_SOURCE_MINUTES) {
+            throw ProblemException.badField(named + ".to", "the window spans " + minutes + " minutes, more than "
+                    + MAX_SOURCE_MINUTES);
         }
         List<Bar> bars = stored.bars(pool, interval, from, to);
         if (bars.isEmpty()) {
