@@ -6,24 +6,34 @@ import io.tideline.analytics.backtest.HedgeRule;
 import io.tideline.analytics.backtest.RangeRule;
 import io.tideline.analytics.backtest.RebalanceRule;
 import io.tideline.analytics.backtest.Strategy;
+import io.tideline.analytics.market.Bar;
 import io.tideline.analytics.market.BarInterval;
 import io.tideline.analytics.market.CsvBars;
 import io.tideline.analytics.market.PoolSeries;
 import io.tideline.service.problem.ProblemException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * A posted backtest read into a {@link Strategy} and a {@link PoolSeries}; every bad field is a 400 naming it (see
- * the README for the body). The bars come as CSV text in {@code csv} ({@link CsvBars}' columns).
+ * the README for the body). The bars come as CSV text in {@code csv} ({@link CsvBars}' columns) or as a window of the
+ * series store in {@code source} ({@link BarsInput}).
  */
 record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
 
+    /** A body with its bars in {@code csv} only (no series store to read a {@code source} from). */
     static BacktestRequest read(JsonNode body) {
+        return read(body, (pool, interval, from, to) -> {
+            throw ProblemException.badField("source", "is not available here; give the bars as csv");
+        });
+    }
+
+    /** A body with its bars in {@code csv} or a {@code source} window of {@code stored} ({@link BarsInput}). */
+    static BacktestRequest read(JsonNode body, BarsInput.StoredBars stored) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badField("body", "must be a JSON object");
         }
@@ -39,11 +49,12 @@ record BacktestRequest(String name, Strategy strategy, PoolSeries series) {
         RebalanceRule rebalance = guard("rebalance", () -> rebalance(node(body, "rebalance")));
         HedgeRule hedge = guard("hedge", () -> hedge(body.get("hedge")));
         Costs costs = guard("costs", () -> costs(body.get("costs")));
-        String csv = text(body, "csv", null);
-        PoolSeries series = guard("csv", () -> new PoolSeries(pool, fee, spacing, decimals0, decimals1, interval,
-                CsvBars.read(new StringReader(csv), interval, decimals0, decimals1)));
+        List<Bar> bars = BarsInput.read(body, "", interval, decimals0, decimals1, stored);
+        String barsField = body.hasNonNull("source") ? "source" : "csv";
+        PoolSeries series = guard(barsField, () -> new PoolSeries(pool, fee, spacing, decimals0, decimals1, interval,
+                bars));
         if (series.bars().size() < 2) {
-            throw ProblemException.badField("csv", "needs at least two bars");
+            throw ProblemException.badField(barsField, "needs at least two bars (has " + series.bars().size() + ")");
         }
         Strategy strategy = guard("feePips", () -> new Strategy(pool, fee, range, rebalance, hedge, costs, capital));
         return new BacktestRequest(name, strategy, series);

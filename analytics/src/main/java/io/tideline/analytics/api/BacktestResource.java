@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.analytics.backtest.BacktestJobs;
 import io.tideline.analytics.backtest.BacktestStore;
+import io.tideline.analytics.market.PoolBarStore;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
@@ -37,9 +38,12 @@ public class BacktestResource {
     private final BacktestJobs jobs;
     private final BacktestStore store;
     private final ObjectMapper json;
+    private final PoolBarStore bars;
 
-    public BacktestResource(Transactions transactions, BacktestJobs jobs, BacktestStore store, ObjectMapper json) {
+    public BacktestResource(Transactions transactions, BacktestJobs jobs, BacktestStore store, ObjectMapper json,
+            PoolBarStore bars) {
         this.transactions = transactions;
+        this.bars = bars;
         this.jobs = jobs;
         this.store = store;
         this.json = json;
@@ -60,7 +64,8 @@ public class BacktestResource {
     @APIResponse(responseCode = "202", description = "Started")
     @APIResponse(responseCode = "400", description = "A field is invalid; the problem names it")
     public Response start(JsonNode body, @Context UriInfo uri) {
-        BacktestRequest request = BacktestRequest.read(body);
+        BacktestRequest request = BacktestRequest.read(body,
+                (pool, interval, from, to) -> bars.bars(transactions.reads(), pool, interval, from, to));
         UUID id = jobs.submit(request.name(), request.strategy(), request.series(), body.toString());
         return Response.accepted(new View(new BacktestStore.Job(id, request.name(), "RUNNING",
                         request.series().bars().size() - 1, 0, null, null, null), null))

@@ -6,6 +6,7 @@ import io.tideline.analytics.backtest.HedgeRule;
 import io.tideline.analytics.backtest.RangeRule;
 import io.tideline.analytics.backtest.RebalanceRule;
 import io.tideline.analytics.backtest.Strategy;
+import io.tideline.analytics.market.Bar;
 import io.tideline.analytics.market.BarInterval;
 import io.tideline.analytics.market.CsvBars;
 import io.tideline.analytics.market.PoolSeries;
@@ -13,7 +14,6 @@ import io.tideline.analytics.suggestion.WalkForwardPlan;
 import io.tideline.service.input.Identifiers;
 import io.tideline.service.problem.ProblemException;
 
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ import static io.tideline.analytics.api.BacktestRequest.text;
 /**
  * A posted range suggestion read into what {@link io.tideline.analytics.suggestion.RangeSearch} needs; every bad field
  * is a 400 naming it (see the README for the body). The pools are the pair's fee tiers, each with its bars as CSV
- * ({@link CsvBars}' columns) at the same times.
+ * ({@link CsvBars}' columns) or as a window of the series store ({@link BarsInput}), at the same times.
  */
 record RangeSuggestionRequest(String pair, List<PoolSeries> pools, List<Integer> halfWidths, Strategy template,
                               WalkForwardPlan plan) {
@@ -39,6 +39,13 @@ record RangeSuggestionRequest(String pair, List<PoolSeries> pools, List<Integer>
     private static final int MAX_WIDTHS = 50;
 
     static RangeSuggestionRequest read(JsonNode body) {
+        return read(body, (pool, interval, from, to) -> {
+            throw ProblemException.badField("pools", "a source is not available here; give the bars as csv");
+        });
+    }
+
+    /** A body whose pools give their bars in {@code csv} or a {@code source} window of {@code stored}. */
+    static RangeSuggestionRequest read(JsonNode body, BarsInput.StoredBars stored) {
         if (body == null || !body.isObject()) {
             throw ProblemException.badField("body", "must be a JSON object");
         }
@@ -68,9 +75,10 @@ record RangeSuggestionRequest(String pair, List<PoolSeries> pools, List<Integer>
             String pool = Identifiers.require(at + ".pool", text(p, "pool", null, at + ".pool"));
             int fee = positive(p, "feePips", at);
             int spacing = positive(p, "tickSpacing", at);
-            String csv = text(p, "csv", null, at + ".csv");
-            pools.add(guard(at + ".csv", () -> new PoolSeries(pool, fee, spacing, decimals0, decimals1, interval,
-                    CsvBars.read(new StringReader(csv), interval, decimals0, decimals1))));
+            List<Bar> bars = BarsInput.read(p, at + ".", interval, decimals0, decimals1, stored);
+            String barsField = at + (p.hasNonNull("source") ? ".source" : ".csv");
+            pools.add(guard(barsField, () -> new PoolSeries(pool, fee, spacing, decimals0, decimals1, interval,
+                    bars)));
         }
         int bars = pools.get(0).bars().size();
         if (bars < plan.trainBars()) {
@@ -78,7 +86,8 @@ record RangeSuggestionRequest(String pair, List<PoolSeries> pools, List<Integer>
         }
         for (int i = 1; i < pools.size(); i++) {
             if (pools.get(i).bars().size() != bars) {
-                throw ProblemException.badField("pools[" + i + "].csv", "must have as many bars as pools[0] ("
+                String barsField = poolsNode.get(i).hasNonNull("source") ? ".source" : ".csv";
+                throw ProblemException.badField("pools[" + i + "]" + barsField, "must have as many bars as pools[0] ("
                         + bars + ")");
             }
         }

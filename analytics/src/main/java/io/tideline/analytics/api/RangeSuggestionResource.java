@@ -3,6 +3,7 @@ package io.tideline.analytics.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.analytics.market.PoolBarStore;
 import io.tideline.analytics.suggestion.RangeSearch;
 import io.tideline.analytics.suggestion.RangeSuggestion;
 import io.tideline.analytics.suggestion.RangeSuggestionStore;
@@ -45,10 +46,12 @@ public class RangeSuggestionResource {
     private final RangeSuggestionStore store;
     private final ObjectMapper json;
     private final Clock clock;
+    private final PoolBarStore bars;
 
     public RangeSuggestionResource(Transactions transactions, RangeSuggestionStore store, ObjectMapper json,
-            Clock clock) {
+            Clock clock, PoolBarStore bars) {
         this.transactions = transactions;
+        this.bars = bars;
         this.store = store;
         this.json = json;
         this.clock = clock;
@@ -66,7 +69,8 @@ public class RangeSuggestionResource {
     @APIResponse(responseCode = "201", description = "Made and kept; Location names it")
     @APIResponse(responseCode = "400", description = "A field is invalid; the problem names it")
     public Response suggest(JsonNode body, @Context UriInfo uri) {
-        RangeSuggestionRequest request = RangeSuggestionRequest.read(body);
+        RangeSuggestionRequest request = RangeSuggestionRequest.read(body,
+                (pool, interval, from, to) -> bars.bars(transactions.reads(), pool, interval, from, to));
         RangeSuggestion suggestion = RangeSearch.suggest(request.pools(), request.halfWidths(), request.template(),
                 request.plan());
         UUID id = UUID.randomUUID();

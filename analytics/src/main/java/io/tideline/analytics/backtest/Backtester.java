@@ -40,13 +40,27 @@ public final class Backtester {
 
     /** As {@link #run(Strategy, PoolSeries)}, telling {@code progress} each step done (0-based). */
     public static BacktestResult run(Strategy strategy, PoolSeries series, IntConsumer progress) {
-        if (strategy.feePips() != series.feePips()) {
-            throw new IllegalArgumentException("the strategy's fee tier " + strategy.feePips()
-                    + " is not the series' " + series.feePips());
+        if (series.bars().isEmpty()) {
+            throw new IllegalArgumentException("the series has no bars");
         }
-        ReturnPeriod period = series.interval() == BarInterval.D1 ? ReturnPeriod.DAILY : ReturnPeriod.HOURLY;
-        return new Run(strategy, new BarVenue(series, strategy.feePips()), series.decimals1(), period, progress)
-                .execute(series.bars().get(0).end(), series.bars().get(0).closeTick());
+        return run(strategy, BarTape.of(series), progress);
+    }
+
+    /** A strategy over bars laid out once ({@link BarTape#of}): what a grid of strategies over one series shares. */
+    public static BacktestResult run(Strategy strategy, BarTape tape) {
+        return run(strategy, tape, i -> { });
+    }
+
+    /** As {@link #run(Strategy, BarTape)}, telling {@code progress} each step done (0-based). */
+    public static BacktestResult run(Strategy strategy, BarTape tape, IntConsumer progress) {
+        if (strategy.feePips() != tape.feePips()) {
+            throw new IllegalArgumentException("the strategy's fee tier " + strategy.feePips()
+                    + " is not the series' " + tape.feePips());
+        }
+        ReturnPeriod period = tape.interval() == BarInterval.D1 ? ReturnPeriod.DAILY : ReturnPeriod.HOURLY;
+        BarVenue venue = new BarVenue(tape, strategy.feePips());
+        return new Run(strategy, venue, tape.decimals1(), period, progress)
+                .execute(tape.end(0), tape.bar(0).closeTick());
     }
 
     /**
@@ -107,6 +121,9 @@ public final class Backtester {
         private Instant outOfRangeSince;
         private int rebalances;
         private BigInteger priceSq;
+        private long fundingSeconds = -1;
+        private BigInteger fundingTimesSeconds;
+        private BigInteger fundingDen;
 
         Run(Strategy strategy, Venue venue, int decimals1, ReturnPeriod period, IntConsumer progress) {
             this.strategy = strategy;
@@ -130,7 +147,7 @@ public final class Backtester {
         }
 
         BacktestResult execute(Instant start, int startTick) {
-            priceSq = venue.sqrtPriceX96().pow(2);
+            priceSq = venue.priceSquared();
             history.append(startTick);
             int openStep = venue.seriesIndex(-1);
             open(openStep, start, venue.tick());
@@ -142,7 +159,7 @@ public final class Backtester {
                 int step = venue.seriesIndex(i);
                 Instant now = venue.time();
                 int tick = venue.tick();
-                priceSq = venue.sqrtPriceX96().pow(2);
+                priceSq = venue.priceSquared();
                 markHedge(previousSq, previous, now);
                 history.append(tick);
                 outOfRangeSince = range.contains(tick) ? null : outOfRangeSince == null ? now : outOfRangeSince;
@@ -248,9 +265,13 @@ public final class Backtester {
             hedgePricePnl = hedgePricePnl.add(hedge.multiply(previousSq.subtract(priceSq)).shiftRight(192));
             long seconds = now.getEpochSecond() - previous.getEpochSecond();
             if (seconds > 0 && fundingPerDay[0].signum() != 0) {
-                BigInteger num = value0(hedge).multiply(fundingPerDay[0]).multiply(BigInteger.valueOf(seconds));
-                BigInteger den = fundingPerDay[1].multiply(DAY);
-                funding = funding.add(floorDiv(num, den));
+                if (seconds != fundingSeconds) {
+                    fundingSeconds = seconds;
+                    fundingTimesSeconds = fundingPerDay[0].multiply(BigInteger.valueOf(seconds));
+                    fundingDen = fundingPerDay[1].multiply(DAY);
+                }
+                BigInteger num = value0(hedge).multiply(fundingTimesSeconds);
+                funding = funding.add(floorDiv(num, fundingDen));
             }
         }
 

@@ -4,23 +4,27 @@ import io.tideline.amm.LiquidityAmounts;
 import io.tideline.amm.SqrtPriceMath;
 import io.tideline.amm.TickMath;
 import io.tideline.amm.TokenAmounts;
+import io.tideline.amm.Uint256;
 import io.tideline.analytics.market.Bar;
-import io.tideline.analytics.market.PoolSeries;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Bars as a venue. The position does not move the recorded price; in a bar it earns
  * {@code volumeIn × fee × L / (L_pool + L) × overlap} of each token (rounded down), where L_pool is the bar's
  * in-range liquidity without the position and overlap is the share of the bar's [low, high] tick span inside the
  * range (1 or 0 for a bar that did not move). Fees of bar i+1 go to the position open at bar i's close.
+ *
+ * <p>The per-bar path allocates little: the bars' close prices and their squares come laid out from a shared
+ * {@link BarTape}; out of range the position's amounts do not move with the price and are computed once per side;
+ * in range they are shared-amm's limb overloads over the tape's limbs (the same integers as the BigInteger API).
  */
 final class BarVenue implements Venue {
 
     private static final BigInteger PIPS = BigInteger.valueOf(1_000_000);
+    private static final TokenAmounts NONE = new TokenAmounts(BigInteger.ZERO, BigInteger.ZERO);
 
-    private final List<Bar> bars;
+    private final BarTape tape;
     private final BigInteger feePips;
     private final int spacing;
     private int at;
@@ -30,19 +34,30 @@ final class BarVenue implements Venue {
     private BigInteger liquidity = BigInteger.ZERO;
     private BigInteger fees0 = BigInteger.ZERO;
     private BigInteger fees1 = BigInteger.ZERO;
+    // The open position, laid out once: fee × L, the bounds and L as limbs, its amounts out of range (lazily).
+    private BigInteger feeTimesLiquidity;
+    private final long[] sqrtALimbs = Uint256.zero();
+    private final long[] sqrtBLimbs = Uint256.zero();
+    private final long[] liquidityLimbs = Uint256.zero();
+    private final long[] amount0Limbs = Uint256.zero();
+    private final long[] amount1Limbs = Uint256.zero();
+    private TokenAmounts below;
+    private TokenAmounts above;
+    private TokenAmounts amountsNow;
+    private int amountsNowAt = -1;
 
-    BarVenue(PoolSeries series, int feePips) {
-        if (series.bars().isEmpty()) {
+    BarVenue(BarTape tape, int feePips) {
+        if (tape.size() == 0) {
             throw new IllegalArgumentException("the series has no bars");
         }
-        this.bars = series.bars();
+        this.tape = tape;
         this.feePips = BigInteger.valueOf(feePips);
-        this.spacing = series.tickSpacing();
+        this.spacing = tape.tickSpacing();
     }
 
     @Override
     public int steps() {
-        return bars.size() - 1;
+        return tape.size() - 1;
     }
 
     @Override
@@ -56,7 +71,12 @@ final class BarVenue implements Venue {
         if (range == null) {
             return;
         }
-        Bar bar = bars.get(at);
+        Bar bar = tape.bar(at);
+        boolean has0 = bar.volume0In().signum() > 0;
+        boolean has1 = bar.volume1In().signum() > 0;
+        if (!has0 && !has1) {
+            return;
+        }
         long num;
         long den;
         if (bar.lowTick() == bar.highTick()) {
@@ -69,30 +89,36 @@ final class BarVenue implements Venue {
         if (num == 0) {
             return;
         }
+        // volumeIn × fee × L × num / (PIPS × (L_pool + L) × den), rounded down; num/den = 1 for a bar wholly inside.
         BigInteger total = bar.liquidity().add(liquidity);
-        BigInteger denominator = PIPS.multiply(total).multiply(BigInteger.valueOf(den));
-        BigInteger factor = feePips.multiply(liquidity).multiply(BigInteger.valueOf(num));
-        if (bar.volume0In().signum() > 0) {
+        BigInteger factor = num == den ? feeTimesLiquidity : feeTimesLiquidity.multiply(BigInteger.valueOf(num));
+        BigInteger denominator = total.multiply(num == den ? PIPS : BigInteger.valueOf(1_000_000L * den));
+        if (has0) {
             fees0 = fees0.add(bar.volume0In().multiply(factor).divide(denominator));
         }
-        if (bar.volume1In().signum() > 0) {
+        if (has1) {
             fees1 = fees1.add(bar.volume1In().multiply(factor).divide(denominator));
         }
     }
 
     @Override
     public Instant time() {
-        return bars.get(at).end();
+        return tape.end(at);
     }
 
     @Override
     public BigInteger sqrtPriceX96() {
-        return bars.get(at).closeSqrtPriceX96();
+        return tape.bar(at).closeSqrtPriceX96();
+    }
+
+    @Override
+    public BigInteger priceSquared() {
+        return tape.closePriceSquared(at);
     }
 
     @Override
     public int tick() {
-        return bars.get(at).closeTick();
+        return tape.bar(at).closeTick();
     }
 
     @Override
@@ -107,6 +133,13 @@ final class BarVenue implements Venue {
         sqrtB = TickMath.getSqrtRatioAtTick(r.upper());
         liquidity = LiquidityAmounts.getLiquidityForAmounts(sqrtPriceX96(), sqrtA, sqrtB, amount0Desired,
                 amount1Desired);
+        feeTimesLiquidity = feePips.multiply(liquidity);
+        Uint256.set(sqrtALimbs, sqrtA);
+        Uint256.set(sqrtBLimbs, sqrtB);
+        Uint256.set(liquidityLimbs, liquidity);
+        below = null;
+        above = null;
+        amountsNowAt = -1;
         TokenAmounts paid = amountsAt(liquidity, true);
         return new Opened(liquidity, paid.amount0(), paid.amount1());
     }
@@ -118,12 +151,38 @@ final class BarVenue implements Venue {
         liquidity = BigInteger.ZERO;
         fees0 = BigInteger.ZERO;
         fees1 = BigInteger.ZERO;
+        amountsNowAt = -1;
         return closed;
     }
 
     @Override
     public TokenAmounts amounts() {
-        return range == null ? new TokenAmounts(BigInteger.ZERO, BigInteger.ZERO) : amountsAt(liquidity, false);
+        if (range == null) {
+            return NONE;
+        }
+        int tick = tick();
+        if (tick < range.lower()) {
+            if (below == null) {
+                below = new TokenAmounts(SqrtPriceMath.getAmount0Delta(sqrtA, sqrtB, liquidity, false),
+                        BigInteger.ZERO);
+            }
+            return below;
+        }
+        if (tick >= range.upper()) {
+            if (above == null) {
+                above = new TokenAmounts(BigInteger.ZERO,
+                        SqrtPriceMath.getAmount1Delta(sqrtA, sqrtB, liquidity, false));
+            }
+            return above;
+        }
+        if (amountsNowAt != at) {
+            long[] sqrt = tape.closeSqrtLimbs(at);
+            SqrtPriceMath.getAmount0Delta(sqrt, sqrtBLimbs, liquidityLimbs, false, amount0Limbs);
+            SqrtPriceMath.getAmount1Delta(sqrtALimbs, sqrt, liquidityLimbs, false, amount1Limbs);
+            amountsNow = new TokenAmounts(Uint256.toBigInteger(amount0Limbs), Uint256.toBigInteger(amount1Limbs));
+            amountsNowAt = at;
+        }
+        return amountsNow;
     }
 
     @Override

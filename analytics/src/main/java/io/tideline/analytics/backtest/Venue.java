@@ -24,6 +24,12 @@ interface Venue {
 
     BigInteger sqrtPriceX96();
 
+    /** The sqrt price squared (Q128.192): what valuing token0 in token1 multiplies by. */
+    default BigInteger priceSquared() {
+        BigInteger sqrt = sqrtPriceX96();
+        return sqrt.multiply(sqrt);
+    }
+
     int tick();
 
     int tickSpacing();

@@ -1,6 +1,7 @@
 package io.tideline.analytics.suggestion;
 
 import io.tideline.analytics.backtest.BacktestResult;
+import io.tideline.analytics.backtest.BarTape;
 import io.tideline.analytics.backtest.Backtester;
 import io.tideline.analytics.backtest.RangeRule;
 import io.tideline.analytics.backtest.Strategy;
@@ -58,17 +59,19 @@ public final class RangeSearch {
             throw new IllegalArgumentException("the series has " + n + " bars, fewer than trainBars ("
                     + plan.trainBars() + ")");
         }
+        // Each pool's bars are laid out once and every window of every (pool, width) run reads a slice of them.
+        List<BarTape> tapes = pools.stream().map(BarTape::of).toList();
         List<Fold> folds = new ArrayList<>();
         for (int from = 0; from + plan.trainBars() + plan.testBars() <= n; from += plan.testBars()) {
             int testFrom = from + plan.trainBars();
             int testTo = testFrom + plan.testBars();
-            Choice choice = best(pools, halfWidths, template, from, testFrom);
-            BigDecimal tested = returnOf(run(choice.pool, choice.halfWidth, template, testFrom, testTo));
+            Choice choice = best(pools, tapes, halfWidths, template, from, testFrom);
+            BigDecimal tested = returnOf(run(choice.pool, choice.tape, choice.halfWidth, template, testFrom, testTo));
             List<Bar> bars = choice.pool.bars();
             folds.add(new Fold(bars.get(from).start(), bars.get(testFrom).start(), bars.get(testTo - 1).end(),
                     choice.pool.pool(), choice.pool.feePips(), choice.halfWidth, choice.trainReturn, tested));
         }
-        Choice latest = best(pools, halfWidths, template, n - plan.trainBars(), n);
+        Choice latest = best(pools, tapes, halfWidths, template, n - plan.trainBars(), n);
         BigDecimal mean = folds.isEmpty() ? null : folds.stream().map(Fold::testReturn)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .divide(BigDecimal.valueOf(folds.size()), SCALE, RoundingMode.HALF_EVEN);
@@ -77,26 +80,29 @@ public final class RangeSearch {
                 folds, mean, readings.isEmpty() ? null : readings.get(readings.size() - 1));
     }
 
-    private record Choice(PoolSeries pool, int halfWidth, BigDecimal trainReturn) {
+    private record Choice(PoolSeries pool, BarTape tape, int halfWidth, BigDecimal trainReturn) {
     }
 
-    private static Choice best(List<PoolSeries> pools, List<Integer> halfWidths, Strategy template, int from, int to) {
+    private static Choice best(List<PoolSeries> pools, List<BarTape> tapes, List<Integer> halfWidths,
+            Strategy template, int from, int to) {
         Choice best = null;
-        for (PoolSeries pool : pools) {
+        for (int p = 0; p < pools.size(); p++) {
+            PoolSeries pool = pools.get(p);
             for (int halfWidth : halfWidths) {
-                BigDecimal r = returnOf(run(pool, halfWidth, template, from, to));
+                BigDecimal r = returnOf(run(pool, tapes.get(p), halfWidth, template, from, to));
                 if (best == null || r.compareTo(best.trainReturn) > 0) {
-                    best = new Choice(pool, halfWidth, r);
+                    best = new Choice(pool, tapes.get(p), halfWidth, r);
                 }
             }
         }
         return best;
     }
 
-    private static BacktestResult run(PoolSeries pool, int halfWidth, Strategy template, int from, int to) {
+    private static BacktestResult run(PoolSeries pool, BarTape tape, int halfWidth, Strategy template, int from,
+            int to) {
         Strategy strategy = new Strategy(pool.pool(), pool.feePips(), new RangeRule.FixedWidth(halfWidth),
                 template.rebalance(), template.hedge(), template.costs(), template.capital());
-        return Backtester.run(strategy, pool.withBars(pool.bars().subList(from, to)));
+        return Backtester.run(strategy, tape.slice(from, to));
     }
 
     private static BigDecimal returnOf(BacktestResult result) {

@@ -3,6 +3,7 @@ package io.tideline.bench.analytics;
 import io.tideline.amm.TickMath;
 import io.tideline.analytics.backtest.BacktestResult;
 import io.tideline.analytics.backtest.Backtester;
+import io.tideline.analytics.backtest.BarTape;
 import io.tideline.analytics.backtest.Costs;
 import io.tideline.analytics.backtest.HedgeRule;
 import io.tideline.analytics.backtest.RangeRule;
@@ -41,7 +42,11 @@ public final class BacktestBenchmark {
         for (int i = 0; i < 2; i++) {
             Backtester.run(single, series); // warm-up
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] singleCpuNanos = new long[rounds];
         long[] singleNanos = new long[rounds];
+        long[] tapeNanos = new long[rounds];
+        long[] runNanos = new long[rounds];
         long[] baselineNanos = new long[rounds];
         BacktestResult result = null;
         for (int r = 0; r < rounds; r++) {
@@ -49,8 +54,16 @@ public final class BacktestBenchmark {
             baseline(series);
             baselineNanos[r] = System.nanoTime() - t0;
             t0 = System.nanoTime();
+            long cpu0 = threads.getCurrentThreadCpuTime();
             result = Backtester.run(single, series);
+            singleCpuNanos[r] = threads.getCurrentThreadCpuTime() - cpu0;
             singleNanos[r] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            BarTape laidOut = BarTape.of(series);
+            tapeNanos[r] = System.nanoTime() - t0;
+            t0 = System.nanoTime();
+            Backtester.run(single, laidOut);
+            runNanos[r] = System.nanoTime() - t0;
         }
         System.out.printf("bars: %,d (1-minute, one year); cores: %d%n", bars,
                 Runtime.getRuntime().availableProcessors());
@@ -58,6 +71,10 @@ public final class BacktestBenchmark {
                         + " end equity %s%n", best(singleNanos), median(singleNanos),
                 best(singleNanos) < 1.0 ? "met" : "NOT met", result.rebalances(), result.actions().size(),
                 result.endEquity().toPlainString());
+        System.out.printf("  of which: laying the bars out (BarTape, shared by a grid) best %.3f s; the run over a laid-out"
+                + " tape best %.3f s, median %.3f s%n", best(tapeNanos), best(runNanos), median(runNanos));
+        System.out.printf("  CPU time of the single run's thread (what the load does not inflate as much): best %.3f s,"
+                + " median %.3f s%n", best(singleCpuNanos), median(singleCpuNanos));
         System.out.printf("baseline (same run): fixed BigInteger workload over the bars, best %.3f s, median %.3f s%n",
                 best(baselineNanos), median(baselineNanos));
 
@@ -66,7 +83,8 @@ public final class BacktestBenchmark {
             strategies.add(strategy(120 + 60 * (w % 10), Duration.ofMinutes(5L + 10L * (w / 10))));
         }
         long t0 = System.nanoTime();
-        long rebalances = strategies.parallelStream().mapToLong(s -> Backtester.run(s, series).rebalances()).sum();
+        BarTape tape = BarTape.of(series); // laid out once, shared by every strategy of the grid
+        long rebalances = strategies.parallelStream().mapToLong(s -> Backtester.run(s, tape).rebalances()).sum();
         double gridSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("grid of %d strategies in parallel: %.2f s (%.3f s a strategy over %d cores; sequential"
                         + " estimate from the single figure %.1f s); rebalances in all %,d%n", grid, gridSeconds,
