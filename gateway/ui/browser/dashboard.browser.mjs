@@ -627,7 +627,8 @@ try {
       equal(withKey.status, 200, 'the new key reads');
       await keyRow.getByRole('button', { name: `Revoke key ${name}` }).click();
       await admin.getByText(`Key ${name} revoked`).waitFor();
-      await keyRow.getByText(/by dev-admin$/).waitFor({ timeout: 5000 });
+      // the revoked cell, not the created one, which also ends "by dev-admin"
+      await keyRow.locator('td.revoked', { hasText: /by dev-admin$/ }).waitFor({ timeout: 5000 });
       const revoked = await fetch(`${BASE}/api/v1/sessions`, { headers: { 'X-Api-Key': key } });
       equal(revoked.status, 401, 'the revoked key');
       if (failures.length) throw new Error(failures.join('\n'));

@@ -277,7 +277,7 @@ function ApiKeys() {
                 <tr key={k.id} data-key={k.name}>
                   <th scope="row">{k.name}</th><td>{k.role}</td><td class="small"><code>{k.prefix}…</code></td>
                   <td class="small">{k.createdAt} by {k.createdBy}</td><td class="small">{k.lastUsedAt ?? 'never'}</td>
-                  <td class="small">{k.revokedAt ? `${k.revokedAt} by ${k.revokedBy}` : ''}</td>
+                  <td class="small revoked">{k.revokedAt ? `${k.revokedAt} by ${k.revokedBy}` : ''}</td>
                   <td>{!k.revokedAt && (
                     <button type="button" disabled={action.busy} onClick={() => revoke(k)}>
                       Revoke<span class="visually-hidden"> key {k.name}</span>
