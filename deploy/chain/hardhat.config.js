@@ -18,6 +18,12 @@ module.exports = {
   networks: {
     hardhat: {
       chainId: 31337,
+      // ./platform up sets TIDELINE_CHAIN_WALL_CLOCK=1: several automined blocks may share a second, so the chain's
+      // clock stays the wall clock's. Without it Hardhat dates a block at least one second after the last, and a
+      // burst of transactions (the end-to-end scenario sends dozens) pushes block times minutes into the future —
+      // and with them every "for N seconds" an alert rule measures from a block's time. The tests' chains keep
+      // Hardhat's default.
+      allowBlocksWithSameTimestamp: process.env.TIDELINE_CHAIN_WALL_CLOCK === "1",
     },
   },
 };

@@ -28,7 +28,8 @@ ensure_local_chain() {
   fi
   local start status=0
   start="$(now)"
-  TIDELINE_HOME="$TIDELINE_HOME" TIDELINE_CHAIN_PORT="$CHAIN_PORT" bash "$CHAIN_DIR/start-chain.sh" start 2>&1 \
+  TIDELINE_HOME="$TIDELINE_HOME" TIDELINE_CHAIN_PORT="$CHAIN_PORT" TIDELINE_CHAIN_WALL_CLOCK=1 \
+    bash "$CHAIN_DIR/start-chain.sh" start 2>&1 \
     | sed 's/^/    /' || status=$?
   if (( status != 0 )); then
     warn "the local chain did not start (exit $status; see above, log $LOG_DIR/chain.log): continuing without it.

@@ -11,6 +11,7 @@ process_marker() {
   case "$1" in
     kafka) echo "kafka.Kafka" ;;
     chain) echo "hardhat node --hostname 127.0.0.1 --port " ;;   # any port: down stops the chain we started
+    receivers) echo "io.tideline.e2e.receivers.LocalReceivers" ;;
     *) echo "$1/target/quarkus-app/quarkus-run.jar" ;;
   esac
 }

@@ -38,6 +38,13 @@ chain_state() {
   else echo "stopped"; fi
 }
 
+receivers_state() {
+  local pid
+  if pid="$(running_pid receivers)"; then echo "running (pid $pid)"
+  elif port_listening "$RECEIVERS_PORT"; then echo "port taken by $(port_owner "$RECEIVERS_PORT")"
+  else echo "stopped"; fi
+}
+
 # PostgreSQL is always the system's: the launcher may start it but never owns or stops it.
 postgres_state() { if pg_answers; then echo "external (system)"; else echo "stopped"; fi; }
 
@@ -54,6 +61,7 @@ print_table() {
   if [[ "$chain" == stopped* ]]; then chain_info=""
   elif [[ -f "$CHAIN_DEPLOYMENT" ]]; then chain_info="  (chain id 31337; addresses: ${CHAIN_DEPLOYMENT#"$ROOT"/})"; fi
   printf "%-12s %-30s %s\n" "chain" "$chain" "$CHAIN_RPC$chain_info"
+  printf "%-12s %-30s %s\n" "receivers" "$(receivers_state)" "$RECEIVERS_URL/mail, /webhooks/alerts  (SMTP 127.0.0.1:$RECEIVERS_SMTP_PORT)"
   for svc in "${SERVICES[@]}"; do
     port="$(service_port "$svc")"
     if [[ "$svc" == gateway ]]; then

@@ -17,6 +17,7 @@ cmd_down() {
   done
   wait
   for svc in "${SERVICES[@]}"; do clear_stale_pid "$svc"; done
+  stop_component receivers
   stop_component chain
   stop_component kafka
   if (( purge )); then

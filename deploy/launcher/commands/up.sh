@@ -25,6 +25,7 @@ cmd_up() {
   ensure_kafka
   ensure_redis
   ensure_local_chain
+  ensure_receivers
   ensure_local_keys
   step "Services"
   for svc in "${selected[@]}"; do start_service "$svc"; done

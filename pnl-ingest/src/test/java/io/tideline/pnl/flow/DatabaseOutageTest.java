@@ -1,5 +1,6 @@
 package io.tideline.pnl.flow;
 
+import io.tideline.testing.alchemy.AlchemyPayloads;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

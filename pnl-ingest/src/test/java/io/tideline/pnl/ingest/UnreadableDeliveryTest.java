@@ -1,5 +1,6 @@
 package io.tideline.pnl.ingest;
 
+import io.tideline.testing.alchemy.AlchemyPayloads;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.events.pnl.WalletActivityReceived;
 import io.tideline.messaging.inbox.Inbox;
 import io.tideline.messaging.tx.Transactions;
-import io.tideline.pnl.flow.AlchemyPayloads;
 import io.tideline.pnl.flow.PnlTestResources;
 import io.tideline.pnl.flow.PnlTopic;
 import io.tideline.pnl.webhook.WebhookInbox;

@@ -1,5 +1,6 @@
 package io.tideline.pnl.poller;
 
+import io.tideline.testing.alchemy.AlchemyPayloads;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -10,7 +11,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.events.TradeSide;
 import io.tideline.events.pnl.ExecutionUnmatched;
 import io.tideline.events.pnl.WalletActivityReceived;
-import io.tideline.pnl.flow.AlchemyPayloads;
 import io.tideline.pnl.flow.PnlTestResources;
 import io.tideline.pnl.flow.PnlTopic;
 import io.tideline.pnl.flow.PolymarketChain;

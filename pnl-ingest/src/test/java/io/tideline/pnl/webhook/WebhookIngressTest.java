@@ -1,5 +1,6 @@
 package io.tideline.pnl.webhook;
 
+import io.tideline.testing.alchemy.AlchemyPayloads;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -9,7 +10,6 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.messaging.tx.Transactions;
-import io.tideline.pnl.flow.AlchemyPayloads;
 import io.tideline.pnl.flow.PnlTestResources;
 import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.testing.TidelineTestResources;

@@ -1,10 +1,13 @@
-package io.tideline.pnl.flow;
+package io.tideline.testing.alchemy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tideline.pnl.webhook.AlchemySignature;
 import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Address Activity webhook bodies in Alchemy's documented format (webhookId, id, createdAt, type, event.network,
  * event.activity[] with rawContract, erc1155Metadata and log), built field by field as Alchemy sends them, and signed
- * as Alchemy signs them (hex HMAC-SHA256 of the raw body).
+ * as Alchemy signs them (hex HMAC-SHA256 of the raw body, keyed with the webhook's signing key). Used by pnl-ingest's
+ * tests and by the end-to-end scenario (e2e), which posts them to the running platform.
  */
 public final class AlchemyPayloads {
 
@@ -97,8 +101,15 @@ public final class AlchemyPayloads {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** {@code X-Alchemy-Signature}: lowercase hex HMAC-SHA256 of the body, keyed with the signing key (UTF-8). */
     public static String sign(byte[] body, String key) {
-        return new AlchemySignature(key).sign(body);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
     }
 
     private static ObjectNode base(String hash, String from, String to, String category, String asset) {
