@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * </ul>
  *
  * <p>Skipped (never passed) when node or the installed SDK is missing; {@code ./platform test} installs it first
- * (deploy/launcher/amm-sdk.sh). {@code -Damm.sdk.seed} and {@code -Damm.sdk.cases} (per function, at least 1,000)
+ * (deploy/launcher/reference-packages.sh). {@code -Damm.sdk.seed} and {@code -Damm.sdk.cases} (per function, at least 1,000)
  * vary the draw.
  */
 class AgainstUniswapSdkTest {
@@ -107,7 +107,7 @@ class AgainstUniswapSdkTest {
         assumeTrue(Files.isDirectory(dir.resolve("node_modules/@uniswap/v3-sdk"))
                         && Files.isDirectory(dir.resolve("node_modules/jsbi")),
                 "@uniswap/v3-sdk is not installed in " + dir
-                        + " (./platform test runs npm ci there: deploy/launcher/amm-sdk.sh)");
+                        + " (./platform test runs npm ci there: deploy/launcher/reference-packages.sh)");
         long seed = Long.getLong("amm.sdk.seed", 20_260_520L);
         int perFunction = Math.max(MIN_CASES, Integer.getInteger("amm.sdk.cases", MIN_CASES));
         CASES.addAll(PositionMathCases.generate(seed, perFunction));
