@@ -24,8 +24,8 @@ cmd_test() {
   trap 'exit 143' TERM
   ensure_kafka
   ensure_chain_packages
-  ensure_stark_js_packages
-  ensure_amm_sdk_packages
+  ensure_reference_packages shared-stark/src/test/starknet-js Stark starknet @scure/starknet
+  ensure_reference_packages shared-amm/src/test/uniswap-sdk "Uniswap SDK" @uniswap/v3-sdk jsbi
   ensure_chromium
   export TIDELINE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" TIDELINE_PG_HOST="$PG_HOST" TIDELINE_PG_PORT="$PG_PORT"
   if ! pg_is_local; then

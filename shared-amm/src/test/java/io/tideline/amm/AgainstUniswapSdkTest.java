@@ -1,20 +1,18 @@
 package io.tideline.amm;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.tideline.amm.PositionMathCases.Case;
 import io.tideline.amm.PositionMathCases.Function;
+import io.tideline.jsreference.NodeReference;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,9 +40,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  *       {@link #whereTheSdkSkipsTheContractsToUint128CheckTheContractIsFollowed()}.</li>
  * </ul>
  *
- * <p>Skipped (never passed) when node or the installed SDK is missing; {@code ./platform test} installs it first
- * (deploy/launcher/amm-sdk.sh). {@code -Damm.sdk.seed} and {@code -Damm.sdk.cases} (per function, at least 1,000)
- * vary the draw.
+ * <p>Skipped (never passed) when node or the installed SDK is missing ({@link NodeReference}); {@code ./platform test}
+ * installs it first (deploy/launcher/reference-packages.sh). {@code -Damm.sdk.seed} and {@code -Damm.sdk.cases} (per
+ * function, at least 1,000) vary the draw.
  */
 class AgainstUniswapSdkTest {
 
@@ -103,32 +101,14 @@ class AgainstUniswapSdkTest {
     @BeforeAll
     static void evaluateWithTheSdk() throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("amm.sdk.dir", "src/test/uniswap-sdk"));
-        assumeTrue(nodeAvailable(), "node is not installed: the differential test against @uniswap/v3-sdk cannot run");
-        assumeTrue(Files.isDirectory(dir.resolve("node_modules/@uniswap/v3-sdk"))
-                        && Files.isDirectory(dir.resolve("node_modules/jsbi")),
-                "@uniswap/v3-sdk is not installed in " + dir
-                        + " (./platform test runs npm ci there: deploy/launcher/amm-sdk.sh)");
+        NodeReference sdk = NodeReference.installedIn(dir, "@uniswap/v3-sdk", "jsbi");
         long seed = Long.getLong("amm.sdk.seed", 20_260_520L);
         int perFunction = Math.max(MIN_CASES, Integer.getInteger("amm.sdk.cases", MIN_CASES));
         CASES.addAll(PositionMathCases.generate(seed, perFunction));
         CASES.addAll(BOUNDARY_CASES);
         CASES.addAll(BEYOND_UINT128);
 
-        Path input = Files.createTempFile("amm-sdk-cases", ".txt");
-        try {
-            Files.write(input, CASES.stream().map(Case::line).collect(Collectors.toList()), StandardCharsets.UTF_8);
-            Process node = new ProcessBuilder("node", "evaluate.js")
-                    .directory(dir.toFile())
-                    .redirectInput(input.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            byte[] out = node.getInputStream().readAllBytes();
-            assertThat(node.waitFor(5, TimeUnit.MINUTES)).as("evaluate.js finished").isTrue();
-            assertThat(node.exitValue()).as("evaluate.js exit status").isZero();
-            SDK_RESULTS.addAll(Arrays.asList(new String(out, StandardCharsets.UTF_8).split("\n")));
-        } finally {
-            Files.deleteIfExists(input);
-        }
+        SDK_RESULTS.addAll(sdk.run(CASES.stream().map(Case::line).toList(), Duration.ofMinutes(5), "evaluate.js"));
         assertThat(SDK_RESULTS).as("one SDK result per case").hasSize(CASES.size());
     }
 
@@ -254,15 +234,5 @@ class AgainstUniswapSdkTest {
     private static Case line(String function, Object... arguments) {
         return Case.parse(function + " " + Arrays.stream(arguments).map(String::valueOf)
                 .collect(Collectors.joining(" ")));
-    }
-
-    private static boolean nodeAvailable() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
     }
 }

@@ -1,27 +1,25 @@
 package io.tideline.stark;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.tideline.jsreference.NodeReference;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Differential test against the JavaScript references: {@code src/test/starknet-js/vectors.mjs} draws random cases
  * from a seed and computes them with starknet.js and @scure/starknet (pinned in its package-lock.json); every case
- * must come out of shared-stark bit for bit. Skipped (never passed) when node or the installed packages are missing;
- * {@code ./platform test} installs them first.
+ * must come out of shared-stark bit for bit. Skipped (never passed) when node or the installed packages are missing
+ * ({@link NodeReference}); {@code ./platform test} installs them first (deploy/launcher/reference-packages.sh).
  *
  * <p>{@code -Dstark.reference.seed} and {@code -Dstark.reference.cases} (per kind, at least 1,000) vary the draw.
  */
@@ -33,35 +31,16 @@ class StarkReferenceDifferentialTest {
     @BeforeAll
     static void generateVectors() throws IOException, InterruptedException {
         Path dir = Path.of(System.getProperty("stark.reference.dir", "src/test/starknet-js"));
-        assumeTrue(nodeAvailable(), "node is not installed: the starknet.js differential test cannot run");
-        assumeTrue(Files.isDirectory(dir.resolve("node_modules/starknet"))
-                        && Files.isDirectory(dir.resolve("node_modules/@scure/starknet")),
-                "the reference packages are not installed in " + dir + " (./platform test runs npm ci there)");
+        NodeReference reference = NodeReference.installedIn(dir, "starknet", "@scure/starknet");
         String seed = System.getProperty("stark.reference.seed", "tideline-stark");
         int cases = Math.max(MIN_CASES, Integer.getInteger("stark.reference.cases", MIN_CASES));
-        Process node = new ProcessBuilder("node", "vectors.mjs", seed, Integer.toString(cases))
-                .directory(dir.toFile())
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        byte[] out = node.getInputStream().readAllBytes();
-        assertThat(node.waitFor(10, TimeUnit.MINUTES)).as("vectors.mjs finished").isTrue();
-        assertThat(node.exitValue()).as("vectors.mjs exit status").isZero();
-        for (String line : new String(out, StandardCharsets.UTF_8).split("\n")) {
+        for (String line : reference.run(List.of(), Duration.ofMinutes(10), "vectors.mjs", seed,
+                Integer.toString(cases))) {
             if (!line.isBlank()) {
                 String[] fields = line.split(" ");
                 CASES.computeIfAbsent(fields[0], k -> new ArrayList<>()).add(Arrays.copyOfRange(fields, 1,
                         fields.length));
             }
-        }
-    }
-
-    private static boolean nodeAvailable() {
-        try {
-            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
         }
     }
 

@@ -69,7 +69,7 @@ class HedgeOnExtendedTest {
     static void connect() {
         kafka = new KafkaTestClient(TestKafka.bootstrapServers());
         lp = new LpEvents(kafka);
-        venue = new WireMock("localhost", Integer.getInteger(ExtendedStandInResource.PORT_PROPERTY));
+        venue = ExtendedStandInResource.client();
     }
 
     @AfterAll

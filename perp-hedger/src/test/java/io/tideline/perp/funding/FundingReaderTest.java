@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,7 +20,7 @@ import io.tideline.events.Topics;
 import io.tideline.events.perp.FundingPaid;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
-import io.tideline.perp.marketdata.MarketFeedsStandInResource;
+import io.tideline.perp.flow.ExtendedStandInResource;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
 import io.tideline.testing.TidelineTestResources;
@@ -41,7 +42,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = MarketFeedsStandInResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ExtendedStandInResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = ExtendedStandInResource.ROLE, value = ExtendedStandInResource.FEEDS))
 class FundingReaderTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -60,7 +62,7 @@ class FundingReaderTest {
     @BeforeAll
     static void connect() {
         kafka = new KafkaTestClient(TestKafka.bootstrapServers());
-        venue = new WireMock("localhost", Integer.getInteger(MarketFeedsStandInResource.PORT_PROPERTY));
+        venue = ExtendedStandInResource.client();
     }
 
     @AfterAll

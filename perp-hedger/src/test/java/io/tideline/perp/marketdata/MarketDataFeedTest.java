@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,6 +21,7 @@ import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.Topics;
 import io.tideline.events.market.PriceObserved;
 import io.tideline.messaging.tx.Transactions;
+import io.tideline.perp.flow.ExtendedStandInResource;
 import io.tideline.perp.market.PoolMarkets;
 import io.tideline.perp.market.PoolPrices;
 import io.tideline.perp.venue.MarketStats;
@@ -44,7 +46,8 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = MarketFeedsStandInResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = ExtendedStandInResource.class, scope = TestResourceScope.MATCHING_RESOURCES,
+        initArgs = @ResourceArg(name = ExtendedStandInResource.ROLE, value = ExtendedStandInResource.FEEDS))
 class MarketDataFeedTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -65,7 +68,7 @@ class MarketDataFeedTest {
     @BeforeAll
     static void connect() {
         kafka = new KafkaTestClient(TestKafka.bootstrapServers());
-        venue = new WireMock("localhost", Integer.getInteger(MarketFeedsStandInResource.PORT_PROPERTY));
+        venue = ExtendedStandInResource.client();
     }
 
     @AfterAll

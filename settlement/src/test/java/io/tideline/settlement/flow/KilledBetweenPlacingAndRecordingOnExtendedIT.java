@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.tideline.settlement.venue.extended.ExtendedExchangeStandIn;
+import io.tideline.extended.ExtendedExchangeStandIn;
 import io.tideline.testing.TestDatabase;
 import java.time.Duration;
 import java.util.HashMap;

@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.events.Topics;
 import io.tideline.events.mm.PositionUncovered;
 import io.tideline.events.mm.TakeProfitPlaced;
+import io.tideline.extended.ExtendedExchangeStandIn;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.settlement.pricing.PairCatalogue;
 import io.tideline.settlement.run.PairOutcome;
@@ -16,7 +17,6 @@ import io.tideline.settlement.session.SessionStore.SessionPair;
 import io.tideline.settlement.takeprofit.SettlementEvents;
 import io.tideline.settlement.takeprofit.SettlementPlanner;
 import io.tideline.settlement.takeprofit.TakeProfitStore;
-import io.tideline.settlement.venue.extended.ExtendedExchangeStandIn;
 import io.tideline.settlement.venue.extended.ExtendedMakerVenue;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TestKafka;
@@ -92,8 +92,8 @@ class SettleOnExtendedTest {
         pair = Desk.uniquePair();
         market = pair.replace("-USDC", "-USD");
         Desk.session(session, "extended", List.of(pair));
-        venue = new ExtendedMakerVenue(extended.client(), Map.of(pair, market), 3, Duration.ofMillis(20), 100,
-                d -> Thread.sleep(d.toMillis()));
+        venue = new ExtendedMakerVenue(extended.client(ExtendedMakerVenue.USER_AGENT), Map.of(pair, market), 3,
+                Duration.ofMillis(20), 100, d -> Thread.sleep(d.toMillis()));
     }
 
     @AfterEach

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tideline.events.TradeSide;
+import io.tideline.extended.ExtendedExchangeStandIn;
 import io.tideline.settlement.venue.BestBidAsk;
 import io.tideline.settlement.venue.PlaceOutcome;
 import io.tideline.settlement.venue.PostOnlyOrder;
@@ -32,8 +33,8 @@ class ExtendedMakerVenueTest {
     void standIn() {
         extended = ExtendedExchangeStandIn.start();
         extended.book(MARKET, "2000", "2000.5");
-        venue = new ExtendedMakerVenue(extended.client(), Map.of(PAIR, MARKET), 2, Duration.ofMillis(1), 100,
-                d -> { });
+        venue = new ExtendedMakerVenue(extended.client(ExtendedMakerVenue.USER_AGENT), Map.of(PAIR, MARKET), 2,
+                Duration.ofMillis(1), 100, d -> { });
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package io.tideline.settlement.venue.extended;
+package io.tideline.extended;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -15,9 +15,6 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import io.tideline.extended.ExtendedClient;
-import io.tideline.extended.ExtendedSettings;
-import io.tideline.extended.StandInOrderSigner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -42,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * assumes the worst and takes it as another order, so that a test counting create requests per external id proves the
  * caller never sends one twice. Its error codes are its own words ({@code NOT_FOUND}, {@code UNAUTHORIZED}): Extended
  * documents the envelope, not the codes of these cases.
+ *
+ * <p>Shared through this module's test-jar (settlement's tests take it with {@code <type>test-jar</type>}).
  */
 public final class ExtendedExchangeStandIn implements AutoCloseable {
 
@@ -78,12 +77,12 @@ public final class ExtendedExchangeStandIn implements AutoCloseable {
         return server.baseUrl() + API;
     }
 
-    /** A client of this stand-in, as settlement builds one (stand-in signer). */
-    public ExtendedClient client() {
+    /** A client of this stand-in, as a service builds one with the stand-in signer, under the service's user agent. */
+    public ExtendedClient client(String userAgent) {
         ExtendedSettings settings = new ExtendedSettings(URI.create(baseUrl()), API_KEY, Duration.ofSeconds(5),
                 BigDecimal.ZERO, new BigDecimal("0.0005"), Duration.ofDays(30));
         return new ExtendedClient(settings, new StandInOrderSigner(STAND_IN_KEY.getBytes(StandardCharsets.UTF_8),
-                VAULT), ExtendedMakerVenue.USER_AGENT);
+                VAULT), userAgent);
     }
 
     /** Lists a market (size step 0.001, price step 0.01) with its best bid and ask. */
