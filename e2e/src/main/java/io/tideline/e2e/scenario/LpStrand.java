@@ -120,14 +120,29 @@ public final class LpStrand {
 
     private String hedged() {
         BigDecimal expected = new BigDecimal(minted.amount0()).movePointLeft(18).setScale(3, RoundingMode.DOWN);
+        // The hedge of this mint: its correlation id is the LpMinted's (lineage). The key alone is not enough on a
+        // local chain started again after ./platform down, whose token ids start over: an earlier chain's hedge of
+        // the same key stays in perp-hedger's history.
+        String mintEvent = null;
+        for (JsonNode fact : desk.gateway().get(Role.VIEWER, "/api/v1/lp/positions/" + minted.tokenId() + "/history")) {
+            if (fact.path("type").asText().equals("LpMinted") && fact.path("txHash").asText().equals(minted.txHash())
+                    && fact.path("retractedAt").isMissingNode()) {
+                mintEvent = fact.path("eventId").asText();
+            }
+        }
+        Mismatch.require(mintEvent != null, "lp-tracker's history of token " + minted.tokenId()
+                + " has no standing LpMinted of tx " + minted.txHash());
+        String mintId = mintEvent;
         JsonNode hedge = Eventually.within(desk.patience(), "a filled hedge of " + key, () -> {
-            JsonNode list = desk.gateway().get(Role.VIEWER, "/api/v1/hedges?positionKey=" + key);
-            Mismatch.check(1, list.size(), "hedges of the position");
-            JsonNode h = list.get(0);
-            Mismatch.check("OPEN", h.path("status").asText(), "hedge status");
-            Mismatch.require(decimal(h, "openQty").compareTo(decimal(h, "targetQty")) == 0,
-                    "the short is not filled yet: open " + h.path("openQty").asText());
-            return h;
+            for (JsonNode h : desk.gateway().get(Role.VIEWER, "/api/v1/hedges?positionKey=" + key)) {
+                if (mintId.equals(h.path("correlationId").asText())) {
+                    Mismatch.check("OPEN", h.path("status").asText(), "hedge status");
+                    Mismatch.require(decimal(h, "openQty").compareTo(decimal(h, "targetQty")) == 0,
+                            "the short is not filled yet: open " + h.path("openQty").asText());
+                    return h;
+                }
+            }
+            throw new Mismatch("no hedge caused by the mint " + mintId + " yet");
         });
         hedgeId = hedge.path("hedgeId").asText();
         Mismatch.require(decimal(hedge, "targetQty").compareTo(expected) == 0, "hedge target: expected the minted TWETH "
@@ -254,21 +269,31 @@ public final class LpStrand {
     }
 
     private String pnl() {
-        JsonNode hedge = desk.gateway().get(Role.VIEWER, "/api/v1/hedges/" + hedgeId).path("hedge");
+        // Analytics keeps a strategy's hedge side by position key: every hedge of the key (an earlier local chain's
+        // too, see hedged()) counts, each one closed.
+        BigDecimal sold = BigDecimal.ZERO;
+        BigDecimal bought = BigDecimal.ZERO;
+        BigDecimal fees = BigDecimal.ZERO;
+        for (JsonNode h : desk.gateway().get(Role.VIEWER, "/api/v1/hedges?positionKey=" + key)) {
+            Mismatch.check("CLOSED", h.path("status").asText(), "status of hedge " + h.path("hedgeId").asText());
+            sold = sold.add(decimal(h, "soldValue"));
+            bought = bought.add(decimal(h, "boughtValue"));
+            fees = fees.add(decimal(h, "fees"));
+        }
+        BigDecimal hedgeFees = fees;
         JsonNode position = desk.gateway().get(Role.VIEWER, "/api/v1/lp/positions/" + minted.tokenId());
         JsonNode figures = Eventually.within(desk.patience(), "analytics closing strategy " + key, () -> {
             JsonNode s = desk.gateway().get(Role.VIEWER, "/api/v1/portfolio/strategies/" + key);
             Mismatch.check("CLOSED", s.path("status").asText(), "strategy status");
             JsonNode f = s.path("figures");
             Mismatch.require(decimal(f, "hedgeUnrealized").signum() == 0, "the hedge is still open in analytics");
-            Mismatch.require(decimal(f, "feesPaid").negate().compareTo(decimal(hedge, "fees")) == 0,
-                    "feesPaid: expected -" + hedge.path("fees").asText() + " (the venue's fees), was "
-                            + f.path("feesPaid").asText());
+            Mismatch.require(decimal(f, "feesPaid").negate().compareTo(hedgeFees) == 0,
+                    "feesPaid: expected -" + hedgeFees + " (the venue's fees), was " + f.path("feesPaid").asText());
             return f;
         });
         Mismatch.require(decimal(figures, "cost").compareTo(decimal(position, "costToken1")) == 0,
                 "cost: expected lp-tracker's " + position.path("costToken1").asText() + ", was " + figures.path("cost").asText());
-        BigDecimal hedgeExpected = decimal(hedge, "soldValue").subtract(decimal(hedge, "boughtValue"));
+        BigDecimal hedgeExpected = sold.subtract(bought);
         within(hedgeExpected, decimal(figures, "hedgeRealized"), "hedgeRealized (sold - bought at the venue)");
         // The LP side recomputed from the chain: what came back (principal + fees) at the pool's price now, less cost.
         BigDecimal price = poolPrice();
