@@ -21,7 +21,8 @@ import java.util.Map;
  * step with its time and exits 1 on any mismatch. Settings (the launcher sets them): {@code TIDELINE_E2E_GATEWAY},
  * {@code TIDELINE_E2E_RECEIVERS}, {@code TIDELINE_E2E_TOKEN_VIEWER|TRADER|ADMIN}, {@code TIDELINE_E2E_CHAIN_RPC},
  * {@code TIDELINE_E2E_CHAIN_DEPLOYMENT}, {@code TIDELINE_E2E_DASHBOARD_DIR}, {@code TIDELINE_E2E_PATIENCE} (seconds
- * to wait for each asynchronous outcome, 60).
+ * to wait for each asynchronous outcome, 60), {@code TIDELINE_E2E_LEDGER} (a file to append what the chaos run's
+ * accounting needs to).
  */
 public final class E2eMain {
 
@@ -35,7 +36,9 @@ public final class E2eMain {
         for (Role role : Role.values()) {
             tokens.put(role, required("TIDELINE_E2E_TOKEN_" + role.name()));
         }
-        Gateway gateway = new Gateway(URI.create(setting("TIDELINE_E2E_GATEWAY", "http://127.0.0.1:8080/")), tokens);
+        Duration patience = Duration.ofSeconds(Long.parseLong(setting("TIDELINE_E2E_PATIENCE", "60")));
+        Gateway gateway = new Gateway(URI.create(setting("TIDELINE_E2E_GATEWAY", "http://127.0.0.1:8080/")), tokens,
+                patience);
         Receivers receivers = new Receivers(URI.create(setting("TIDELINE_E2E_RECEIVERS", "http://127.0.0.1:8089/")));
         Path deployment = Path.of(required("TIDELINE_E2E_CHAIN_DEPLOYMENT"));
         if (!Files.isRegularFile(deployment)) {
@@ -43,12 +46,13 @@ public final class E2eMain {
         }
         System.setProperty("tideline.test.chain.rpc", setting("TIDELINE_E2E_CHAIN_RPC", "http://127.0.0.1:8545"));
         System.setProperty("tideline.test.chain.deployment", deployment.toString());
-        Duration patience = Duration.ofSeconds(Long.parseLong(setting("TIDELINE_E2E_PATIENCE", "60")));
 
         System.out.printf("Tideline end to end, run %s, through %s%n", run, gateway.base());
         Steps steps = new Steps(System.out);
         try (LiveStream stream = new LiveStream(gateway)) {
-            Desk desk = new Desk(gateway, receivers, stream, new UniswapDriver(TestChain.shared()), run, patience);
+            Desk desk = new Desk(gateway, receivers, stream, new UniswapDriver(TestChain.shared()), run, patience,
+                    System.getenv("TIDELINE_E2E_LEDGER") == null ? Ledger.none()
+                            : new Ledger(Path.of(System.getenv("TIDELINE_E2E_LEDGER"))));
             steps.strand("LP: chain → tracker → hedge → alert → close → P&L", () -> new LpStrand(desk, steps).run());
             PredictionMarketStrand pm = new PredictionMarketStrand(desk, steps);
             steps.strand("Prediction markets: signed webhooks → match → P&L → leaderboard", pm::run);

@@ -26,10 +26,17 @@ public final class Gateway {
     private final URI base;
     private final Map<Role, String> tokens;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration retryFor;
 
-    public Gateway(URI base, Map<Role, String> tokens) {
+    /**
+     * {@code retryFor}: how long a call is sent again while the platform does not answer it — no connection, or 502,
+     * 503 or 504 from the gateway (a service restarting). Every call the scenarios make may be sent twice: reads, and
+     * actions the platform makes idempotent (fills, runs, deliveries by id, rules by id).
+     */
+    public Gateway(URI base, Map<Role, String> tokens, Duration retryFor) {
         this.base = base;
         this.tokens = Map.copyOf(tokens);
+        this.retryFor = retryFor;
     }
 
     public URI base() {
@@ -70,13 +77,32 @@ public final class Gateway {
     }
 
     private HttpResponse<byte[]> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new CallFailed(request.method() + " " + request.uri().getPath() + ": " + e, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CallFailed("interrupted: " + request.uri(), 0);
+        long deadline = System.nanoTime() + retryFor.toNanos();
+        while (true) {
+            HttpResponse<byte[]> response = null;
+            CallFailed failure = null;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                failure = new CallFailed(request.method() + " " + request.uri().getPath() + ": " + e, 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CallFailed("interrupted: " + request.uri(), 0);
+            }
+            boolean unavailable = failure != null || response.statusCode() == 502 || response.statusCode() == 503
+                    || response.statusCode() == 504;
+            if (!unavailable || System.nanoTime() >= deadline) {
+                if (failure != null) {
+                    throw failure;
+                }
+                return response;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CallFailed("interrupted: " + request.uri(), 0);
+            }
         }
     }
 

@@ -68,14 +68,22 @@ public final class PredictionMarketStrand {
 
     private String alert() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        JsonNode created = desk.gateway().post(Role.TRADER, "/api/v1/arbitrage-alerts", Map.of(
+        alertId = "e2e-" + desk.run() + "-" + tokenId.toString(36).substring(0, 8);
+        try {
+            desk.gateway().post(Role.TRADER, "/api/v1/arbitrage-alerts", Map.of(
+                "alertId", alertId,
                 "expectedEdge", "0.05",
                 "createdAt", now.minus(Duration.ofMinutes(1)).toString(),
                 "expiresAt", now.plus(Duration.ofHours(1)).toString(),
                 "legs", List.of(Map.of("venue", "polymarket", "market", market, "outcome", "YES", "side", "BUY",
                         "expectedPrice", "0.40", "tokenId", tokenId.toString()))));
-        alertId = created.path("alertId").asText();
-        Mismatch.require(!alertId.isEmpty(), "no alert id in " + created);
+        } catch (Gateway.CallFailed e) {
+            if (e.status() != 409) {
+                throw e;
+            }
+        }
+        JsonNode alert = desk.gateway().get(Role.VIEWER, "/api/v1/arbitrage-alerts/" + alertId);
+        Mismatch.check(market, alert.path("legs").path(0).path("market").asText(), "the alert's market");
         return alertId + " on " + market;
     }
 
@@ -84,12 +92,14 @@ public final class PredictionMarketStrand {
         String tx = AlchemyPayloads.txHash();
         String from = buy ? EXCHANGE : wallet;
         String to = buy ? wallet : EXCHANGE;
-        byte[] body = AlchemyPayloads.delivery(WEBHOOK_ID, AlchemyPayloads.deliveryId(), Instant.now(),
+        String deliveryId = AlchemyPayloads.deliveryId() + "-" + desk.run();
+        byte[] body = AlchemyPayloads.delivery(WEBHOOK_ID, deliveryId, Instant.now(),
                 AlchemyPayloads.usdc(tx, 10, to, from, USDC, usdcRaw),
                 AlchemyPayloads.shares(tx, 11, from, to, CTF, tokenId, 100_000_000L));
         HttpResponse<byte[]> answer = desk.gateway().postSigned("/webhooks/alchemy", body,
                 Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, SIGNING_KEY)));
         Mismatch.check(200, answer.statusCode(), "the " + what + "'s webhook answer (" + new String(answer.body()) + ")");
+        desk.ledger().record("webhook-acknowledged", deliveryId, what);
         return "tx " + tx.substring(0, 12) + "…, " + new String(answer.body());
     }
 
