@@ -24,6 +24,11 @@ run_e2e_scenario() {
   require_platform_up
   snapshot_e2e_lib
   step "End to end through the gateway (http://127.0.0.1:$(service_port gateway)/)"
+  e2e_java io.tideline.e2e.scenario.E2eMain "$@"
+}
+
+# One of the e2e module's programs with what it needs to reach the platform (tokens valid 2 h).
+e2e_java() {
   TIDELINE_E2E_GATEWAY="http://127.0.0.1:$(service_port gateway)/" \
   TIDELINE_E2E_RECEIVERS="$RECEIVERS_URL/" \
   TIDELINE_E2E_TOKEN_VIEWER="$(local_token --role viewer --subject e2e-viewer --ttl PT2H)" \
@@ -33,7 +38,8 @@ run_e2e_scenario() {
   TIDELINE_E2E_CHAIN_DEPLOYMENT="$CHAIN_DEPLOYMENT" \
   TIDELINE_E2E_DASHBOARD_DIR="$ROOT/gateway/ui" \
   TIDELINE_E2E_PATIENCE="$E2E_PATIENCE" \
-    "$JAVA" -cp "$E2E_RUN_LIB/*" io.tideline.e2e.scenario.E2eMain "$@"
+  TIDELINE_KAFKA_BOOTSTRAP="$KAFKA_BOOTSTRAP" TIDELINE_DB_HOST="$PG_HOST" TIDELINE_DB_PORT="$PG_PORT" \
+    "$JAVA" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$E2E_RUN_LIB/*" "$@"
 }
 
 cmd_e2e() {

@@ -20,6 +20,16 @@ usage: ./platform COMMAND [ARGS]
   test [MAVEN ARGS...]          PostgreSQL + roles, a Kafka broker and the local chain's npm packages for the tests,
                                 then ./mvnw -B verify [ARGS]; stops the broker afterwards if it started it (this is
                                 what CI runs)
+  e2e                           the whole desk end to end on the running platform, through the gateway with a token:
+                                LP minted on the chain -> tracked -> hedged -> out of range -> alert delivered by
+                                email and signed webhook to the local receivers -> acknowledged -> closed -> P&L ->
+                                report; Polymarket trades by signed webhook -> matched -> P&L -> leaderboard;
+                                settlement fill -> take-profit -> filled; the dashboard read in Chromium. Each step
+                                with its time; exit 1 on any mismatch (./platform test runs it after a whole build)
+  chaos                         the scenario again and again while each service, the broker and PostgreSQL are taken
+                                down hard in turn, then the count: events published vs applied per consumer, orders
+                                at the venues vs intended, alert deliveries per key, webhooks acknowledged vs
+                                processed; exit 1 on any loss or duplicate
   token --role viewer|trader|admin [--subject NAME] [--ttl PT12H]
                                 a bearer token for the services' APIs, signed with the local key 'up' made in
                                 \$TIDELINE_HOME/jwt; e.g. curl -H "Authorization: Bearer \$(./platform token --role viewer)" ...
@@ -43,6 +53,10 @@ environment (defaults in brackets):
   MP_JWT_VERIFY_PUBLICKEY_LOCATION  public key the services trust [\$TIDELINE_HOME/jwt/public.pem, made by 'up']
   TIDELINE_JWT_ISSUER, TIDELINE_JWT_AUDIENCE  issuer and audience a token must carry [tideline, tideline-api]
   TIDELINE_READY_TIMEOUT          seconds to wait for a service's /q/health/ready [90]
+  TIDELINE_RECEIVERS_PORT, TIDELINE_RECEIVERS_SMTP_PORT  the local receivers of alert deliveries [8089, 2525]
+  TIDELINE_E2E_PATIENCE           seconds e2e waits for each asynchronous outcome [60; 240 under chaos]
+  TIDELINE_SKIP_E2E=1             ./platform test without the end-to-end scenario
+  TIDELINE_CHAOS_PAUSE, TIDELINE_CHAOS_DOWN  seconds between two hits, and that a killed part stays down [15, 5]
   TIDELINE_PG_HOST, TIDELINE_PG_PORT                 PostgreSQL [127.0.0.1, 5432]
   TIDELINE_PG_ADMIN_USER, TIDELINE_PG_ADMIN_PASSWORD superuser that creates roles and databases [postgres, none]
   TIDELINE_PG_ADMIN_DB            database the superuser connects to [postgres]

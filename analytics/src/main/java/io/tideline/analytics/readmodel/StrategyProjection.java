@@ -1,5 +1,6 @@
 package io.tideline.analytics.readmodel;
 
+import io.tideline.amm.PriceMath;
 import io.tideline.analytics.portfolio.Book;
 import io.tideline.analytics.portfolio.HedgeBook;
 import io.tideline.analytics.portfolio.Money;
@@ -17,6 +18,7 @@ import io.tideline.events.perp.HedgeFilled;
 import io.tideline.events.perp.PerpFill;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
@@ -26,6 +28,9 @@ import java.util.List;
  * and inherit the mint's correlation id, so either side may arrive first and the other joins it.
  */
 public final class StrategyProjection {
+
+    /** Places of a price computed from sqrtPriceX96: lp-tracker's (TokenValue.PRICE_SCALE). */
+    static final int PRICE_SCALE = 36;
 
     private final DollarTokens dollars;
 
@@ -55,7 +60,7 @@ public final class StrategyProjection {
         s.tickUpper = m.tickUpper();
         s.liquidity = m.liquidity();
         s.sqrtPriceX96 = m.sqrtPriceX96();
-        s.price = m.price();
+        s.price = exactPrice(s, m.sqrtPriceX96(), m.price());
         s.valuedAt = m.at().blockTime();
         s.amount0 = m.amount0();
         s.amount1 = m.amount1();
@@ -100,7 +105,7 @@ public final class StrategyProjection {
         }
         s.sqrtPriceX96 = v.sqrtPriceX96();
         s.liquidity = v.liquidity();
-        s.price = v.price();
+        s.price = exactPrice(s, v.sqrtPriceX96(), v.price());
         s.valuedAt = v.valuedAt();
         s.amount0 = v.amount0();
         s.amount1 = v.amount1();
@@ -237,6 +242,24 @@ public final class StrategyProjection {
     private static void refreshFeesCollected(StrategyRecord s) {
         s.feesCollected0 = s.collected0.subtract(s.withdrawn0).max(BigInteger.ZERO);
         s.feesCollected1 = s.collected1.subtract(s.withdrawn1).max(BigInteger.ZERO);
+    }
+
+    /**
+     * The published price (18 places) refined to {@value #PRICE_SCALE} places from the event's sqrtPriceX96, as
+     * lp-tracker values with it: a deposit of 10^18 wei valued at a price rounded to 18 places can miss the exact
+     * value by more than a unit in the 18th place, and the cost would then differ from lp-tracker's (found by the
+     * end-to-end scenario). The refinement is used only when it rounds to the published price: the published price is
+     * what the event says; sqrtPriceX96 only adds its digits. Without a sqrtPriceX96, or before the mint named the
+     * decimals, the published price.
+     */
+    private static BigDecimal exactPrice(StrategyRecord s, BigInteger sqrtPriceX96, BigDecimal published) {
+        if (sqrtPriceX96 == null || s.decimals0 == null || s.decimals1 == null || published == null) {
+            return published;
+        }
+        BigDecimal exact = PriceMath.getPriceAtSqrtRatio(sqrtPriceX96, s.decimals0, s.decimals1, PRICE_SCALE,
+                RoundingMode.HALF_EVEN);
+        boolean same = exact.setScale(Math.max(published.scale(), 0), RoundingMode.HALF_EVEN).compareTo(published) == 0;
+        return same ? exact : published;
     }
 
     private static BigDecimal dollarValue(StrategyRecord s, BigInteger amount0, BigInteger amount1) {

@@ -9,7 +9,6 @@ import io.tideline.testing.uniswap.UniswapDriver.LiquidityChange;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,6 +32,7 @@ public final class LpStrand {
     private final ChainDeployment deployment;
 
     private LiquidityChange minted;
+    private BigInteger sqrtPriceAtMint;
     private int tickLower;
     private int tickUpper;
     private String key;
@@ -97,6 +97,7 @@ public final class LpStrand {
         tickLower = base - 5 * spacing;
         tickUpper = base + 6 * spacing;
         enough(owner(), chain.weth("10"), chain.usdc("50000"));
+        sqrtPriceAtMint = chain.slot0().sqrtPriceX96(); // a mint does not move the price
         minted = chain.mint(owner(), tickLower, tickUpper, chain.weth("2"), chain.usdc("5000"));
         return "token id " + minted.tokenId() + ", ticks [" + tickLower + ", " + tickUpper + "], liquidity "
                 + minted.liquidity() + ", block " + minted.blockNumber();
@@ -318,13 +319,16 @@ public final class LpStrand {
                     "feesPaid: expected -" + hedgeFees + " (the venue's fees), was " + f.path("feesPaid").asText());
             return f;
         });
-        Mismatch.require(decimal(figures, "cost").compareTo(decimal(position, "costToken1")) == 0,
-                "cost: expected lp-tracker's " + position.path("costToken1").asText() + ", was " + figures.path("cost").asText());
+        // The cost recomputed exactly from the chain: the deposit at the pool's price at the mint, rounded once.
+        BigDecimal cost = value(minted.amount0(), minted.amount1(), price(sqrtPriceAtMint)).setScale(18, RoundingMode.HALF_EVEN);
+        Mismatch.require(decimal(position, "costToken1").compareTo(cost) == 0,
+                "lp-tracker's cost: expected " + cost + " (exact), was " + position.path("costToken1").asText());
+        Mismatch.require(decimal(figures, "cost").compareTo(cost) == 0,
+                "analytics' cost: expected " + cost + " (exact), was " + figures.path("cost").asText());
         BigDecimal hedgeExpected = sold.subtract(bought);
         within(hedgeExpected, decimal(figures, "hedgeRealized"), "hedgeRealized (sold - bought at the venue)");
         // The LP side recomputed from the chain: what came back (principal + fees) at the pool's price now, less cost.
-        BigDecimal price = poolPrice();
-        BigDecimal back = tokens(collected.amount0(), 18).multiply(price).add(tokens(collected.amount1(), 6));
+        BigDecimal back = value(collected.amount0(), collected.amount1(), price(chain.slot0().sqrtPriceX96()));
         BigDecimal lpExpected = back.subtract(decimal(figures, "cost"));
         BigDecimal lpActual = decimal(figures, "totalPnl").subtract(decimal(figures, "hedgeRealized"))
                 .subtract(decimal(figures, "hedgeUnrealized")).subtract(decimal(figures, "funding"))
@@ -348,19 +352,26 @@ public final class LpStrand {
                 + response.headers().firstValue("Content-Disposition").orElse("no file name");
     }
 
-    /** token1 per token0 in whole tokens, from the pool's sqrtPriceX96 now: (sqrtP / 2^96)^2 x 10^(d0 - d1). */
-    private BigDecimal poolPrice() {
-        BigInteger sqrt = chain.slot0().sqrtPriceX96();
-        int d0 = deployment.tokens().weth().address().equalsIgnoreCase(deployment.pool().token0())
-                ? deployment.tokens().weth().decimals() : deployment.tokens().usdc().decimals();
-        int d1 = d0 == deployment.tokens().weth().decimals() ? deployment.tokens().usdc().decimals()
-                : deployment.tokens().weth().decimals();
-        return new BigDecimal(sqrt.multiply(sqrt)).movePointRight(d0 - d1)
-                .divide(new BigDecimal(BigInteger.ONE.shiftLeft(192)), new MathContext(60, RoundingMode.HALF_EVEN));
+    /** token1 per token0 in whole tokens, exactly: (sqrtPriceX96 / 2^96)^2 x 10^(d0 - d1) (a power of two below). */
+    private BigDecimal price(BigInteger sqrtPriceX96) {
+        return new BigDecimal(sqrtPriceX96.multiply(sqrtPriceX96)).movePointRight(decimals0() - decimals1())
+                .divide(new BigDecimal(BigInteger.ONE.shiftLeft(192)));
     }
 
-    private static BigDecimal tokens(BigInteger raw, int decimals) {
-        return new BigDecimal(raw).movePointLeft(decimals);
+    /** amount0 x price + amount1 in whole token1 (the dollar here), exact. */
+    private BigDecimal value(BigInteger amount0, BigInteger amount1, BigDecimal price) {
+        return new BigDecimal(amount0).movePointLeft(decimals0()).multiply(price)
+                .add(new BigDecimal(amount1).movePointLeft(decimals1()));
+    }
+
+    private int decimals0() {
+        return deployment.tokens().weth().address().equalsIgnoreCase(deployment.pool().token0())
+                ? deployment.tokens().weth().decimals() : deployment.tokens().usdc().decimals();
+    }
+
+    private int decimals1() {
+        return deployment.tokens().weth().address().equalsIgnoreCase(deployment.pool().token0())
+                ? deployment.tokens().usdc().decimals() : deployment.tokens().weth().decimals();
     }
 
     private static void within(BigDecimal expected, BigDecimal actual, String what) {
