@@ -30,6 +30,9 @@ usage: ./platform COMMAND [ARGS]
                                 down hard in turn, then the count: events published vs applied per consumer, orders
                                 at the venues vs intended, alert deliveries per key, webhooks acknowledged vs
                                 processed; exit 1 on any loss or duplicate
+  load [MINUTES]                 a steady mix for MINUTES (30): chain blocks over 1,000 LP positions, 500 webhook
+                                activities/s, settlement runs, 100 SSE clients; every minute throughput, p99
+                                latencies, heap per service and consumer lag; exit 1 if heap or lag kept growing
   token --role viewer|trader|admin [--subject NAME] [--ttl PT12H]
                                 a bearer token for the services' APIs, signed with the local key 'up' made in
                                 \$TIDELINE_HOME/jwt; e.g. curl -H "Authorization: Bearer \$(./platform token --role viewer)" ...

@@ -31,12 +31,12 @@ import java.util.concurrent.ExecutionException;
  * The broker's side: each consumer group's topics and lag, and what is on a topic since a moment (records and
  * distinct event ids, so that a record the relay sent twice shows as a redelivery the consumers had to absorb).
  */
-final class KafkaView implements AutoCloseable {
+public final class KafkaView implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A group's topics (without dead-letter topics) and its lag summed over their partitions. */
-    record Group(String id, Set<String> topics, long lag) {
+    public record Group(String id, Set<String> topics, long lag) {
     }
 
     /** What a topic holds since the moment: records, and the distinct event ids among them. */
@@ -46,7 +46,7 @@ final class KafkaView implements AutoCloseable {
     private final String bootstrap;
     private final Admin admin;
 
-    KafkaView(String bootstrap) {
+    public KafkaView(String bootstrap) {
         this.bootstrap = bootstrap;
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
@@ -54,7 +54,7 @@ final class KafkaView implements AutoCloseable {
         this.admin = Admin.create(p);
     }
 
-    Map<String, Group> groups(Set<String> prefixes) throws ExecutionException, InterruptedException {
+    public Map<String, Group> groups(Set<String> prefixes) throws ExecutionException, InterruptedException {
         Map<String, Group> groups = new HashMap<>();
         for (ConsumerGroupListing listing : admin.listConsumerGroups().all().get()) {
             String id = listing.groupId();

@@ -1,0 +1,19 @@
+# shellcheck shell=bash
+# `./platform load [MINUTES]`: a steady mix on the running platform (e2e module, io.tideline.e2e.load.LoadMain) — chain
+# blocks over 1,000 open LP positions, 500 webhook activities/s through the gateway, settlement runs, 100 SSE clients —
+# printing every minute throughput, p99 latencies, heap per service and consumer lag; non-zero when heap or lag kept
+# growing after the first minutes. TIDELINE_LOAD_POSITIONS, _ACTIVITIES_PER_SECOND, _BLOCK_SECONDS,
+# _SETTLEMENT_SECONDS and _SSE_CLIENTS change the mix.
+
+cmd_load() {
+  local minutes="${1:-30}"
+  (( $# <= 1 )) || die "usage: ./platform load [MINUTES]"
+  [[ "$minutes" =~ ^[0-9]+$ ]] && (( minutes > 0 )) || die "MINUTES must be a positive whole number, not '$minutes'"
+  require_java
+  require_platform_up
+  snapshot_e2e_lib
+  local svc services=""
+  for svc in "${SERVICES[@]}"; do services+="${services:+,}$svc=$(service_port "$svc")"; done
+  step "Load for $minutes min through the gateway (http://127.0.0.1:$(service_port gateway)/)"
+  TIDELINE_LOAD_MINUTES="$minutes" TIDELINE_LOAD_SERVICES="$services" e2e_java io.tideline.e2e.load.LoadMain
+}

@@ -1,0 +1,285 @@
+package io.tideline.e2e.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.tideline.e2e.chaos.KafkaView;
+import io.tideline.e2e.scenario.Gateway;
+import io.tideline.e2e.scenario.Gateway.Role;
+import io.tideline.testing.ChainDeployment;
+import io.tideline.testing.TestChain;
+import io.tideline.testing.alchemy.AlchemyPayloads;
+import io.tideline.testing.uniswap.UniswapDriver;
+
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * {@code ./platform load}: a steady mix on the running platform for {@code TIDELINE_LOAD_MINUTES} (30) — chain blocks
+ * (a swap every {@code TIDELINE_LOAD_BLOCK_SECONDS}, 2) over {@code TIDELINE_LOAD_POSITIONS} (1,000) open LP positions
+ * that lp-tracker revalues at each, signed Polymarket webhooks through the gateway at
+ * {@code TIDELINE_LOAD_ACTIVITIES_PER_SECOND} (500 activities, 10 to a delivery), a settlement fill and run every
+ * {@code TIDELINE_LOAD_SETTLEMENT_SECONDS} (10), and {@code TIDELINE_LOAD_SSE_CLIENTS} (100) clients on the live
+ * stream. Every minute: throughput, p99 latencies, each service's heap (and live data after GC) and each consumer's
+ * lag. At the end: whether heap and lag stopped growing after the first minutes; exit 1 if either kept growing.
+ */
+public final class LoadMain {
+
+    private static final String CTF = "0x4d97dcd97ec945f40cf65f87097ace5ea0476045";
+    private static final String USDC = "0x2791bca1f2de4661ed88a30c99a7a9449aa84174";
+    private static final String EXCHANGE = "0x4bfb41d5b3570defd03c39a9a4d8de6bd8b8982e";
+    private static final String SIGNING_KEY = "local-signing-key-not-secret";
+    private static final int ACTIVITIES_PER_DELIVERY = 10;
+    private static final int WARM_UP_MINUTES = 3;
+
+    private final Gateway gateway;
+    private final UniswapDriver chain;
+    private final ChainDeployment deployment;
+    private final SecureRandom random = new SecureRandom();
+    private final List<String> wallets = new ArrayList<>();
+    private final List<BigInteger> tokens = new ArrayList<>();
+    private final String run = String.valueOf(System.currentTimeMillis() / 1000);
+
+    private final Latencies webhookLatency = new Latencies();
+    private final Latencies blockLatency = new Latencies();
+    private final Latencies settlementLatency = new Latencies();
+    private final AtomicLong webhooksAccepted = new AtomicLong();
+    private final AtomicLong webhooksRefused = new AtomicLong();
+    private final AtomicLong fills = new AtomicLong();
+    private boolean sellNext;
+
+    private LoadMain(Gateway gateway, UniswapDriver chain) {
+        this.gateway = gateway;
+        this.chain = chain;
+        this.deployment = chain.deployment();
+        for (int i = 0; i < 500; i++) {
+            byte[] address = new byte[20];
+            random.nextBytes(address);
+            wallets.add("0x" + HexFormat.of().formatHex(address));
+        }
+        for (int i = 0; i < 50; i++) {
+            tokens.add(new BigInteger(128, random).add(BigInteger.TWO.pow(200)));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int minutes = intSetting("TIDELINE_LOAD_MINUTES", 30);
+        int positions = intSetting("TIDELINE_LOAD_POSITIONS", 1000);
+        int activitiesPerSecond = intSetting("TIDELINE_LOAD_ACTIVITIES_PER_SECOND", 500);
+        int blockSeconds = intSetting("TIDELINE_LOAD_BLOCK_SECONDS", 2);
+        int settlementSeconds = intSetting("TIDELINE_LOAD_SETTLEMENT_SECONDS", 10);
+        int sseClients = intSetting("TIDELINE_LOAD_SSE_CLIENTS", 100);
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String entry : System.getenv().getOrDefault("TIDELINE_LOAD_SERVICES", "").split(",")) {
+            if (entry.contains("=")) {
+                ports.put(entry.substring(0, entry.indexOf('=')), Integer.parseInt(entry.substring(entry.indexOf('=') + 1)));
+            }
+        }
+        Map<Role, String> tokens = new EnumMap<>(Role.class);
+        for (Role role : Role.values()) {
+            tokens.put(role, System.getenv("TIDELINE_E2E_TOKEN_" + role.name()));
+        }
+        URI base = URI.create(System.getenv().getOrDefault("TIDELINE_E2E_GATEWAY", "http://127.0.0.1:8080/"));
+        System.setProperty("tideline.test.chain.rpc", System.getenv().getOrDefault("TIDELINE_E2E_CHAIN_RPC",
+                "http://127.0.0.1:8545"));
+        System.setProperty("tideline.test.chain.deployment", System.getenv("TIDELINE_E2E_CHAIN_DEPLOYMENT"));
+        LoadMain load = new LoadMain(new Gateway(base, tokens, Duration.ZERO), new UniswapDriver(TestChain.shared()));
+
+        System.out.printf("Load: %d min; %d LP positions, a block every %d s; %d webhook activities/s; a settlement run"
+                + " every %d s; %d SSE clients%n", minutes, positions, blockSeconds, activitiesPerSecond,
+                settlementSeconds, sseClients);
+        load.ensurePositions(positions);
+        load.prepareTrading();
+        SseClients sse = new SseClients(base.resolve("/api/v1/stream"), tokens.get(Role.VIEWER), sseClients);
+
+        ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
+        ExecutorService senders = Executors.newFixedThreadPool(8);
+        long deliveryEveryMicros = 1_000_000L * ACTIVITIES_PER_DELIVERY / Math.max(1, activitiesPerSecond);
+        clock.scheduleAtFixedRate(() -> senders.submit(load::webhook), 0, deliveryEveryMicros, TimeUnit.MICROSECONDS);
+        clock.scheduleWithFixedDelay(load::block, 0, blockSeconds, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(load::settle, 0, settlementSeconds, TimeUnit.SECONDS);
+
+        ServiceMemory memory = new ServiceMemory(tokens.get(Role.VIEWER));
+        Map<String, List<Long>> heapHistory = new TreeMap<>();
+        Map<String, List<Long>> lagHistory = new TreeMap<>();
+        try (KafkaView kafka = new KafkaView(System.getenv().getOrDefault("TIDELINE_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))) {
+            for (int minute = 1; minute <= minutes; minute++) {
+                Thread.sleep(60_000);
+                load.report(minute, sse, memory, ports, kafka, heapHistory, lagHistory);
+            }
+        }
+        clock.shutdownNow();
+        senders.shutdownNow();
+        sse.close();
+        boolean growing = verdict(heapHistory, lagHistory);
+        System.exit(growing ? 1 : 0);
+    }
+
+    /** Opens positions for the desk's wallet until it holds {@code wanted} open ones, small and of varied widths. */
+    private void ensurePositions(int wanted) {
+        int open = 0;
+        for (JsonNode p : gateway.get(Role.VIEWER, "/api/v1/lp/positions")) {
+            String status = p.path("status").asText();
+            if (status.equals("ACTIVE") || status.equals("INACTIVE")) {
+                open++;
+            }
+        }
+        String owner = deployment.accounts().owner().address();
+        int missing = Math.max(0, wanted - open);
+        System.out.printf("positions: %d open, minting %d%n", open, missing);
+        if (missing > 0) {
+            chain.fund(owner, chain.weth("0.05").multiply(BigInteger.valueOf(missing + 10)),
+                    chain.usdc("150").multiply(BigInteger.valueOf(missing + 10)));
+        }
+        int spacing = deployment.pool().tickSpacing();
+        long started = System.nanoTime();
+        for (int i = 0; i < missing; i++) {
+            int tick = chain.slot0().tick();
+            int base = Math.floorDiv(tick, spacing) * spacing;
+            int half = (2 + random.nextInt(40)) * spacing;
+            chain.mint(owner, base - half, base + half, chain.weth("0.05"), chain.usdc("150"));
+            if ((i + 1) % 100 == 0 || i + 1 == missing) {
+                System.out.printf(Locale.ROOT, "  minted %d/%d (%.0f s)%n", i + 1, missing,
+                        (System.nanoTime() - started) / 1e9);
+            }
+        }
+    }
+
+    private void prepareTrading() {
+        String trader = deployment.accounts().trader().address();
+        chain.fund(trader, chain.weth("1000"), chain.usdc("3000000"));
+        gateway.post(Role.TRADER, "/api/v1/sessions", Map.of("sessionId", "load-" + run, "venue", "binance",
+                "pairs", List.of("ETH-USDC"), "startedAt", Instant.now().minus(1, ChronoUnit.MINUTES).toString()));
+        gateway.post(Role.TRADER, "/api/v1/paper/prices", Map.of("pair", "ETH-USDC", "bid", "1995"));
+    }
+
+    /** One signed delivery of five Polymarket buys (ten activities) by wallets of the pool. */
+    private void webhook() {
+        try {
+            List<com.fasterxml.jackson.databind.node.ObjectNode> activities = new ArrayList<>();
+            for (int i = 0; i < ACTIVITIES_PER_DELIVERY / 2; i++) {
+                String tx = AlchemyPayloads.txHash();
+                String wallet = wallets.get(random.nextInt(wallets.size()));
+                BigInteger token = tokens.get(random.nextInt(tokens.size()));
+                long shares = (10 + random.nextInt(90)) * 1_000_000L;
+                activities.add(AlchemyPayloads.usdc(tx, 10, wallet, EXCHANGE, USDC, shares * (30 + random.nextInt(40)) / 100));
+                activities.add(AlchemyPayloads.shares(tx, 11, EXCHANGE, wallet, CTF, token, shares));
+            }
+            byte[] body = AlchemyPayloads.delivery("wh_local", AlchemyPayloads.deliveryId() + "-load", Instant.now(),
+                    activities.toArray(new com.fasterxml.jackson.databind.node.ObjectNode[0]));
+            long t0 = System.nanoTime();
+            HttpResponse<byte[]> answer = gateway.postSigned("/webhooks/alchemy", body,
+                    Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, SIGNING_KEY)));
+            webhookLatency.add((System.nanoTime() - t0) / 1_000_000);
+            (answer.statusCode() == 200 ? webhooksAccepted : webhooksRefused).incrementAndGet();
+        } catch (RuntimeException e) {
+            webhooksRefused.incrementAndGet();
+        }
+    }
+
+    /** A block: the trader sells a little TWETH, then buys it back at the next, so the price swings and comes back. */
+    private void block() {
+        try {
+            String trader = deployment.accounts().trader().address();
+            boolean zeroForOne = chain.deployment().wethIsToken0() == sellNext;
+            BigInteger amount = sellNext == chain.deployment().wethIsToken0() ? chain.weth("0.5") : chain.usdc("1200");
+            long t0 = System.nanoTime();
+            chain.swapExactInput(trader, zeroForOne, amount);
+            blockLatency.add((System.nanoTime() - t0) / 1_000_000);
+            sellNext = !sellNext;
+        } catch (RuntimeException e) {
+            System.out.println("  a swap failed: " + e.getMessage());
+        }
+    }
+
+    /** A market maker's buy fill, then a settlement run; every sixth the bid reaches the take-profits and back. */
+    private void settle() {
+        try {
+            long n = fills.incrementAndGet();
+            gateway.post(Role.TRADER, "/api/v1/fills", Map.of("sessionId", "load-" + run, "pair", "ETH-USDC",
+                    "venue", "binance", "orderId", "load-" + run + "-" + n, "tradeId", "load-" + run + "-" + n,
+                    "side", "BUY", "quantity", "0.1", "price", "2000", "fee", "0.02",
+                    "filledAt", Instant.now().minusSeconds(1).toString()));
+            if (n % 6 == 0) {
+                gateway.post(Role.TRADER, "/api/v1/paper/prices", Map.of("pair", "ETH-USDC", "bid", "2010"));
+            } else if (n % 6 == 1) {
+                gateway.post(Role.TRADER, "/api/v1/paper/prices", Map.of("pair", "ETH-USDC", "bid", "1995"));
+            }
+            long t0 = System.nanoTime();
+            gateway.post(Role.TRADER, "/api/v1/settlement/run", Map.of("sessionId", "load-" + run));
+            settlementLatency.add((System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException e) {
+            System.out.println("  a settlement call failed: " + e.getMessage());
+        }
+    }
+
+    private void report(int minute, SseClients sse, ServiceMemory memory, Map<String, Integer> ports, KafkaView kafka,
+                        Map<String, List<Long>> heapHistory, Map<String, List<Long>> lagHistory) throws Exception {
+        Latencies.Window hooks = webhookLatency.take();
+        Latencies.Window blocks = blockLatency.take();
+        Latencies.Window runs = settlementLatency.take();
+        Latencies.Window delay = sse.delay.take();
+        long accepted = webhooksAccepted.getAndSet(0);
+        long refused = webhooksRefused.getAndSet(0);
+        System.out.printf(Locale.ROOT, "[%2d min] webhooks %.1f/s accepted (%d act/s), %d refused, p99 %d ms | blocks %d,"
+                        + " p99 %d ms | settlement runs %d, p99 %d ms | SSE %d clients, %.0f events/s, delay p99 %d ms%n",
+                minute, accepted / 60.0, accepted * ACTIVITIES_PER_DELIVERY / 60, refused, hooks.p99(), blocks.count(),
+                blocks.p99(), runs.count(), runs.p99(), sse.connected(), sse.takeEvents() / 60.0, delay.p99());
+        StringBuilder heap = new StringBuilder("         heap MB (live after GC):");
+        for (var e : ports.entrySet()) {
+            long[] m = memory.read(e.getValue());
+            heap.append(' ').append(e.getKey()).append(' ').append(m[0]).append(m[1] >= 0 ? " (" + m[1] + ")" : "");
+            heapHistory.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(m[1] >= 0 ? m[1] : m[0]);
+        }
+        System.out.println(heap);
+        StringBuilder lag = new StringBuilder("         consumer lag:");
+        for (KafkaView.Group g : new TreeMap<>(kafka.groups(Set.copyOf(ports.keySet()))).values()) {
+            if (g.topics().isEmpty() || g.topics().equals(Set.of("config"))) {
+                continue;
+            }
+            lag.append(' ').append(g.id()).append(' ').append(g.lag());
+            lagHistory.computeIfAbsent(g.id(), k -> new ArrayList<>()).add(g.lag());
+        }
+        System.out.println(lag);
+    }
+
+    private static boolean verdict(Map<String, List<Long>> heap, Map<String, List<Long>> lag) {
+        boolean growing = false;
+        System.out.printf("%nAfter the first %d minutes (growing = every value of the last third above every value of"
+                + " the middle third):%n", WARM_UP_MINUTES);
+        for (var e : heap.entrySet()) {
+            Trend.Verdict v = Trend.of(e.getValue(), WARM_UP_MINUTES);
+            growing |= v == Trend.Verdict.GROWING;
+            System.out.printf("  heap %-14s %s %s%n", e.getKey(), v, e.getValue());
+        }
+        for (var e : lag.entrySet()) {
+            Trend.Verdict v = Trend.of(e.getValue(), WARM_UP_MINUTES);
+            growing |= v == Trend.Verdict.GROWING;
+            System.out.printf("  lag  %-30s %s %s%n", e.getKey(), v, e.getValue());
+        }
+        System.out.println(growing ? "heap or lag kept growing" : "heap and lag steady");
+        return growing;
+    }
+
+    private static int intSetting(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}
