@@ -35,8 +35,14 @@ public final class LocalToken {
             String subject = args.length >= 4 ? args[3] : "local-" + args[2];
             Duration ttl = args.length >= 5 ? Duration.parse(args[4]) : Duration.ofHours(12);
             System.out.println(token(Path.of(args[1]), args[2], subject, ttl));
+        } else if (args.length == 6 && args[0].equals("tokens")) {
+            // COUNT callers of one role, SUBJECT_PREFIX-1 .. -COUNT, a token per line (the load run's stream clients)
+            for (int i = 1; i <= Integer.parseInt(args[4]); i++) {
+                System.out.println(token(Path.of(args[1]), args[2], args[3] + "-" + i, Duration.parse(args[5])));
+            }
         } else {
-            System.err.println("usage: LocalToken keys DIR | LocalToken token DIR ROLE [SUBJECT] [TTL]");
+            System.err.println("usage: LocalToken keys DIR | LocalToken token DIR ROLE [SUBJECT] [TTL]"
+                    + " | LocalToken tokens DIR ROLE SUBJECT_PREFIX COUNT TTL");
             System.exit(2);
         }
     }

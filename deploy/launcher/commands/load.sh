@@ -14,6 +14,11 @@ cmd_load() {
   snapshot_e2e_lib
   local svc services=""
   for svc in "${SERVICES[@]}"; do services+="${services:+,}$svc=$(service_port "$svc")"; done
+  # One caller per stream client: the gateway limits the streams of one caller.
+  local stream_tokens="$RUN_DIR/load-stream-tokens.txt"
+  "$JAVA" "$LAUNCHER/LocalToken.java" tokens "$JWT_DIR" viewer load-stream "${TIDELINE_LOAD_SSE_CLIENTS:-100}" PT2H \
+    >"$stream_tokens" || die "could not sign the stream clients' tokens"
   step "Load for $minutes min through the gateway (http://127.0.0.1:$(service_port gateway)/)"
-  TIDELINE_LOAD_MINUTES="$minutes" TIDELINE_LOAD_SERVICES="$services" e2e_java io.tideline.e2e.load.LoadMain
+  TIDELINE_LOAD_MINUTES="$minutes" TIDELINE_LOAD_SERVICES="$services" TIDELINE_LOAD_STREAM_TOKENS="$stream_tokens" \
+    e2e_java io.tideline.e2e.load.LoadMain
 }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * that lp-tracker revalues at each, signed Polymarket webhooks through the gateway at
  * {@code TIDELINE_LOAD_ACTIVITIES_PER_SECOND} (500 activities, 10 to a delivery), a settlement fill and run every
  * {@code TIDELINE_LOAD_SETTLEMENT_SECONDS} (10), and {@code TIDELINE_LOAD_SSE_CLIENTS} (100) clients on the live
- * stream. Every minute: throughput, p99 latencies, each service's heap (and live data after GC) and each consumer's
+ * stream. Every minute: throughput, p99 latencies, each service's heap (and its old generation) and each consumer's
  * lag. At the end: whether heap and lag stopped growing after the first minutes; exit 1 if either kept growing.
  */
 public final class LoadMain {
@@ -107,10 +107,14 @@ public final class LoadMain {
                 settlementSeconds, sseClients);
         load.ensurePositions(positions);
         load.prepareTrading();
-        SseClients sse = new SseClients(base.resolve("/api/v1/stream"), tokens.get(Role.VIEWER), sseClients);
+        List<String> streamTokens = System.getenv("TIDELINE_LOAD_STREAM_TOKENS") == null ? List.of(tokens.get(Role.VIEWER))
+                : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getenv("TIDELINE_LOAD_STREAM_TOKENS")))
+                        .stream().filter(l -> !l.isBlank()).toList();
+        SseClients sse = new SseClients(base.resolve("/api/v1/stream"), streamTokens, sseClients);
 
         ScheduledExecutorService clock = Executors.newScheduledThreadPool(4);
-        ExecutorService senders = Executors.newFixedThreadPool(8);
+        // open loop: enough senders that a slow answer does not lower the offered rate
+        ExecutorService senders = Executors.newFixedThreadPool(64);
         long deliveryEveryMicros = 1_000_000L * ACTIVITIES_PER_DELIVERY / Math.max(1, activitiesPerSecond);
         clock.scheduleAtFixedRate(() -> senders.submit(load::webhook), 0, deliveryEveryMicros, TimeUnit.MICROSECONDS);
         clock.scheduleWithFixedDelay(load::block, 0, blockSeconds, TimeUnit.SECONDS);
@@ -242,7 +246,7 @@ public final class LoadMain {
                         + " p99 %d ms | settlement runs %d, p99 %d ms | SSE %d clients, %.0f events/s, delay p99 %d ms%n",
                 minute, accepted / 60.0, accepted * ACTIVITIES_PER_DELIVERY / 60, refused, hooks.p99(), blocks.count(),
                 blocks.p99(), runs.count(), runs.p99(), sse.connected(), sse.takeEvents() / 60.0, delay.p99());
-        StringBuilder heap = new StringBuilder("         heap MB (live after GC):");
+        StringBuilder heap = new StringBuilder("         heap MB (old generation):");
         for (var e : ports.entrySet()) {
             long[] m = memory.read(e.getValue());
             heap.append(' ').append(e.getKey()).append(' ').append(m[0]).append(m[1] >= 0 ? " (" + m[1] + ")" : "");

@@ -7,8 +7,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /**
- * A service's heap from its Prometheus metrics ({@code /q/metrics}): the heap in use now, and the live data after the
- * last full collection ({@code jvm_gc_live_data_size_bytes}), the figure that shows a leak.
+ * A service's heap from its Prometheus metrics ({@code /q/metrics}): the heap in use now, and the old generation in
+ * use — what survived the young collections, the figure a leak makes grow (G1's live-data gauge stays 0 until a full
+ * collection, which a healthy service may never need).
  */
 final class ServiceMemory {
 
@@ -19,22 +20,23 @@ final class ServiceMemory {
         this.token = token;
     }
 
-    /** Megabytes: {heap used, live data after GC}; -1 where the service did not answer. */
+    /** Megabytes: {heap used, old generation used}; -1 where the service did not answer. */
     long[] read(int port) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
                     + "/q/metrics")).timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + token)
                     .header("Accept", "text/plain").GET().build(), HttpResponse.BodyHandlers.ofString());
             double heap = 0;
-            double live = -1;
+            double old = -1;
             for (String line : response.body().split("\n")) {
                 if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                     heap += value(line);
-                } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
-                    live = value(line);
+                    if (line.contains("Old Gen") || line.contains("Tenured")) {
+                        old = Math.max(old, 0) + value(line);
+                    }
                 }
             }
-            return new long[] {Math.round(heap / 1_048_576), live < 0 ? -1 : Math.round(live / 1_048_576)};
+            return new long[] {Math.round(heap / 1_048_576), old < 0 ? -1 : Math.round(old / 1_048_576)};
         } catch (Exception e) {
             return new long[] {-1, -1};
         }

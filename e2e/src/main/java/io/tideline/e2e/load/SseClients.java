@@ -26,8 +26,10 @@ final class SseClients {
     final Latencies delay = new Latencies();
     private volatile boolean open = true;
 
-    SseClients(URI stream, String token, int clients) {
+    /** {@code clients} readers, each with the next of the tokens (the gateway limits the streams of one caller). */
+    SseClients(URI stream, java.util.List<String> tokens, int clients) {
         for (int i = 0; i < clients; i++) {
+            String token = tokens.get(i % tokens.size());
             Thread t = new Thread(() -> follow(stream, token), "sse-client-" + i);
             t.setDaemon(true);
             t.start();
