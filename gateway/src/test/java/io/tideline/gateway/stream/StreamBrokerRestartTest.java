@@ -27,9 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The broker goes down under a connected stream client and comes back (a broker of this test's own, on the same ports
- * with the same data): the stream goes on, and an event published after the restart reaches the client. Found by the
- * end-to-end chaos run, where the stream's SmallRye consumer group was revoked at the restart and never assigned its
- * partitions again, leaving every client with keep-alives only.
+ * with the same data): the stream goes on, and an event published after the restart reaches the client. The
+ * end-to-end chaos run found the stream's SmallRye consumer group revoked at a restart after {@code kill -9} and never
+ * assigned its partitions again (docs/adr/0005). This test stops the broker in order ({@link EmbeddedKafkaBroker#stop}
+ * is a controlled shutdown, not a kill): the old SmallRye channel passed it too, so it guards the plain consumer's
+ * recovery rather than reproducing the kill; {@code ./platform chaos} is what kills the broker.
  */
 @QuarkusTest
 @WithTestResource(value = StreamBrokerRestartTest.OwnBroker.class, scope = TestResourceScope.MATCHING_RESOURCES)
