@@ -32,6 +32,18 @@ public interface StreamConfig {
     @Min(1)
     int maxStreamsPerCaller();
 
+    /**
+     * Records read from Kafka in one poll. A poll is a burst every client gets at once: keep it well under
+     * {@link #clientQueue()}.
+     */
+    @WithDefault("500")
+    @Min(1)
+    int maxPollRecords();
+
+    /** How often the streamed topics' partitions are read again, so that partitions added later are read too. */
+    @WithDefault("30s")
+    Duration partitionRefresh();
+
     /** Streams this instance serves at once. */
     @WithDefault("5000")
     @Min(1)

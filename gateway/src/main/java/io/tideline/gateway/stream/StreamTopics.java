@@ -19,8 +19,11 @@ public final class StreamTopics {
     /** Streamed only to a caller who names them, and never replayed. */
     public static final List<String> OPT_IN = List.of(Topics.MARKET_PRICES.name());
 
+    /** Every topic the stream reads from Kafka, in catalogue order. */
+    public static final List<String> READ = concat(DEFAULT, OPT_IN);
+
     /** Every topic a caller may name. */
-    public static final Set<String> ALL = Set.copyOf(concat(DEFAULT, OPT_IN));
+    public static final Set<String> ALL = Set.copyOf(READ);
 
     private StreamTopics() {
     }

@@ -36,10 +36,20 @@ final class TestEvents implements AutoCloseable {
 
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
 
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer;
+
+    /** To the broker the tests share. */
+    TestEvents() {
+        this(TestKafka.bootstrapServers());
+    }
+
+    /** To this broker (a test's own). */
+    TestEvents(String bootstrap) {
+        producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer());
+    }
 
     /** A topic and the envelope sent there. */
     record Sent(String topic, EventEnvelope<?> envelope) {

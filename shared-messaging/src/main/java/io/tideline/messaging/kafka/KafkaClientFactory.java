@@ -105,6 +105,24 @@ public class KafkaClientFactory {
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /**
+     * A consumer that follows topics by assignment from their live end, outside any consumer group: it commits
+     * nothing, and when its position falls out of a partition's range (the broker lost the tail it had read) it goes
+     * on from the end rather than reading the partition's history again (the gateway's live stream).
+     */
+    public KafkaConsumer<String, byte[]> follower(String clientId, int maxPollRecords) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrapServers());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, config.service() + "-" + clientId + "-"
+                + Long.toHexString(System.nanoTime()));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.putAll(security);
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** An admin client whose every call gives up after {@code timeout} (offsets, consumer groups). */
     public Admin admin(String clientId, java.time.Duration timeout) {
         Map<String, Object> props = new HashMap<>();
