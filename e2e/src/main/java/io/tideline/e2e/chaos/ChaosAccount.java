@@ -1,13 +1,9 @@
 package io.tideline.e2e.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tideline.e2e.scenario.Receivers;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,16 +37,14 @@ import java.util.UUID;
  */
 public final class ChaosAccount {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final ServiceDatabases databases;
     private final KafkaView kafka;
-    private final URI receivers;
+    private final Receivers receivers;
     private final Path ledger;
     private final Instant since;
     private boolean late;
 
-    private ChaosAccount(ServiceDatabases databases, KafkaView kafka, URI receivers, Path ledger, Instant since) {
+    private ChaosAccount(ServiceDatabases databases, KafkaView kafka, Receivers receivers, Path ledger, Instant since) {
         this.databases = databases;
         this.kafka = kafka;
         this.receivers = receivers;
@@ -65,7 +59,7 @@ public final class ChaosAccount {
                 env("TIDELINE_DB_PORT", "5432"), System.getenv("TIDELINE_PG_SERVICE_PASSWORD"));
         try (KafkaView kafka = new KafkaView(env("TIDELINE_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))) {
             ChaosAccount account = new ChaosAccount(databases, kafka,
-                    URI.create(env("TIDELINE_E2E_RECEIVERS", "http://127.0.0.1:8089/")),
+                    new Receivers(URI.create(env("TIDELINE_E2E_RECEIVERS", "http://127.0.0.1:8089/"))),
                     Path.of(required("TIDELINE_E2E_LEDGER")), since);
             long deadline = System.nanoTime() + settle.toNanos();
             List<Table> tables;
@@ -229,8 +223,8 @@ public final class ChaosAccount {
         Table t = new Table("Alert deliveries: alerting's record against the receivers", "channel", "deliveries",
                 "delivered", "pending", "failed", "suppressed", "received once", "received twice", "lost");
         Map<String, Integer> received = new HashMap<>();
-        for (String path : List.of("mail", "webhooks/alerts")) {
-            for (JsonNode e : read(path).path("received")) {
+        for (JsonNode snapshot : List.of(receivers.mail(), receivers.webhooks())) {
+            for (JsonNode e : snapshot.path("received")) {
                 received.merge(e.path("idempotencyKey").asText(), e.path("count").asInt(), Integer::sum);
             }
         }
@@ -313,12 +307,6 @@ public final class ChaosAccount {
         t.row(lost > 0 || setAside > 0 || pending > 0, "alchemy-webhooks", acknowledged.size(), inInbox, processed,
                 setAside, pending, lost);
         return t;
-    }
-
-    private JsonNode read(String path) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(receivers.resolve(path))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        return JSON.readTree(response.body());
     }
 
     private static String env(String name, String fallback) {

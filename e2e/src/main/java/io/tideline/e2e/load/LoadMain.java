@@ -3,6 +3,7 @@ package io.tideline.e2e.load;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tideline.e2e.chaos.KafkaView;
 import io.tideline.e2e.scenario.Gateway;
+import io.tideline.e2e.scenario.LocalPolymarket;
 import io.tideline.e2e.scenario.Gateway.Role;
 import io.tideline.testing.ChainDeployment;
 import io.tideline.testing.TestChain;
@@ -42,10 +43,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadMain {
 
-    private static final String CTF = "0x4d97dcd97ec945f40cf65f87097ace5ea0476045";
-    private static final String USDC = "0x2791bca1f2de4661ed88a30c99a7a9449aa84174";
-    private static final String EXCHANGE = "0x4bfb41d5b3570defd03c39a9a4d8de6bd8b8982e";
-    private static final String SIGNING_KEY = "local-signing-key-not-secret";
     private static final int ACTIVITIES_PER_DELIVERY = 10;
     private static final int WARM_UP_MINUTES = 3;
 
@@ -183,14 +180,15 @@ public final class LoadMain {
                 String wallet = wallets.get(random.nextInt(wallets.size()));
                 BigInteger token = tokens.get(random.nextInt(tokens.size()));
                 long shares = (10 + random.nextInt(90)) * 1_000_000L;
-                activities.add(AlchemyPayloads.usdc(tx, 10, wallet, EXCHANGE, USDC, shares * (30 + random.nextInt(40)) / 100));
-                activities.add(AlchemyPayloads.shares(tx, 11, EXCHANGE, wallet, CTF, token, shares));
+                activities.add(AlchemyPayloads.usdc(tx, 10, wallet, LocalPolymarket.EXCHANGE, LocalPolymarket.USDC, shares * (30 + random.nextInt(40)) / 100));
+                activities.add(AlchemyPayloads.shares(tx, 11, LocalPolymarket.EXCHANGE, wallet,
+                        LocalPolymarket.CONDITIONAL_TOKENS, token, shares));
             }
-            byte[] body = AlchemyPayloads.delivery("wh_local", AlchemyPayloads.deliveryId() + "-load", Instant.now(),
+            byte[] body = AlchemyPayloads.delivery(LocalPolymarket.WEBHOOK_ID, AlchemyPayloads.deliveryId() + "-load", Instant.now(),
                     activities.toArray(new com.fasterxml.jackson.databind.node.ObjectNode[0]));
             long t0 = System.nanoTime();
             HttpResponse<byte[]> answer = gateway.postSigned("/webhooks/alchemy", body,
-                    Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, SIGNING_KEY)));
+                    Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, LocalPolymarket.SIGNING_KEY)));
             webhookLatency.add((System.nanoTime() - t0) / 1_000_000);
             (answer.statusCode() == 200 ? webhooksAccepted : webhooksRefused).incrementAndGet();
         } catch (RuntimeException e) {

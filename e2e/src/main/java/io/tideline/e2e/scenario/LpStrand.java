@@ -365,13 +365,11 @@ public final class LpStrand {
     }
 
     private int decimals0() {
-        return deployment.tokens().weth().address().equalsIgnoreCase(deployment.pool().token0())
-                ? deployment.tokens().weth().decimals() : deployment.tokens().usdc().decimals();
+        return (deployment.wethIsToken0() ? deployment.tokens().weth() : deployment.tokens().usdc()).decimals();
     }
 
     private int decimals1() {
-        return deployment.tokens().weth().address().equalsIgnoreCase(deployment.pool().token0())
-                ? deployment.tokens().usdc().decimals() : deployment.tokens().weth().decimals();
+        return (deployment.wethIsToken0() ? deployment.tokens().usdc() : deployment.tokens().weth()).decimals();
     }
 
     private static void within(BigDecimal expected, BigDecimal actual, String what) {

@@ -24,13 +24,6 @@ import java.util.Map;
  */
 public final class PredictionMarketStrand {
 
-    /** Polygon's Conditional Tokens and USDC.e, pnl-ingest's defaults, and the CTF exchange as the counterparty. */
-    private static final String CTF = "0x4d97dcd97ec945f40cf65f87097ace5ea0476045";
-    private static final String USDC = "0x2791bca1f2de4661ed88a30c99a7a9449aa84174";
-    private static final String EXCHANGE = "0x4bfb41d5b3570defd03c39a9a4d8de6bd8b8982e";
-    /** The local profile's webhook and its signing key (pnl-ingest/README.md), which is not a secret. */
-    private static final String WEBHOOK_ID = "wh_local";
-    private static final String SIGNING_KEY = "local-signing-key-not-secret";
     private static final BigDecimal EXPECTED_REALIZED = new BigDecimal("15");
 
     private final Desk desk;
@@ -90,21 +83,21 @@ public final class PredictionMarketStrand {
     /** 100 shares against {@code usdcRaw} (6 decimals) of USDC: bought (shares in, USDC out) or sold. */
     private String trade(String what, boolean buy, long usdcRaw) {
         String tx = AlchemyPayloads.txHash();
-        String from = buy ? EXCHANGE : wallet;
-        String to = buy ? wallet : EXCHANGE;
+        String from = buy ? LocalPolymarket.EXCHANGE : wallet;
+        String to = buy ? wallet : LocalPolymarket.EXCHANGE;
         String deliveryId = AlchemyPayloads.deliveryId() + "-" + desk.run();
-        byte[] body = AlchemyPayloads.delivery(WEBHOOK_ID, deliveryId, Instant.now(),
-                AlchemyPayloads.usdc(tx, 10, to, from, USDC, usdcRaw),
-                AlchemyPayloads.shares(tx, 11, from, to, CTF, tokenId, 100_000_000L));
+        byte[] body = AlchemyPayloads.delivery(LocalPolymarket.WEBHOOK_ID, deliveryId, Instant.now(),
+                AlchemyPayloads.usdc(tx, 10, to, from, LocalPolymarket.USDC, usdcRaw),
+                AlchemyPayloads.shares(tx, 11, from, to, LocalPolymarket.CONDITIONAL_TOKENS, tokenId, 100_000_000L));
         HttpResponse<byte[]> answer = desk.gateway().postSigned("/webhooks/alchemy", body,
-                Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, SIGNING_KEY)));
+                Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, LocalPolymarket.SIGNING_KEY)));
         Mismatch.check(200, answer.statusCode(), "the " + what + "'s webhook answer (" + new String(answer.body()) + ")");
         desk.ledger().record("webhook-acknowledged", deliveryId, what);
         return "tx " + tx.substring(0, 12) + "…, " + new String(answer.body());
     }
 
     private String badSignature() {
-        byte[] body = AlchemyPayloads.delivery(WEBHOOK_ID, AlchemyPayloads.deliveryId(), Instant.now());
+        byte[] body = AlchemyPayloads.delivery(LocalPolymarket.WEBHOOK_ID, AlchemyPayloads.deliveryId(), Instant.now());
         HttpResponse<byte[]> answer = desk.gateway().postSigned("/webhooks/alchemy", body,
                 Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, "not-the-signing-key")));
         Mismatch.check(401, answer.statusCode(), "a webhook signed with another key");
