@@ -55,9 +55,12 @@ public class PositionEvaluation {
             WatchedPosition p = facts.lock(uow, m.position().key());
             BigDecimal held0 = PositionMoney.tokens(m.amount0(), m.token0().decimals());
             BigDecimal held1 = PositionMoney.tokens(m.amount1(), m.token1().decimals());
-            facts.save(uow, p.minted(m.owner(), m.position().chainId() + ":" + m.pool(), m.token0().symbol(),
+            WatchedPosition minted = p.minted(m.owner(), m.position().chainId() + ":" + m.pool(), m.token0().symbol(),
                     m.token1().symbol(), m.token0().decimals(), m.token1().decimals(),
-                    PositionMoney.valueInToken1(held0, held1, m.price()), m.at().blockTime(), held0, held1));
+                    PositionMoney.valueInToken1(held0, held1, m.price()), m.at().blockTime(), held0, held1);
+            facts.save(uow, minted);
+            // the two topics are consumed apart: a hedge fill read before its mint is measured now
+            drift(signals, minted, e, at);
         } else if (payload instanceof LpRangeExited x) {
             WatchedPosition p = facts.lock(uow, x.position().key());
             if (p.outOfRangeSince() == null) {

@@ -262,6 +262,27 @@ class AlertsFromEventsTest {
     }
 
     @Test
+    void aHedgeFillReadBeforeItsMintIsMeasuredWhenTheMintArrives() {
+        PositionRef p = DeskEvents.newPosition();
+        Map<String, Object> scope = Map.of("type", "POSITION", "value", p.key());
+        String failed = rule(Map.of("name", "hedge failed", "kind", "HEDGE_FAILED", "severity", "HIGH",
+                "scope", scope));
+        String drift = rule(Map.of("name", "drift 10 %", "kind", "HEDGE_DRIFT", "severity", "MEDIUM", "scope", scope,
+                "params", Map.of("percent", "10")));
+        desk.publish("perp-hedger", p.key(), new HedgeFailed(p.key(), "h-" + p.tokenId(), 0, "ETH-USD", "x-1",
+                "venue timeout", true, 1));
+        awaitAlert(failed, "OPEN");
+        desk.publish("perp-hedger", p.key(), new HedgeFilled(p.key(), "h-" + p.tokenId(), 0, "ETH-USD", "o-1", "x-1",
+                TradeSide.SELL, new BigDecimal("1.5"), new BigDecimal("2500"), new BigDecimal("0.1"), List.of()));
+        awaitAlert(failed, "RESOLVED"); // the fill is applied, and without the mint there is nothing to measure
+        assertThat(alerts(drift, null).getList("$")).isEmpty();
+
+        desk.minted(p); // 2 WETH held against a short of 1.5
+
+        assertThat(awaitAlert(drift, "OPEN").getString("[0].title")).isEqualTo("Hedge drift 25.0000 % on " + p.key());
+    }
+
+    @Test
     void aPositionWithoutAHedgeFillLongerThanItsTimeRaises() {
         PositionRef p = DeskEvents.newPosition();
         String rule = rule(Map.of("name", "unhedged 1 s", "kind", "UNHEDGED", "severity", "HIGH",
