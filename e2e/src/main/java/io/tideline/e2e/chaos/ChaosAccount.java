@@ -1,6 +1,7 @@
 package io.tideline.e2e.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tideline.e2e.Settings;
 import io.tideline.e2e.scenario.Receivers;
 
 import java.net.URI;
@@ -53,14 +54,14 @@ public final class ChaosAccount {
     }
 
     public static void main(String[] args) throws Exception {
-        Instant since = Instant.parse(required("TIDELINE_CHAOS_SINCE"));
-        Duration settle = Duration.ofSeconds(Long.parseLong(env("TIDELINE_CHAOS_SETTLE", "180")));
-        ServiceDatabases databases = new ServiceDatabases(env("TIDELINE_DB_HOST", "127.0.0.1"),
-                env("TIDELINE_DB_PORT", "5432"), System.getenv("TIDELINE_PG_SERVICE_PASSWORD"));
-        try (KafkaView kafka = new KafkaView(env("TIDELINE_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))) {
-            ChaosAccount account = new ChaosAccount(databases, kafka,
-                    new Receivers(URI.create(env("TIDELINE_E2E_RECEIVERS", "http://127.0.0.1:8089/"))),
-                    Path.of(required("TIDELINE_E2E_LEDGER")), since);
+        Settings settings = new Settings("chaos accounting", "./platform chaos");
+        Instant since = Instant.parse(settings.required("TIDELINE_CHAOS_SINCE"));
+        Duration settle = Duration.ofSeconds(settings.number("TIDELINE_CHAOS_SETTLE", 180));
+        ServiceDatabases databases = new ServiceDatabases(settings.text("TIDELINE_DB_HOST", "127.0.0.1"),
+                settings.text("TIDELINE_DB_PORT", "5432"), System.getenv("TIDELINE_PG_SERVICE_PASSWORD"));
+        try (KafkaView kafka = new KafkaView(settings.kafkaBootstrap())) {
+            ChaosAccount account = new ChaosAccount(databases, kafka, new Receivers(settings.receivers()),
+                    Path.of(settings.required("TIDELINE_E2E_LEDGER")), since);
             long deadline = System.nanoTime() + settle.toNanos();
             List<Table> tables;
             while (true) {
@@ -307,19 +308,5 @@ public final class ChaosAccount {
         t.row(lost > 0 || setAside > 0 || pending > 0, "alchemy-webhooks", acknowledged.size(), inInbox, processed,
                 setAside, pending, lost);
         return t;
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String required(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            System.err.println("chaos accounting: " + name + " is not set (./platform chaos sets it)");
-            System.exit(2);
-        }
-        return value;
     }
 }

@@ -1,6 +1,7 @@
 package io.tideline.e2e.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.tideline.e2e.Settings;
 import io.tideline.e2e.chaos.KafkaView;
 import io.tideline.e2e.scenario.Gateway;
 import io.tideline.e2e.scenario.LocalPolymarket;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,26 +77,22 @@ public final class LoadMain {
     }
 
     public static void main(String[] args) throws Exception {
-        int minutes = intSetting("TIDELINE_LOAD_MINUTES", 30);
-        int positions = intSetting("TIDELINE_LOAD_POSITIONS", 1000);
-        int activitiesPerSecond = intSetting("TIDELINE_LOAD_ACTIVITIES_PER_SECOND", 500);
-        int blockSeconds = intSetting("TIDELINE_LOAD_BLOCK_SECONDS", 2);
-        int settlementSeconds = intSetting("TIDELINE_LOAD_SETTLEMENT_SECONDS", 10);
-        int sseClients = intSetting("TIDELINE_LOAD_SSE_CLIENTS", 100);
+        Settings settings = new Settings("load", "./platform load");
+        int minutes = settings.number("TIDELINE_LOAD_MINUTES", 30);
+        int positions = settings.number("TIDELINE_LOAD_POSITIONS", 1000);
+        int activitiesPerSecond = settings.number("TIDELINE_LOAD_ACTIVITIES_PER_SECOND", 500);
+        int blockSeconds = settings.number("TIDELINE_LOAD_BLOCK_SECONDS", 2);
+        int settlementSeconds = settings.number("TIDELINE_LOAD_SETTLEMENT_SECONDS", 10);
+        int sseClients = settings.number("TIDELINE_LOAD_SSE_CLIENTS", 100);
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String entry : System.getenv().getOrDefault("TIDELINE_LOAD_SERVICES", "").split(",")) {
+        for (String entry : settings.text("TIDELINE_LOAD_SERVICES", "").split(",")) {
             if (entry.contains("=")) {
                 ports.put(entry.substring(0, entry.indexOf('=')), Integer.parseInt(entry.substring(entry.indexOf('=') + 1)));
             }
         }
-        Map<Role, String> tokens = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            tokens.put(role, System.getenv("TIDELINE_E2E_TOKEN_" + role.name()));
-        }
-        URI base = URI.create(System.getenv().getOrDefault("TIDELINE_E2E_GATEWAY", "http://127.0.0.1:8080/"));
-        System.setProperty("tideline.test.chain.rpc", System.getenv().getOrDefault("TIDELINE_E2E_CHAIN_RPC",
-                "http://127.0.0.1:8545"));
-        System.setProperty("tideline.test.chain.deployment", System.getenv("TIDELINE_E2E_CHAIN_DEPLOYMENT"));
+        Map<Role, String> tokens = settings.tokens();
+        URI base = settings.gateway();
+        settings.useLocalChain();
         LoadMain load = new LoadMain(new Gateway(base, tokens, Duration.ZERO), new UniswapDriver(TestChain.shared()));
 
         System.out.printf("Load: %d min; %d LP positions, a block every %d s; %d webhook activities/s; a settlement run"
@@ -104,8 +100,9 @@ public final class LoadMain {
                 settlementSeconds, sseClients);
         load.ensurePositions(positions);
         load.prepareTrading();
-        List<String> streamTokens = System.getenv("TIDELINE_LOAD_STREAM_TOKENS") == null ? List.of(tokens.get(Role.VIEWER))
-                : java.nio.file.Files.readAllLines(java.nio.file.Path.of(System.getenv("TIDELINE_LOAD_STREAM_TOKENS")))
+        String streamTokenFile = settings.text("TIDELINE_LOAD_STREAM_TOKENS", null);
+        List<String> streamTokens = streamTokenFile == null ? List.of(tokens.get(Role.VIEWER))
+                : java.nio.file.Files.readAllLines(java.nio.file.Path.of(streamTokenFile))
                         .stream().filter(l -> !l.isBlank()).toList();
         SseClients sse = new SseClients(base.resolve("/api/v1/stream"), streamTokens, sseClients);
 
@@ -120,7 +117,7 @@ public final class LoadMain {
         ServiceMemory memory = new ServiceMemory(tokens.get(Role.VIEWER));
         Map<String, List<Long>> heapHistory = new TreeMap<>();
         Map<String, List<Long>> lagHistory = new TreeMap<>();
-        try (KafkaView kafka = new KafkaView(System.getenv().getOrDefault("TIDELINE_KAFKA_BOOTSTRAP", "127.0.0.1:9092"))) {
+        try (KafkaView kafka = new KafkaView(settings.kafkaBootstrap())) {
             for (int minute = 1; minute <= minutes; minute++) {
                 Thread.sleep(60_000);
                 load.report(minute, sse, memory, ports, kafka, heapHistory, lagHistory);
@@ -278,10 +275,5 @@ public final class LoadMain {
         }
         System.out.println(growing ? "heap or lag kept growing" : "heap and lag steady");
         return growing;
-    }
-
-    private static int intSetting(String name, int fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
     }
 }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.mail.MessagingException;
+import io.tideline.e2e.Settings;
 import jakarta.mail.internet.MimeMessage;
 
 import java.io.IOException;
@@ -37,6 +38,8 @@ import java.util.concurrent.Executors;
  */
 public final class LocalReceivers {
 
+    private static final Settings SETTINGS = new Settings("receivers", "./platform up");
+
     static final String LOCAL_WEBHOOK_SECRET = "local-alert-webhook-secret-not-secret";
 
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -58,10 +61,10 @@ public final class LocalReceivers {
     }
 
     public static void main(String[] args) throws IOException {
-        int httpPort = Integer.parseInt(env("TIDELINE_RECEIVERS_PORT", "8089"));
-        int smtpPort = Integer.parseInt(env("TIDELINE_RECEIVERS_SMTP_PORT", "2525"));
+        int httpPort = SETTINGS.number("TIDELINE_RECEIVERS_PORT", 8089);
+        int smtpPort = SETTINGS.number("TIDELINE_RECEIVERS_SMTP_PORT", 2525);
         LocalReceivers receivers = new LocalReceivers(httpPort, smtpPort,
-                env("TIDELINE_RECEIVERS_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET));
+                SETTINGS.text("TIDELINE_RECEIVERS_WEBHOOK_SECRET", LOCAL_WEBHOOK_SECRET));
         receivers.start();
         System.out.printf("receivers up: webhooks http://127.0.0.1:%d/webhooks/alerts, SMTP 127.0.0.1:%d, "
                 + "mail read at http://127.0.0.1:%d/mail%n", httpPort, smtpPort, httpPort);
@@ -150,10 +153,5 @@ public final class LocalReceivers {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
     }
 }

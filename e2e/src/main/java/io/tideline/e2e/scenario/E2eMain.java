@@ -1,26 +1,24 @@
 package io.tideline.e2e.scenario;
 
-import io.tideline.e2e.scenario.Gateway.Role;
+import io.tideline.e2e.Settings;
 import io.tideline.testing.TestChain;
 import io.tideline.testing.uniswap.UniswapDriver;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code ./platform e2e}: the whole desk from outside, through the gateway with a token, on the running local
  * platform. Three strands (LP with its hedge and alert, prediction markets, settlement) and the screen; prints each
  * step with its time and exits 1 on any mismatch. Settings (the launcher sets them): {@code TIDELINE_E2E_GATEWAY},
  * {@code TIDELINE_E2E_RECEIVERS}, {@code TIDELINE_E2E_TOKEN_VIEWER|TRADER|ADMIN}, {@code TIDELINE_E2E_CHAIN_RPC},
- * {@code TIDELINE_E2E_CHAIN_DEPLOYMENT}, {@code TIDELINE_E2E_DASHBOARD_DIR}, {@code TIDELINE_E2E_PATIENCE} (seconds
+ * {@code TIDELINE_E2E_CHAIN_DEPLOYMENT}, {@code TIDELINE_E2E_DASHBOARD_DIR}, {@code TIDELINE_E2E_SCREENSHOTS} (where each run's
+ * screenshots of the dashboard go, in a folder named for the run), {@code TIDELINE_E2E_PATIENCE} (seconds
  * to wait for each asynchronous outcome, 60), {@code TIDELINE_E2E_LEDGER} (a file to append what the chaos run's
  * accounting needs to).
  */
@@ -32,33 +30,33 @@ public final class E2eMain {
     public static void main(String[] args) {
         Instant started = Instant.now();
         String run = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started);
-        Map<Role, String> tokens = new EnumMap<>(Role.class);
-        for (Role role : Role.values()) {
-            tokens.put(role, required("TIDELINE_E2E_TOKEN_" + role.name()));
-        }
-        Duration patience = Duration.ofSeconds(Long.parseLong(setting("TIDELINE_E2E_PATIENCE", "60")));
-        Gateway gateway = new Gateway(URI.create(setting("TIDELINE_E2E_GATEWAY", "http://127.0.0.1:8080/")), tokens,
-                patience);
-        Receivers receivers = new Receivers(URI.create(setting("TIDELINE_E2E_RECEIVERS", "http://127.0.0.1:8089/")));
-        Path deployment = Path.of(required("TIDELINE_E2E_CHAIN_DEPLOYMENT"));
+        Settings settings = new Settings("e2e", "./platform e2e");
+        Duration patience = Duration.ofSeconds(settings.number("TIDELINE_E2E_PATIENCE", 60));
+        Gateway gateway = new Gateway(settings.gateway(), settings.tokens(), patience);
+        Receivers receivers = new Receivers(settings.receivers());
+        Path deployment = Path.of(settings.required("TIDELINE_E2E_CHAIN_DEPLOYMENT"));
         if (!Files.isRegularFile(deployment)) {
-            fail("the local chain's deployment record " + deployment + " is missing: is the chain up (./platform up)?");
+            settings.stop("the local chain's deployment record " + deployment + " is missing: is the chain up"
+                    + " (./platform up)?");
         }
-        System.setProperty("tideline.test.chain.rpc", setting("TIDELINE_E2E_CHAIN_RPC", "http://127.0.0.1:8545"));
-        System.setProperty("tideline.test.chain.deployment", deployment.toString());
+        settings.useLocalChain();
 
         System.out.printf("Tideline end to end, run %s, through %s%n", run, gateway.base());
         Steps steps = new Steps(System.out);
         try (LiveStream stream = new LiveStream(gateway)) {
             Desk desk = new Desk(gateway, receivers, stream, new UniswapDriver(TestChain.shared()), run, patience,
-                    System.getenv("TIDELINE_E2E_LEDGER") == null ? Ledger.none()
-                            : new Ledger(Path.of(System.getenv("TIDELINE_E2E_LEDGER"))));
-            steps.strand("LP: chain → tracker → hedge → alert → close → P&L", () -> new LpStrand(desk, steps).run());
+                    settings.text("TIDELINE_E2E_LEDGER", null) == null ? Ledger.none()
+                            : new Ledger(Path.of(settings.text("TIDELINE_E2E_LEDGER", null))));
+            LpStrand lp = new LpStrand(desk, steps);
+            steps.strand("LP: chain → tracker → hedge → alert → close → P&L", lp::run);
             PredictionMarketStrand pm = new PredictionMarketStrand(desk, steps);
             steps.strand("Prediction markets: signed webhooks → match → P&L → leaderboard", pm::run);
-            steps.strand("Settlement: fill → take-profit → filled", () -> new SettlementStrand(desk, steps).run());
+            SettlementStrand settlement = new SettlementStrand(desk, steps);
+            steps.strand("Settlement: fill → take-profit → filled", settlement::run);
             steps.strand("The desk's screen", () -> new ScreenStrand(desk, steps,
-                    Path.of(setting("TIDELINE_E2E_DASHBOARD_DIR", "gateway/ui")), pm.wallet()).run());
+                    Path.of(settings.text("TIDELINE_E2E_DASHBOARD_DIR", "gateway/ui")),
+                    Path.of(settings.text("TIDELINE_E2E_SCREENSHOTS", "e2e/target/screenshots")).resolve(run),
+                    lp, pm, settlement).run());
         }
         long passed = steps.results().stream().filter(Steps.Result::passed).count();
         long failed = steps.results().size() - passed;
@@ -67,21 +65,4 @@ public final class E2eMain {
         System.exit(steps.allPassed() ? 0 : 1);
     }
 
-    private static String setting(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    private static String required(String name) {
-        String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            fail(name + " is not set (./platform e2e sets it)");
-        }
-        return value;
-    }
-
-    private static void fail(String message) {
-        System.err.println("e2e: " + message);
-        System.exit(2);
-    }
 }

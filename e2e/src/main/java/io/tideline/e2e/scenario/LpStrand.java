@@ -51,6 +51,19 @@ public final class LpStrand {
     }
 
     /** The strategy's total P&L as analytics gave it (null before that step passed). */
+    /** The position this run minted: its token id, key and hedge (once their steps have run). */
+    public String tokenId() {
+        return minted == null ? null : minted.tokenId().toString();
+    }
+
+    public String positionKey() {
+        return key;
+    }
+
+    public String hedgeId() {
+        return hedgeId;
+    }
+
     public String totalPnl() {
         return totalPnl;
     }

@@ -48,6 +48,11 @@ public final class PredictionMarketStrand {
         return wallet;
     }
 
+    /** The arbitrage alert this run's trades are matched to (once its step has run). */
+    public String alertId() {
+        return alertId;
+    }
+
     public void run() {
         steps.step("arbitrage alert posted (trader)", this::alert);
         steps.step("Polymarket buy by signed webhook (gateway)", () -> trade("buy", true, 40_000_000L));
@@ -82,18 +87,11 @@ public final class PredictionMarketStrand {
 
     /** 100 shares against {@code usdcRaw} (6 decimals) of USDC: bought (shares in, USDC out) or sold. */
     private String trade(String what, boolean buy, long usdcRaw) {
-        String tx = AlchemyPayloads.txHash();
-        String from = buy ? LocalPolymarket.EXCHANGE : wallet;
-        String to = buy ? wallet : LocalPolymarket.EXCHANGE;
         String deliveryId = AlchemyPayloads.deliveryId() + "-" + desk.run();
-        byte[] body = AlchemyPayloads.delivery(LocalPolymarket.WEBHOOK_ID, deliveryId, Instant.now(),
-                AlchemyPayloads.usdc(tx, 10, to, from, LocalPolymarket.USDC, usdcRaw),
-                AlchemyPayloads.shares(tx, 11, from, to, LocalPolymarket.CONDITIONAL_TOKENS, tokenId, 100_000_000L));
-        HttpResponse<byte[]> answer = desk.gateway().postSigned("/webhooks/alchemy", body,
-                Map.of("X-Alchemy-Signature", AlchemyPayloads.sign(body, LocalPolymarket.SIGNING_KEY)));
+        HttpResponse<byte[]> answer = PolymarketWebhook.trade(desk, wallet, tokenId, buy, usdcRaw, deliveryId);
         Mismatch.check(200, answer.statusCode(), "the " + what + "'s webhook answer (" + new String(answer.body()) + ")");
         desk.ledger().record("webhook-acknowledged", deliveryId, what);
-        return "tx " + tx.substring(0, 12) + "…, " + new String(answer.body());
+        return "delivery " + deliveryId + ", " + new String(answer.body());
     }
 
     private String badSignature() {

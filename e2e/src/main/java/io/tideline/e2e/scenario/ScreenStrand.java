@@ -1,94 +1,230 @@
 package io.tideline.e2e.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tideline.e2e.scenario.Gateway.Role;
+import io.tideline.testing.alchemy.AlchemyPayloads;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.security.SecureRandom;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The desk's screen shows the API's numbers: the dashboard read in headless Chromium
- * ({@code gateway/ui/browser/desk-figures.mjs}) against the same figures read from the API and formatted here on their
- * own ({@link Dollars}): the desk value, the all-time P&L, and the prediction-market wallet's row on the leaderboard.
+ * The desk's screen shows what the platform holds: the dashboard in headless Chromium ({@link Screen}), signed in
+ * through the dev login as a trader, view by view against the same figures read from the API and formatted here on
+ * their own ({@link Dollars}, {@link #grouped}) — the portfolio, this run's LP position with its page and its hedge,
+ * the leaderboard in each window, the arbitrage alert, the settlement session — then an alert raised while the inbox
+ * is open appears there without a reload and the trader acknowledges it on the screen. Every view is checked with
+ * axe-core and photographed into {@code screenshots}.
  */
 public final class ScreenStrand {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Desk desk;
     private final Steps steps;
     private final Path dashboardDir;
-    private final String trader;
+    private final Path screenshots;
+    private final LpStrand lp;
+    private final PredictionMarketStrand pm;
+    private final SettlementStrand settlement;
+    private Screen screen;
 
-    public ScreenStrand(Desk desk, Steps steps, Path dashboardDir, String trader) {
+    public ScreenStrand(Desk desk, Steps steps, Path dashboardDir, Path screenshots, LpStrand lp,
+            PredictionMarketStrand pm, SettlementStrand settlement) {
         this.desk = desk;
         this.steps = steps;
         this.dashboardDir = dashboardDir;
-        this.trader = trader;
+        this.screenshots = screenshots;
+        this.lp = lp;
+        this.pm = pm;
+        this.settlement = settlement;
     }
 
     public void run() {
-        steps.step("dashboard shows the API's figures (Chromium)", this::sameNumbers);
+        try {
+            steps.step("dashboard: a trader signs in (dev login, Chromium)", this::signIn);
+            steps.step("dashboard: portfolio value and all-time P&L = API", this::portfolio);
+            steps.step("dashboard: the LP position, its page and its hedge = API", this::position);
+            steps.step("dashboard: the leaderboard in every window = API", this::leaderboard);
+            steps.step("dashboard: the arbitrage alert and the settlement session = API", this::arbitrageAndSettlement);
+            steps.step("dashboard: an alert appears live and is acknowledged on the screen", this::liveAlert);
+            steps.step("dashboard: axe-core finds nothing on any view, no console error", this::accessible);
+        } finally {
+            if (screen != null) {
+                screen.close();
+            }
+        }
     }
 
-    private String sameNumbers() {
-        Mismatch.require(Files.isDirectory(dashboardDir.resolve("node_modules/playwright-core")),
-                "the dashboard's npm packages are missing (" + dashboardDir + "/node_modules): build the gateway first");
+    private String signIn() {
+        screen = Screen.open(dashboardDir, desk.gateway().base(), screenshots);
+        String who = screen.ask("signIn", Map.of("role", "trader")).path("who").asText();
+        Mismatch.check("dev-trader (trader)", who, "the signed-in caller");
+        return who + "; screenshots in " + screenshots;
+    }
+
+    private String portfolio() {
         // Figures move while the platform works (a valuation, a price): read the API before and after the screen and
         // compare when they agree.
         for (int attempt = 1; ; attempt++) {
-            Expected before = expected();
-            JsonNode shown = readScreen();
-            Expected after = expected();
-            if (!before.equals(after) && attempt < 3) {
+            String[] before = portfolioFromApi();
+            JsonNode shown = screen.ask("portfolio", Map.of());
+            String[] after = portfolioFromApi();
+            if (!List.of(before).equals(List.of(after)) && attempt < 3) {
                 continue;
             }
-            Mismatch.check(after.deskValue(), shown.path("deskValue").asText(), "desk value on the screen");
-            Mismatch.check(after.pnlAll(), shown.path("pnlAll").asText(), "all-time P&L on the screen");
-            Mismatch.check(after.traderPnl(), shown.path("traderPnl").asText(), trader + "'s P&L on the leaderboard");
-            return "desk " + after.deskValue() + ", all-time " + after.pnlAll() + ", leaderboard " + after.traderPnl();
+            Mismatch.check(after[0], shown.path("deskValue").asText(), "desk value on the screen");
+            Mismatch.check(after[1], shown.path("pnlAll").asText(), "all-time P&L on the screen");
+            return "desk " + after[0] + ", all-time " + after[1];
         }
     }
 
-    private Expected expected() {
+    private String[] portfolioFromApi() {
         JsonNode portfolio = desk.gateway().get(Role.VIEWER, "/api/v1/portfolio");
         JsonNode attribution = desk.gateway().get(Role.VIEWER, "/api/v1/attribution");
-        String traderPnl = null;
-        for (JsonNode e : desk.gateway().get(Role.VIEWER, "/api/v1/leaderboard?window=all").path("entries")) {
-            if (trader.equals(e.path("user").asText())) {
-                traderPnl = Dollars.pnl(e.path("pnl").asText());
-            }
-        }
-        Mismatch.require(traderPnl != null, trader + " is not on the leaderboard");
-        return new Expected(Dollars.amount(portfolio.path("desk").path("value").asText()),
-                Dollars.pnl(attribution.path("desk").path("total").asText()), traderPnl);
+        return new String[] {Dollars.amount(portfolio.path("desk").path("value").asText()),
+                Dollars.pnl(attribution.path("desk").path("total").asText())};
     }
 
-    private JsonNode readScreen() {
+    private String position() {
+        Mismatch.require(lp.tokenId() != null && lp.hedgeId() != null, "the LP strand did not get as far as a hedge");
+        JsonNode position = desk.gateway().get(Role.VIEWER, "/api/v1/lp/positions/" + lp.tokenId());
+        JsonNode hedge = desk.gateway().get(Role.VIEWER, "/api/v1/hedges/" + lp.hedgeId());
+        JsonNode hedgeView = hedge.has("hedge") ? hedge.path("hedge") : hedge;
+        List<String> facts = new ArrayList<>();
+        for (JsonNode fact : desk.gateway().get(Role.VIEWER, "/api/v1/lp/positions/" + lp.tokenId() + "/history")) {
+            facts.add(fact.path("type").asText());
+        }
+        int fills = hedge.path("fills").size();
+
+        JsonNode row = screen.ask("lp", Map.of("tokenId", lp.tokenId()));
+        Mismatch.check(position.path("status").asText(), row.path("state").asText(), "the position's state badge");
+        Mismatch.require(row.path("hedge").asText().startsWith(hedgeView.path("status").asText()),
+                "the position's hedge cell: expected " + hedgeView.path("status").asText() + " …, was "
+                        + row.path("hedge").asText());
+        List<String> shownFacts = new ArrayList<>();
+        row.path("facts").forEach(f -> shownFacts.add(f.asText()));
+        Mismatch.check(sorted(facts), sorted(shownFacts), "the facts on the position's page");
+        Mismatch.check(fills, row.path("hedgeFills").asInt(), "the hedge's fills on the position's page");
+
+        JsonNode shown = screen.ask("hedge", Map.of("hedgeId", lp.hedgeId()));
+        Mismatch.check(hedgeView.path("status").asText(), shown.path("status").asText(), "the hedge's status");
+        String soldBought = grouped(hedgeView.path("soldValue").asText(), 2) + " / "
+                + grouped(hedgeView.path("boughtValue").asText(), 2);
+        Mismatch.check(soldBought, shown.path("soldBought").asText(), "the hedge's sold / bought");
+        Mismatch.check(fills, shown.path("fills").asInt(), "the hedge's fills in the hedges view");
+        return "#" + lp.tokenId() + " " + row.path("state").asText() + ", " + shownFacts.size() + " facts; hedge "
+                + shown.path("status").asText() + ", sold / bought " + soldBought + ", " + fills + " fills";
+    }
+
+    private String leaderboard() {
+        String trader = pm.wallet();
+        JsonNode shown = screen.ask("leaderboard", Map.of("trader", trader)).path("windows");
+        StringBuilder read = new StringBuilder();
+        for (String window : List.of("all", "weekly", "daily")) {
+            String expected = null;
+            for (JsonNode e : desk.gateway().get(Role.VIEWER, "/api/v1/leaderboard?window=" + window + "&limit=100")
+                    .path("entries")) {
+                if (trader.equals(e.path("user").asText())) {
+                    expected = Dollars.pnl(e.path("pnl").asText());
+                }
+            }
+            Mismatch.require(expected != null, trader + " is not on the " + window + " leaderboard");
+            Mismatch.check(expected, shown.path(window).asText(), trader + "'s P&L on the " + window + " leaderboard");
+            read.append(read.isEmpty() ? "" : ", ").append(window).append(' ').append(expected);
+        }
+        return read.toString();
+    }
+
+    private String arbitrageAndSettlement() {
+        JsonNode alert = desk.gateway().get(Role.VIEWER, "/api/v1/arbitrage-alerts/" + pm.alertId());
+        JsonNode shownAlert = screen.ask("arbitrage", Map.of("alertId", pm.alertId()));
+        Mismatch.check(alert.path("executions").asText(), shownAlert.path("executions").asText(),
+                "executions of arbitrage alert " + pm.alertId());
+        Mismatch.check(alert.path("legs").size(), shownAlert.path("legs").asInt(), "legs of " + pm.alertId());
+
+        JsonNode session = null;
+        for (JsonNode s : desk.gateway().get(Role.VIEWER, "/api/v1/sessions?limit=200")) {
+            if (settlement.session().equals(s.path("sessionId").asText())) {
+                session = s;
+            }
+        }
+        Mismatch.require(session != null, "session " + settlement.session() + " is not among the latest 200");
+        JsonNode shownSession = screen.ask("settlement", Map.of("session", settlement.session()));
+        Mismatch.check(session.path("fills").asText(), shownSession.path("fills").asText(), "the session's fills");
+        Mismatch.require(shownSession.path("stopLoss").asText().startsWith(session.path("stopLossState").asText()),
+                "the session's stop-loss: expected " + session.path("stopLossState").asText() + ", was "
+                        + shownSession.path("stopLoss").asText());
+        return pm.alertId() + ": " + shownAlert.path("executions").asText() + " executions; " + settlement.session()
+                + ": " + shownSession.path("fills").asText() + " fill(s), stop-loss " + shownSession.path("stopLoss")
+                .asText();
+    }
+
+    /**
+     * A wallet of its own trades with no arbitrage alert to account for it while the inbox is open: the rule made for
+     * it raises an alert, which must appear on the screen without a reload; the trader acknowledges it there.
+     */
+    private String liveAlert() {
+        byte[] address = new byte[20];
+        new SecureRandom().nextBytes(address);
+        String wallet = "0x" + HexFormat.of().formatHex(address);
+        String ruleId = "e2e-unmatched-" + desk.run();
         try {
-            ProcessBuilder builder = new ProcessBuilder("node", "browser/desk-figures.mjs").directory(dashboardDir.toFile());
-            builder.environment().put("DASHBOARD_URL", desk.gateway().base().toString().replaceAll("/$", ""));
-            builder.environment().put("PM_TRADER", trader);
-            builder.redirectErrorStream(true);
-            Process node = builder.start();
-            byte[] output = node.getInputStream().readAllBytes();
-            if (!node.waitFor(90, TimeUnit.SECONDS) || node.exitValue() != 0) {
-                throw new Mismatch("reading the dashboard failed: " + new String(output, StandardCharsets.UTF_8).strip());
+            desk.gateway().post(Role.ADMIN, "/api/v1/alert-rules", Map.of("ruleId", ruleId,
+                    "name", "e2e: unmatched trade by the screen's wallet", "kind", "UNMATCHED_EXECUTION",
+                    "scope", Map.of("type", "USER", "value", wallet), "severity", "MEDIUM",
+                    "channels", List.of("push")));
+        } catch (Gateway.CallFailed e) {
+            if (e.status() != 409) {
+                throw e;
             }
-            String text = new String(output, StandardCharsets.UTF_8).strip();
-            return JSON.readTree(text.substring(text.lastIndexOf('\n') + 1));
-        } catch (IOException e) {
-            throw new Mismatch("cannot run node for the dashboard (is Node.js installed?): " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Mismatch("interrupted while reading the dashboard");
         }
+        screen.ask("alerts", Map.of());
+        BigInteger token = new BigInteger(128, new SecureRandom()).add(BigInteger.TWO.pow(200));
+        HttpResponse<byte[]> answer = PolymarketWebhook.trade(desk, wallet, token, true, 30_000_000L,
+                AlchemyPayloads.deliveryId() + "-" + desk.run() + "-screen");
+        Mismatch.check(200, answer.statusCode(), "the unmatched trade's webhook answer");
+        JsonNode raised = Eventually.within(desk.patience(), "an alert of rule " + ruleId, () -> {
+            JsonNode list = desk.gateway().get(Role.VIEWER, "/api/v1/alerts?ruleId=" + ruleId);
+            return list.size() > 0 ? list.get(0) : null;
+        });
+        String alertId = raised.path("alertId").asText();
+        JsonNode shown = screen.ask("acknowledge", Map.of("alertId", alertId));
+        Mismatch.check(0, shown.path("reloaded").asInt(), "page loads while waiting for the alert");
+        Mismatch.check(raised.path("title").asText(), shown.path("title").asText(), "the alert's title on the screen");
+        JsonNode after = desk.gateway().get(Role.VIEWER, "/api/v1/alerts/" + alertId);
+        JsonNode state = after.has("alert") ? after.path("alert") : after;
+        Mismatch.check("ACKNOWLEDGED", state.path("state").asText(), "the alert's state after the click");
+        Mismatch.check("dev-trader", state.path("acknowledgedBy").asText(), "who acknowledged it");
+        return alertId + " appeared after " + shown.path("appearedMs").asLong() + " ms, acknowledged by "
+                + state.path("acknowledgedBy").asText();
     }
 
-    private record Expected(String deskValue, String pnlAll, String traderPnl) {
+    private String accessible() {
+        List<String> findings = screen.axeFindings();
+        Mismatch.require(findings.isEmpty(), "axe-core: " + String.join("; ", findings));
+        JsonNode errors = screen.ask("quit", Map.of()).path("consoleErrors");
+        Mismatch.require(errors.isEmpty(), "the browser console: " + errors);
+        return "8 views, 0 findings, 0 console errors";
+    }
+
+    /** Rounded half away from zero to {@code places}, thousands grouped: how the dashboard writes a plain decimal. */
+    static String grouped(String exact, int places) {
+        BigDecimal rounded = new BigDecimal(exact).setScale(places, RoundingMode.HALF_UP);
+        DecimalFormat format = new DecimalFormat(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return (rounded.signum() < 0 ? "-" : "") + format.format(rounded.abs());
+    }
+
+    private static List<String> sorted(List<String> list) {
+        return list.stream().sorted().toList();
     }
 }

@@ -31,6 +31,10 @@ public final class SettlementStrand {
         this.session = "e2e-" + desk.run();
     }
 
+    public String session() {
+        return session;
+    }
+
     public void run() {
         steps.step("session, bid and a buy fill (trader)", this::fill);
         steps.step("settlement run places one take-profit", this::placed);
