@@ -24,7 +24,8 @@ usage: ./platform COMMAND [ARGS]
                                 LP minted on the chain -> tracked -> hedged -> out of range -> alert delivered by
                                 email and signed webhook to the local receivers -> acknowledged -> closed -> P&L ->
                                 report; Polymarket trades by signed webhook -> matched -> P&L -> leaderboard;
-                                settlement fill -> take-profit -> filled; the dashboard read in Chromium. Each step
+                                settlement fill -> take-profit -> filled; the dashboard toured in Chromium (each view
+                                against the API, a live alert acknowledged on the screen, axe-core). Each step
                                 with its time; exit 1 on any mismatch (./platform test runs it after a whole build)
   chaos                         the scenario again and again while each service, the broker and PostgreSQL are taken
                                 down hard in turn, then the count: events published vs applied per consumer, orders

@@ -120,6 +120,9 @@ public final class PredictionMarketStrand {
             read.append(read.isEmpty() ? "" : ", ").append(e.path("side").asText()).append(" 100 @ ")
                     .append(e.path("price").asText());
         }
+        // the exchange is the counterparty, not a trader: only the wallet's two executions count for the alert
+        JsonNode alert = desk.gateway().get(Role.VIEWER, "/api/v1/arbitrage-alerts/" + alertId);
+        Mismatch.check(2, alert.path("executions").asInt(), "executions matched to " + alertId);
         return read.toString();
     }
 

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Which sides of a transfer are the desk's wallets: those listed in {@code tideline.pnl.wallets}, or, when none are
- * listed, every side that is not a known contract (collateral, Conditional Tokens, a fee recipient, the zero address).
+ * listed, every side that is not a known contract (collateral, Conditional Tokens, the exchanges, a fee recipient, the zero
+ * address).
  */
 @ApplicationScoped
 public class DeskWallets {
@@ -27,6 +28,7 @@ public class DeskWallets {
         contracts.add(pm.conditionalTokens().toLowerCase(Locale.ROOT));
         contracts.addAll(lower(pm.collateralTokens()));
         contracts.addAll(lower(pm.feeRecipients().orElse(List.of())));
+        contracts.addAll(lower(pm.exchanges()));
     }
 
     /** Whether a transfer's side counts as one of the desk's wallets. */

@@ -72,6 +72,13 @@ public interface PnlConfig {
          */
         Optional<List<String>> feeRecipients();
 
+        /**
+         * The venue's exchange contracts (Polymarket's CTF Exchange and Neg Risk CTF Exchange on Polygon by default):
+         * the counterparty of every trade, never one of the desk's wallets even when none are listed.
+         */
+        @WithDefault("0x4bfb41d5b3570defd03c39a9a4d8de6bd8b8982e,0xc5d563a36ae78145c45a50134d48a1215220f80a")
+        List<String> exchanges();
+
         /** Outcome token ids known up front: {@code outcome-tokens[0].token-id/market/outcome}. */
         List<OutcomeToken> outcomeTokens();
     }

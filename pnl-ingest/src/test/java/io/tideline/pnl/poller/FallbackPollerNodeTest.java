@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.tideline.evm.RpcException;
 import io.tideline.pnl.api.FallbackPollResource;
+import io.tideline.pnl.config.ConfigOf;
 import io.tideline.pnl.config.DeskWallets;
 import io.tideline.pnl.config.PnlConfig;
 import io.tideline.service.problem.ProblemException;
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,29 +62,16 @@ class FallbackPollerNodeTest {
     }
 
     private static FallbackPoller poller(String rpcUrl) {
-        PnlConfig.Poller poller = config(PnlConfig.Poller.class, Map.of("enabled", true, "rpcUrl",
+        PnlConfig.Poller poller = ConfigOf.map(PnlConfig.Poller.class, Map.of("enabled", true, "rpcUrl",
                 Optional.of(rpcUrl), "network", "TEST", "interval", Duration.ofMinutes(5), "lookback",
                 Duration.ofHours(2), "confirmations", 64, "maxBlockRange", 2000));
-        PnlConfig.Polymarket polymarket = config(PnlConfig.Polymarket.class, Map.of("conditionalTokens",
+        PnlConfig.Polymarket polymarket = ConfigOf.map(PnlConfig.Polymarket.class, Map.of("conditionalTokens",
                 "0x4d97dcd97ec945f40cf65f87097ace5ea0476045", "collateralTokens",
-                List.of("0x2791bca1f2de4661ed88a30c99a7a9449aa84174"), "feeRecipients", Optional.empty()));
-        PnlConfig config = config(PnlConfig.class, Map.of("wallets", Optional.of(List.of(WALLET)), "polymarket",
+                List.of("0x2791bca1f2de4661ed88a30c99a7a9449aa84174"), "feeRecipients", Optional.empty(), "exchanges", List.of()));
+        PnlConfig config = ConfigOf.map(PnlConfig.class, Map.of("wallets", Optional.of(List.of(WALLET)), "polymarket",
                 polymarket, "poller", poller));
         // the database side is never reached: the scan fails on the node first
         return new FallbackPoller(config, null, null, null, new DeskWallets(config), null, Clock.systemUTC(),
                 Duration.ofMinutes(5));
-    }
-
-    /** A configuration interface answering from the map (only what the poller and DeskWallets read). */
-    private static <T> T config(Class<T> type, Map<String, Object> values) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (method.getName().equals("toString")) {
-                return type.getSimpleName();
-            }
-            if (!values.containsKey(method.getName())) {
-                throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
-            }
-            return values.get(method.getName());
-        }));
     }
 }
