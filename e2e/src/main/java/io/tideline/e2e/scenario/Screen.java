@@ -28,7 +28,7 @@ final class Screen implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "TOUR ";
-    private static final long ANSWER_SECONDS = 120;
+    private static final long ANSWER_SECONDS = 300; // a desk after a load run: a thousand rows to draw and check
 
     private final Process node;
     private final OutputStream commands;

@@ -22,7 +22,8 @@ import java.util.Map;
  * The desk's screen shows what the platform holds: the dashboard in headless Chromium ({@link Screen}), signed in
  * through the dev login as a trader, view by view against the same figures read from the API and formatted here on
  * their own ({@link Dollars}, {@link #grouped}) — the portfolio, this run's LP position with its page and its hedge,
- * the leaderboard in each window, the arbitrage alert, the settlement session — then an alert raised while the inbox
+ * the leaderboard in each window, the arbitrage alert, the settlement session, each service's health on the admin
+ * page — then an alert raised while the inbox
  * is open appears there without a reload and the trader acknowledges it on the screen. Every view is checked with
  * axe-core and photographed into {@code screenshots}.
  */
@@ -55,6 +56,7 @@ public final class ScreenStrand {
             steps.step("dashboard: the LP position, its page and its hedge = API", this::position);
             steps.step("dashboard: the leaderboard in every window = API", this::leaderboard);
             steps.step("dashboard: the arbitrage alert and the settlement session = API", this::arbitrageAndSettlement);
+            steps.step("dashboard: every service's health (admin) = API", this::health);
             steps.step("dashboard: an alert appears live and is acknowledged on the screen", this::liveAlert);
             steps.step("dashboard: axe-core finds nothing on any view, no console error", this::accessible);
         } finally {
@@ -168,6 +170,19 @@ public final class ScreenStrand {
                 .asText();
     }
 
+    private String health() {
+        JsonNode shown = screen.ask("admin", Map.of()).path("services");
+        JsonNode health = desk.gateway().get(Role.ADMIN, "/api/v1/admin/health");
+        List<String> read = new ArrayList<>();
+        for (JsonNode service : health.path("services")) {
+            String name = service.path("name").asText();
+            Mismatch.check(service.path("status").asText(), shown.path(name).asText(), name + "'s health on the screen");
+            read.add(name + " " + shown.path(name).asText());
+        }
+        Mismatch.check(health.path("services").size(), shown.size(), "services on the admin page");
+        return String.join(", ", read);
+    }
+
     /**
      * A wallet of its own trades with no arbitrage alert to account for it while the inbox is open: the rule made for
      * it raises an alert, which must appear on the screen without a reload; the trader acknowledges it there.
@@ -213,7 +228,7 @@ public final class ScreenStrand {
         Mismatch.require(findings.isEmpty(), "axe-core: " + String.join("; ", findings));
         JsonNode errors = screen.ask("quit", Map.of()).path("consoleErrors");
         Mismatch.require(errors.isEmpty(), "the browser console: " + errors);
-        return "8 views, 0 findings, 0 console errors";
+        return "9 views, 0 findings, 0 console errors";
     }
 
     /** Rounded half away from zero to {@code places}, thousands grouped: how the dashboard writes a plain decimal. */
