@@ -7,7 +7,7 @@ import io.tideline.gateway.ratelimit.RateLimits;
 import io.tideline.gateway.ratelimit.TokenBucket;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -60,7 +60,7 @@ public class StreamResource {
             @Parameter(description = "Only events about this LP position (chainId:positionManager:tokenId)")
             @QueryParam("position") String position,
             @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context HttpServerRequest request) {
+            @Context RoutingContext routing) {
         StreamFilter filter = StreamFilter.of(topics, wallet, position, highestRole());
         Optional<StreamId> last = lastEvent(lastEventId);
         String name = caller.getPrincipal().getName();
@@ -68,8 +68,10 @@ public class StreamResource {
         if (!budget.allowed()) {
             throw new RateLimitedException(budget);
         }
-        // StreamResponseWriter connects it to the response
-        return new OpenStream(stream.open(name, filter, last), request);
+        StreamClient client = stream.open(name, filter, last);
+        // whenever the response is over (the connection closed, or it was never a stream: HEAD), the client leaves
+        routing.addEndHandler(ignored -> client.close());
+        return new OpenStream(client, routing.request()); // StreamResponseWriter connects it to the response
     }
 
     private String highestRole() {
