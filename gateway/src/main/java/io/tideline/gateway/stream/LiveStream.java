@@ -45,6 +45,19 @@ public class LiveStream {
     private final Counter events;
     private final Counter skipped;
     private final Counter dropped;
+    private final StreamClient.Hooks hooks = new StreamClient.Hooks() {
+        @Override
+        public void dropped(StreamClient client, int backlog) {
+            dropped.increment();
+            LOG.infof("live stream: dropped a client of %s: %d frames were waiting for its socket (the most a client"
+                    + " may fall behind); it may reconnect with its Last-Event-ID", client.caller(), backlog);
+        }
+
+        @Override
+        public void left(StreamClient client) {
+            leave(client);
+        }
+    };
     private long sequence;
     private long heartbeatTimer = -1;
 
@@ -104,12 +117,12 @@ public class LiveStream {
 
     /**
      * Connects a client: the events it missed since {@code lastEventId} (or a {@code missed} event when they cannot
-     * all be given), then the live ones.
+     * all be given), then the live ones. Frames queue until the client is {@link StreamClient#attach attached} to its
+     * response.
      *
      * @throws ProblemException 429 when the caller holds its maximum of streams, 503 when this instance is full
      */
-    public synchronized StreamClient open(String caller, StreamFilter filter, Optional<StreamId> lastEventId,
-            Runnable closeConnection) {
+    public synchronized StreamClient open(String caller, StreamFilter filter, Optional<StreamId> lastEventId) {
         if (clients.size() >= config.maxStreams()) {
             throw new ProblemException(503, "Service Unavailable", "this gateway serves its maximum of "
                     + config.maxStreams() + " streams; try another instance or later", List.of());
@@ -121,20 +134,7 @@ public class LiveStream {
         }
         List<SseFrame> first = new ArrayList<>();
         lastEventId.ifPresent(last -> first.addAll(replay(last, filter)));
-        StreamClient client = new StreamClient(caller, filter, config.clientQueue(), first, new StreamClient.Hooks() {
-            @Override
-            public void closeConnection() {
-                dropped.increment();
-                LOG.infof("live stream: dropped a client of %s that fell %d events behind", caller,
-                        config.clientQueue());
-                closeConnection.run();
-            }
-
-            @Override
-            public void left(StreamClient gone) {
-                leave(gone);
-            }
-        });
+        StreamClient client = new StreamClient(caller, filter, config.clientQueue(), first, hooks);
         clients.add(client);
         perCaller.merge(caller, 1, Integer::sum);
         return client;

@@ -1,24 +1,27 @@
 package io.tideline.gateway.stream;
 
-import jakarta.ws.rs.sse.OutboundSseEvent;
-
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One connected client: its filter and a bounded queue of frames between the stream and its HTTP response. Frames
- * leave the queue only as fast as the response asks for them (Quarkus REST asks for the next one when the last was
- * written), so a client that does not read leaves them in the queue; when a new frame finds the queue full, the client
- * is dropped: its connection is closed and it leaves the stream. The stream itself never waits for a client.
- * Replayed frames are queued before any live one and do not count towards the bound.
+ * One connected client: its filter and a bounded queue of pre-encoded frames between the stream and its HTTP
+ * response. The stream's thread only queues a frame (a reference: the bytes are shared by every client) and, when no
+ * write is pending, asks the client's event loop to write; the event loop writes what is queued, many frames at a
+ * time, as long as the socket takes them, and waits for it to drain otherwise. So a client that does not read leaves
+ * frames in its queue; when a new frame finds the queue full, the client is dropped: its connection is closed and it
+ * leaves the stream. The stream itself never waits for a client, and a client never holds more than its queue and
+ * what its socket took. Replayed frames are queued before any live one and do not count towards the bound.
  */
-final class StreamClient implements Flow.Publisher<OutboundSseEvent> {
+public final class StreamClient {
 
-    /** What happens at the edges: closing the connection, and leaving the stream. */
+    /** Frames written to a socket in one write at most. */
+    static final int BATCH = 64;
+
+    /** What happens at the edges: the client is dropped, or leaves. */
     interface Hooks {
-        void closeConnection();
+        /** The client fell {@code backlog} frames behind and was dropped (its connection is being closed). */
+        void dropped(StreamClient client, int backlog);
 
         void left(StreamClient client);
     }
@@ -27,15 +30,14 @@ final class StreamClient implements Flow.Publisher<OutboundSseEvent> {
     private final StreamFilter filter;
     private final int capacity;
     private final Hooks hooks;
-    private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
-    private final AtomicInteger draining = new AtomicInteger();
+    private final ArrayDeque<SseFrame> queue = new ArrayDeque<>();
     private int replayLeft;
-    private long demand;
+    /** A write is pending: a drain is queued on the event loop or waits for the socket. */
+    private boolean writing;
     private boolean closed;
-    private Flow.Subscriber<? super OutboundSseEvent> subscriber;
+    private ClientConnection connection;
 
-    StreamClient(String caller, StreamFilter filter, int capacity, List<? extends OutboundSseEvent> first,
-            Hooks hooks) {
+    StreamClient(String caller, StreamFilter filter, int capacity, List<SseFrame> first, Hooks hooks) {
         this.caller = caller;
         this.filter = filter;
         this.capacity = capacity;
@@ -52,31 +54,59 @@ final class StreamClient implements Flow.Publisher<OutboundSseEvent> {
         return filter;
     }
 
+    /** Starts writing to the response once its head is out; frames offered before wait in the queue. */
+    void attach(ClientConnection to) {
+        boolean schedule;
+        synchronized (this) {
+            if (connection != null) {
+                throw new IllegalStateException("a stream client has one connection");
+            }
+            connection = to;
+            schedule = !closed && !writing && !queue.isEmpty();
+            writing |= schedule;
+        }
+        if (schedule) {
+            to.onLoop(this::drain);
+        }
+    }
+
     /**
-     * Queues a frame for this client.
+     * Queues a frame for this client; never waits.
      *
      * @return false when the client is gone or was just dropped because its queue was full
      */
-    boolean offer(OutboundSseEvent frame) {
-        boolean dropped;
+    boolean offer(SseFrame frame) {
+        ClientConnection schedule = null;
+        int backlog;
         synchronized (this) {
             if (closed) {
                 return false;
             }
-            dropped = queue.size() - replayLeft >= capacity;
-            if (dropped) {
+            backlog = queue.size() - replayLeft;
+            if (backlog < capacity) {
+                queue.addLast(frame);
+                if (!writing && connection != null) {
+                    writing = true;
+                    schedule = connection;
+                }
+                backlog = -1;
+            } else {
                 closed = true;
                 queue.clear();
-            } else {
-                queue.addLast(frame);
             }
         }
-        if (dropped) {
+        if (backlog >= 0) {
             hooks.left(this);
-            hooks.closeConnection();
+            hooks.dropped(this, backlog);
+            ClientConnection c = connection();
+            if (c != null) {
+                c.close();
+            }
             return false;
         }
-        drain();
+        if (schedule != null) {
+            schedule.onLoop(this::drain);
+        }
         return true;
     }
 
@@ -97,53 +127,32 @@ final class StreamClient implements Flow.Publisher<OutboundSseEvent> {
         hooks.left(this);
     }
 
-    @Override
-    public void subscribe(Flow.Subscriber<? super OutboundSseEvent> s) {
-        synchronized (this) {
-            if (subscriber != null) {
-                throw new IllegalStateException("a stream client has one subscriber");
+    /** Writes what is queued while the socket takes it; on the event loop, one drain at a time. */
+    private void drain() {
+        ClientConnection to = connection();
+        while (true) {
+            if (to.writeQueueFull()) {
+                to.whenWritable(this::drain);
+                return;
             }
-            subscriber = s;
-        }
-        s.onSubscribe(new Flow.Subscription() {
-            @Override
-            public void request(long n) {
-                synchronized (StreamClient.this) {
-                    demand = n <= 0 || demand + n < 0 ? Long.MAX_VALUE : demand + n;
+            List<SseFrame> batch;
+            synchronized (this) {
+                if (closed || queue.isEmpty()) {
+                    writing = false;
+                    return;
                 }
-                drain();
+                int n = Math.min(BATCH, queue.size());
+                batch = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    batch.add(queue.removeFirst());
+                }
+                replayLeft = Math.max(0, replayLeft - n);
             }
-
-            @Override
-            public void cancel() {
-                close();
-            }
-        });
-        drain();
+            to.write(batch);
+        }
     }
 
-    /** Hands queued frames to the subscriber while it asks for them; one thread at a time, never recursively. */
-    private void drain() {
-        if (draining.getAndIncrement() != 0) {
-            return;
-        }
-        do {
-            while (true) {
-                OutboundSseEvent next;
-                Flow.Subscriber<? super OutboundSseEvent> to;
-                synchronized (this) {
-                    if (closed || subscriber == null || demand == 0 || queue.isEmpty()) {
-                        break;
-                    }
-                    next = queue.removeFirst();
-                    if (replayLeft > 0) {
-                        replayLeft--;
-                    }
-                    demand--;
-                    to = subscriber;
-                }
-                to.onNext(next);
-            }
-        } while (draining.decrementAndGet() != 0);
+    private synchronized ClientConnection connection() {
+        return connection;
     }
 }

@@ -2,13 +2,12 @@ package io.tideline.gateway.stream;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
-import io.smallrye.mutiny.Multi;
 import io.tideline.gateway.ratelimit.RateLimitedException;
 import io.tideline.gateway.ratelimit.RateLimits;
 import io.tideline.gateway.ratelimit.TokenBucket;
 import io.tideline.service.problem.ProblemException;
 import io.tideline.service.security.Roles;
-import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -53,7 +51,7 @@ public class StreamResource {
             + " data = {topic, partition, offset, event: the envelope}. Reconnecting with Last-Event-ID replays what"
             + " was missed; when that is gone (too old, another instance, a restart) the first event is 'missed':"
             + " refetch the state, then go on. Comment lines are heartbeats.")
-    public Multi<OutboundSseEvent> stream(
+    public OpenStream stream(
             @Parameter(description = "Topics, repeated or comma-separated: lp.positions, perp.hedges, pnl.executions,"
                     + " mm.settlement, alerts (all five when absent), market.prices (only when named)")
             @QueryParam("topic") List<String> topics,
@@ -62,7 +60,7 @@ public class StreamResource {
             @Parameter(description = "Only events about this LP position (chainId:positionManager:tokenId)")
             @QueryParam("position") String position,
             @HeaderParam("Last-Event-ID") String lastEventId,
-            @Context HttpServerRequest request) {
+            @Context RoutingContext routing) {
         StreamFilter filter = StreamFilter.of(topics, wallet, position, highestRole());
         Optional<StreamId> last = lastEvent(lastEventId);
         String name = caller.getPrincipal().getName();
@@ -70,8 +68,10 @@ public class StreamResource {
         if (!budget.allowed()) {
             throw new RateLimitedException(budget);
         }
-        StreamClient client = stream.open(name, filter, last, () -> request.connection().close());
-        return Multi.createFrom().publisher(client).onTermination().invoke(client::close);
+        StreamClient client = stream.open(name, filter, last);
+        // whenever the response is over (the connection closed, or it was never a stream: HEAD), the client leaves
+        routing.addEndHandler(ignored -> client.close());
+        return new OpenStream(client, routing.request()); // StreamResponseWriter connects it to the response
     }
 
     private String highestRole() {
