@@ -19,6 +19,10 @@ cmd_load() {
   "$JAVA" "$LAUNCHER/LocalToken.java" tokens "$JWT_DIR" viewer load-stream "${TIDELINE_LOAD_SSE_CLIENTS:-100}" PT2H \
     >"$stream_tokens" || die "could not sign the stream clients' tokens"
   step "Load for $minutes min through the gateway (http://127.0.0.1:$(service_port gateway)/)"
+  # the live heap is counted by jcmd beside the java that runs the services (java may be a link: follow it)
+  local jcmd; jcmd="$(dirname "$(readlink -f "$JAVA")")/jcmd"
+  [[ -x "$jcmd" ]] || { jcmd=""; warn "no jcmd beside $JAVA: heap judged on the old generation in use, garbage included"; }
   TIDELINE_LOAD_MINUTES="$minutes" TIDELINE_LOAD_SERVICES="$services" TIDELINE_LOAD_STREAM_TOKENS="$stream_tokens" \
+  TIDELINE_LOAD_PID_DIR="$RUN_DIR" TIDELINE_LOAD_JCMD="$jcmd" \
     e2e_java io.tideline.e2e.load.LoadMain
 }

@@ -114,7 +114,9 @@ public final class LoadMain {
         clock.scheduleWithFixedDelay(load::block, 0, blockSeconds, TimeUnit.SECONDS);
         clock.scheduleWithFixedDelay(load::settle, 0, settlementSeconds, TimeUnit.SECONDS);
 
-        ServiceMemory memory = new ServiceMemory(tokens.get(Role.VIEWER));
+        String pidDir = settings.text("TIDELINE_LOAD_PID_DIR", null);
+        ServiceMemory memory = new ServiceMemory(tokens.get(Role.VIEWER), pidDir == null ? null
+                : java.nio.file.Path.of(pidDir), settings.text("TIDELINE_LOAD_JCMD", null));
         Map<String, List<Long>> heapHistory = new TreeMap<>();
         Map<String, List<Long>> lagHistory = new TreeMap<>();
         try (KafkaView kafka = new KafkaView(settings.kafkaBootstrap())) {
@@ -241,11 +243,15 @@ public final class LoadMain {
                         + " p99 %d ms | settlement runs %d, p99 %d ms | SSE %d clients, %.0f events/s, delay p99 %d ms%n",
                 minute, accepted / 60.0, accepted * ACTIVITIES_PER_DELIVERY / 60, refused, hooks.p99(), blocks.count(),
                 blocks.p99(), runs.count(), runs.p99(), sse.connected(), sse.takeEvents() / 60.0, delay.p99());
-        StringBuilder heap = new StringBuilder("         heap MB (old generation):");
+        StringBuilder heap = new StringBuilder("         heap MB in use (old generation) live:");
         for (var e : ports.entrySet()) {
             long[] m = memory.read(e.getValue());
-            heap.append(' ').append(e.getKey()).append(' ').append(m[0]).append(m[1] >= 0 ? " (" + m[1] + ")" : "");
-            heapHistory.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(m[1] >= 0 ? m[1] : m[0]);
+            long live = memory.live(e.getKey());
+            heap.append(' ').append(e.getKey()).append(' ').append(m[0]).append(m[1] >= 0 ? " (" + m[1] + ")" : "")
+                    .append(live >= 0 ? " " + live : "");
+            // judged on what is live when it can be read: the old generation also holds garbage until G1 collects it
+            heapHistory.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(live >= 0 ? live : m[1] >= 0 ? m[1]
+                    : m[0]);
         }
         System.out.println(heap);
         StringBuilder lag = new StringBuilder("         consumer lag:");
