@@ -35,7 +35,9 @@ import java.util.Map;
  * run's own figures: wall time, the part spent in venue calls (summed over the pair workers; the paper venue is SQL in
  * the same database, so all of it is "computation and database work"), orders placed. A second run over the same,
  * now covered, fills shows the steady state. Measured at N fills and at 10 x N, each on a fresh database and service
- * after a warm-up run of its own (JIT) on fills then aged out of the lookback.
+ * after a warm-up run of its own on fills then aged out of the lookback: as many fills over as many pairs (at most
+ * 10,000), so that the run measured finds the service's code compiled as a service running for a while has it (a
+ * smaller warm-up left the JIT compiler working through the measured run).
  *
  * <p>The service's outbox relay runs, as in production, publishing the run's events to Kafka while the run goes on
  * ({@code TIDELINE_BENCH_RELAY=0} turns it off): the figures also say when the last of the run's events left the
@@ -75,6 +77,9 @@ public final class SettlementRunBenchmark {
                 all.add(scenario(fills * Integer.parseInt(scale.trim()), pairs, parallelism));
             }
             report(all, parallelism);
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // System.exit below would otherwise end the JVM before the failure is printed
+            System.exit(1);
         } finally {
             System.exit(0); // the broker a benchmark may have started in this JVM runs non-daemon threads
         }
@@ -100,8 +105,9 @@ public final class SettlementRunBenchmark {
         say("scenario: " + fills + " open buy fills over " + pairs + " pairs; starting settlement (" + jar + ") ...");
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
             awaitReady(service, port);
-            say("  warm-up run over " + Math.min(fills, 2_000) + " fills ...");
-            seed(database, "warm", Math.min(fills, 2_000), Math.min(pairs, 20));
+            int warmFills = Math.min(fills, 10_000);
+            say("  warm-up run over " + warmFills + " fills ...");
+            seed(database, "warm", warmFills, pairs);
             run(port);
             age(database, "warm");
 
