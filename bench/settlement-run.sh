@@ -5,9 +5,11 @@
 # through POST /api/v1/settlement/run and prints the run's time, the part inside venue calls and the orders placed; a
 # second run over the covered fills shows the steady state; then the same at 10 x N. Aim: N = 10,000 over 100 pairs in
 # under 1 s. Run it with nothing else heavy on the machine: the figures print the load average.
-# The service's outbox relay is off during the runs (TIDELINE_BENCH_RELAY=1 keeps it on).
+# The service's outbox relay runs, as in production (TIDELINE_BENCH_RELAY=0 turns it off); the figures say when the
+# run's last event was published, and the CPU time the run cost PostgreSQL and the service (steadier than wall time on
+# a shared machine).
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role). Usage:
-#   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4]
+#   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4] [scales=1,10]
 # all.sh: run
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +23,7 @@ java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tidelin
   | tee bench/target/settlement-run.out
 # The figures convention of bench/all.sh (bench/README.md): the first run at N fills, against 1/10 of the run at 10 x N
 # in the same invocation (a ratio of 1 means linear growth).
-awk '$1 ~ /^[0-9]+$/ && NF == 9 { fills[++n] = $1; ms[n] = $4 }
+awk '$1 ~ /^[0-9]+$/ && NF == 12 { fills[++n] = $1; ms[n] = $4 }
      END { if (n >= 2)
              printf "FIGURE|settlement run, %d fills|< 1000 ms|%d ms|%d fills: %d ms / 10|%.2f\n", fills[1], ms[1], fills[2], ms[2], ms[1] / (ms[2] / 10) }' \
   bench/target/settlement-run.out

@@ -35,9 +35,17 @@ import java.util.Map;
  * run's own figures: wall time, the part spent in venue calls (summed over the pair workers; the paper venue is SQL in
  * the same database, so all of it is "computation and database work"), orders placed. A second run over the same,
  * now covered, fills shows the steady state. Measured at N fills and at 10 x N, each on a fresh database and service
- * after a warm-up run of its own (JIT) on fills then aged out of the lookback.
+ * after a warm-up run of its own on fills then aged out of the lookback: as many fills over as many pairs (at most
+ * 10,000), so that the run measured finds the service's code compiled as a service running for a while has it (a
+ * smaller warm-up left the JIT compiler working through the measured run).
  *
- * <p>Arguments: {@code [fills=10000] [pairs=100] [parallelism=4]}. Run by {@code bench/settlement-run.sh}.
+ * <p>The service's outbox relay runs, as in production, publishing the run's events to Kafka while the run goes on
+ * ({@code TIDELINE_BENCH_RELAY=0} turns it off): the figures also say when the last of the run's events left the
+ * outbox. Beside the wall times, the CPU the first run cost the PostgreSQL backends of the scenario's database and the
+ * service (on a shared machine the wall time swings with the others' load; the CPU time hardly does).
+ *
+ * <p>Arguments: {@code [fills=10000] [pairs=100] [parallelism=4] [scales=1,10]} (scales: the multiples of
+ * {@code fills} measured, each a scenario). Run by {@code bench/settlement-run.sh}.
  */
 public final class SettlementRunBenchmark {
 
@@ -50,18 +58,28 @@ public final class SettlementRunBenchmark {
     }
 
     /** One scenario's figures. */
-    record Figures(int fills, int pairs, long seedMillis, JsonNode first, long firstClientMillis, JsonNode second) {
+    record Figures(int fills, int pairs, long seedMillis, JsonNode first, long firstClientMillis,
+                   long drainedMillis, long postgresCpuMillis, long serviceCpuMillis, JsonNode second) {
+    }
+
+    private static boolean relayOn() {
+        return !"0".equals(System.getenv("TIDELINE_BENCH_RELAY"));
     }
 
     public static void main(String[] args) throws Exception {
         int fills = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int parallelism = args.length > 2 ? Integer.parseInt(args[2]) : 4;
+        String scales = args.length > 3 ? args[3] : "1,10";
         try {
             List<Figures> all = new ArrayList<>();
-            all.add(scenario(fills, pairs, parallelism));
-            all.add(scenario(fills * 10, pairs, parallelism));
+            for (String scale : scales.split(",")) {
+                all.add(scenario(fills * Integer.parseInt(scale.trim()), pairs, parallelism));
+            }
             report(all, parallelism);
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // System.exit below would otherwise end the JVM before the failure is printed
+            System.exit(1);
         } finally {
             System.exit(0); // the broker a benchmark may have started in this JVM runs non-daemon threads
         }
@@ -81,15 +99,15 @@ public final class SettlementRunBenchmark {
         // the entries, and at 10x the fills each session's paper loss passes the default limit.
         env.put("TIDELINE_SETTLEMENT_STOP_LOSS_MAX_LOSS", "1000000000");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        // The outbox relay publishes the run's events to Kafka after it: asynchronous, and in production the broker
-        // is elsewhere; here it would share the two cores with the run. TIDELINE_BENCH_RELAY=1 keeps it on.
-        boolean relay = "1".equals(System.getenv("TIDELINE_BENCH_RELAY"));
-        env.put("TIDELINE_MESSAGING_RELAY_ENABLED", Boolean.toString(relay));
+        // The outbox relay publishes the run's events to Kafka while it runs, as in production (where the broker is
+        // elsewhere; here it shares the cores). TIDELINE_BENCH_RELAY=0 turns it off.
+        env.put("TIDELINE_MESSAGING_RELAY_ENABLED", Boolean.toString(relayOn()));
         say("scenario: " + fills + " open buy fills over " + pairs + " pairs; starting settlement (" + jar + ") ...");
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
             awaitReady(service, port);
-            say("  warm-up run over " + Math.min(fills, 2_000) + " fills ...");
-            seed(database, "warm", Math.min(fills, 2_000), Math.min(pairs, 20));
+            int warmFills = Math.min(fills, 10_000);
+            say("  warm-up run over " + warmFills + " fills ...");
+            seed(database, "warm", warmFills, pairs);
             run(port);
             age(database, "warm");
 
@@ -97,9 +115,14 @@ public final class SettlementRunBenchmark {
             seed(database, "bench", fills, pairs);
             long seedMillis = (System.nanoTime() - seedStarted) / 1_000_000;
             say("  seeded in " + seedMillis + " ms; running settlement ...");
+            awaitOutboxDrained(database);
+            ProcessHandle process = CpuTime.service(jar.getFileName().toString());
+            CpuTime.Reading cpuBefore = CpuTime.read(database.name(), process);
             long started = System.nanoTime();
             JsonNode first = run(port);
             long client = (System.nanoTime() - started) / 1_000_000;
+            CpuTime.Reading cpuAfter = CpuTime.read(database.name(), process);
+            long drained = relayOn() ? awaitOutboxDrained(database) - started / 1_000_000 : -1;
             say("  first run: " + first.path("durationMillis").asLong() + " ms, placed "
                     + first.path("ordersPlaced").asInt());
             if (first.path("sessionsStopped").asInt() > 0) {
@@ -109,7 +132,8 @@ public final class SettlementRunBenchmark {
                 say("  errors (" + first.path("errors").size() + "), first: " + first.path("errors").get(0));
             }
             JsonNode second = run(port);
-            return new Figures(fills, pairs, seedMillis, first, client, second);
+            return new Figures(fills, pairs, seedMillis, first, client, drained,
+                    cpuAfter.postgresMillisSince(cpuBefore), cpuAfter.serviceMillisSince(cpuBefore), second);
         } finally {
             database.drop();
         }
@@ -164,6 +188,30 @@ public final class SettlementRunBenchmark {
         }
     }
 
+    /**
+     * Waits until the relay has published every outbox row (none when it is off, or up to a minute); returns when, in
+     * {@link System#nanoTime()} ms.
+     */
+    private static long awaitOutboxDrained(TestDatabase database) throws SQLException, InterruptedException {
+        if (!relayOn()) {
+            return System.nanoTime() / 1_000_000;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             PreparedStatement s = c.prepareStatement("select exists (select 1 from outbox where sent_at is null)")) {
+            while (System.nanoTime() < deadline) {
+                try (var rs = s.executeQuery()) {
+                    rs.next();
+                    if (!rs.getBoolean(1)) {
+                        return System.nanoTime() / 1_000_000;
+                    }
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new IllegalStateException("the outbox relay did not publish the run's events within a minute");
+    }
+
     /** Moves a session out of the lookback, so that later runs leave it alone. */
     private static void age(TestDatabase database, String prefix) throws SQLException {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
@@ -213,18 +261,22 @@ public final class SettlementRunBenchmark {
         System.out.println();
         System.out.printf(Locale.ROOT, "Tideline settlement run, paper venue, %d pair workers, %d cores, load %s, %s,"
                 + " outbox relay %s%n", parallelism, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
-                System.getProperty("java.version"), "1".equals(System.getenv("TIDELINE_BENCH_RELAY")) ? "on" : "off");
+                System.getProperty("java.version"), relayOn() ? "on" : "off");
         System.out.println("run ms: the service's own timing of the run (stop-loss check, positions, plans, PLACING rows"
                 + " and events, venue, LIVE rows and events, run record); venue ms: inside venue calls, summed over the"
-                + " workers (paper venue = SQL in the same database); steady: a second run with everything covered");
-        System.out.printf(Locale.ROOT, "%8s %6s %8s %8s %9s %10s %12s %10s %10s%n", "fills", "pairs", "placed",
-                "run ms", "venue ms", "client ms", "us per fill", "steady ms", "seed ms");
+                + " workers (paper venue = SQL in the same database); published ms: from the run's request until the relay"
+                + " had published all of its events (-1: relay off); pg cpu ms, svc cpu ms: CPU time of the database's"
+                + " PostgreSQL backends and of the service during the run's request; steady: a second run with"
+                + " everything covered");
+        System.out.printf(Locale.ROOT, "%8s %6s %8s %8s %9s %10s %12s %10s %10s %12s %10s %10s%n", "fills", "pairs",
+                "placed", "run ms", "venue ms", "client ms", "published ms", "pg cpu ms", "svc cpu ms", "us per fill",
+                "steady ms", "seed ms");
         for (Figures f : all) {
             long runMs = f.first().path("durationMillis").asLong();
-            System.out.printf(Locale.ROOT, "%8d %6d %8d %8d %9d %10d %12.1f %10d %10d%n", f.fills(), f.pairs(),
-                    f.first().path("ordersPlaced").asInt(), runMs, f.first().path("venueMillis").asLong(),
-                    f.firstClientMillis(), runMs * 1000.0 / f.fills(), f.second().path("durationMillis").asLong(),
-                    f.seedMillis());
+            System.out.printf(Locale.ROOT, "%8d %6d %8d %8d %9d %10d %12d %10d %10d %12.1f %10d %10d%n", f.fills(),
+                    f.pairs(), f.first().path("ordersPlaced").asInt(), runMs, f.first().path("venueMillis").asLong(),
+                    f.firstClientMillis(), f.drainedMillis(), f.postgresCpuMillis(), f.serviceCpuMillis(),
+                    runMs * 1000.0 / f.fills(), f.second().path("durationMillis").asLong(), f.seedMillis());
         }
         if (all.size() > 1) {
             double growth = (double) all.get(1).first().path("durationMillis").asLong()

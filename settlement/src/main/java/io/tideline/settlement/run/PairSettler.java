@@ -131,10 +131,8 @@ public class PairSettler {
                 }
                 out.duplicatesPrevented += placeable.size() - written.size();
                 Set<String> ids = new HashSet<>(written);
-                List<SettlementPlan.NewTakeProfit> sent = placeable.stream()
-                        .filter(n -> ids.contains(n.clientOrderId())).toList();
-                store.clearShortfalls(uow, sent.stream().map(n -> n.position().fillKey()).toList());
-                return sent.stream().map(n -> placing(n, venue.name())).toList();
+                return placeable.stream().filter(n -> ids.contains(n.clientOrderId()))
+                        .map(n -> placing(n, venue.name())).toList();
             }));
             if (!split.shortfalls().isEmpty()) {
                 LOG.warnf("%s %s: %d take-profit(s) not placed, the venue account holds too little: %s",

@@ -78,8 +78,10 @@ public class TakeProfitStore {
                 + " where t.client_order_id = $1", Tuple.of(clientOrderId), TakeProfitStore::order);
     }
 
-    /** Writes PLACING rows; returns the client order ids written (a fill that has a live one, or an id that exists,
-     * is left out: that is a duplicate prevented). */
+    /**
+     * Writes PLACING rows and forgets the balance shortfalls of their fills; returns the client order ids written (a
+     * fill that has a live one, or an id that exists, is left out: that is a duplicate prevented).
+     */
     public List<String> insertPlacing(UnitOfWork uow, List<SettlementPlan.NewTakeProfit> orders, String venue,
             UUID runId) {
         if (orders.isEmpty()) {
@@ -106,13 +108,15 @@ public class TakeProfitStore {
             quantities[i] = o.quantity().toPlainString();
         }
         // One statement over arrays: far less work for PostgreSQL than one execution per row.
-        return uow.list("insert into tp_order (client_order_id, fill_key, session_id, pair, venue, side, tier,"
-                + " attempt, price, qty, state, run_id) select t.id, t.fill_key, t.session_id, t.pair, $9, 'SELL',"
-                + " t.tier, t.attempt, t.price::numeric, t.qty::numeric, 'PLACING', $10 from unnest($1::text[],"
+        return uow.list("with written as (insert into tp_order (client_order_id, fill_key, session_id, pair, venue,"
+                + " side, tier, attempt, price, qty, state, run_id) select t.id, t.fill_key, t.session_id, t.pair, $9,"
+                + " 'SELL', t.tier, t.attempt, t.price::numeric, t.qty::numeric, 'PLACING', $10 from unnest($1::text[],"
                 + " $2::bigint[], $3::text[], $4::text[], $5::int[], $6::int[], $7::text[], $8::text[])"
                 + " as t(id, fill_key, session_id, pair, tier, attempt, price, qty)"
-                + " on conflict do nothing returning client_order_id", Tuple.from(Arrays.asList(ids, fills, sessions,
-                pairs, tiers, attempts, prices, quantities, venue, runId)), r -> r.getString(0));
+                + " on conflict do nothing returning client_order_id, fill_key),"
+                + " cleared as (delete from tp_shortfall s using written w where s.fill_key = w.fill_key)"
+                + " select client_order_id from written", Tuple.from(Arrays.asList(ids, fills, sessions, pairs, tiers,
+                attempts, prices, quantities, venue, runId)), r -> r.getString(0));
     }
 
     /** PLACING to LIVE; returns the ids changed (a row no longer PLACING was recorded by another instance). */
@@ -142,13 +146,6 @@ public class TakeProfitStore {
                 + " run_id = excluded.run_id, venue = excluded.venue, recorded_at = now()",
                 Tuple.from(Arrays.asList(p.fillKey(), p.sessionId(), p.pair(), venue, s.needed(), s.available(),
                         s.reason(), runId)));
-    }
-
-    /** Forgets the shortfalls of fills whose take-profits are now written. */
-    public void clearShortfalls(UnitOfWork uow, List<Long> fillKeys) {
-        if (!fillKeys.isEmpty()) {
-            uow.exec("delete from tp_shortfall where fill_key = any($1)", Tuple.of(fillKeys.toArray(Long[]::new)));
-        }
     }
 
     /** Closes a row (FILLED, CANCELLED, REPLACED) with its filled quantity. */
@@ -220,16 +217,18 @@ public class TakeProfitStore {
                 r -> r.getString(0)).isPresent();
     }
 
+    /** A row of {@link #POSITIONS}, by position (a run maps every open position: no lookups by column name). */
     private static BuyPosition position(Row r) {
-        String live = r.getString("client_order_id");
+        String live = r.getString(13);
         Optional<LiveTakeProfit> tp = live == null ? Optional.empty() : Optional.of(new LiveTakeProfit(live,
-                r.getString("state"), r.getString("venue_order_id"), r.getInteger("tier"), r.getBigDecimal("tp_price"),
-                r.getBigDecimal("tp_qty"), r.getBigDecimal("tp_filled")));
-        return new BuyPosition(r.getLong("fill_key"), r.getString("session_id"), r.getString("pair"),
-                r.getString("venue"), r.getString("order_id"), r.getString("trade_id"), r.getBigDecimal("price"),
-                r.getBigDecimal("qty"), r.getOffsetDateTime("filled_at").toInstant(), r.getBigDecimal("closed"),
-                r.getLong("n").intValue(), tp, FillLineage.of(r.getUUID("event_id"), r.getString("correlation_id"),
-                r.getString("venue"), r.getString("order_id"), r.getString("trade_id")));
+                r.getString(14), r.getString(15), r.getInteger(16), r.getBigDecimal(17), r.getBigDecimal(18),
+                r.getBigDecimal(19)));
+        String venue = r.getString(3);
+        String orderId = r.getString(4);
+        String tradeId = r.getString(5);
+        return new BuyPosition(r.getLong(0), r.getString(1), r.getString(2), venue, orderId, tradeId,
+                r.getBigDecimal(6), r.getBigDecimal(7), r.getOffsetDateTime(8).toInstant(), r.getBigDecimal(11),
+                r.getLong(12).intValue(), tp, FillLineage.of(r.getUUID(9), r.getString(10), venue, orderId, tradeId));
     }
 
     static TakeProfitOrder order(Row r) {

@@ -21,10 +21,8 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +55,33 @@ public class PaperVenue implements MakerVenue {
             + " returning o.order_id, o.qty, o.price, book.updated_at)"
             + " insert into paper_trade (trade_id, order_id, qty, price, fee, created_at)"
             + " select nextval('paper_id_seq'), order_id, qty, price, qty * price * $2, updated_at from hit";
+
+    /**
+     * A batch of post-only orders in one statement: each is checked against its pair's book (refused, REJECTED, when
+     * it would cross), written under a new id unless its client order id is known, and answered in the batch's order:
+     * whether its pair is halted (nothing is written then: the caller fails), the id and status it was written with
+     * (null when it was known), the id it was known under.
+     */
+    private static final String PLACE = """
+            with input as (
+                select t.cid, t.pair, t.side, t.price::numeric as price, t.qty::numeric as qty, t.n
+                from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+                    with ordinality as t(cid, pair, side, price, qty, n)),
+            priced as (
+                select i.*, coalesce(b.halted, false) as halted, coalesce(b.bid > 0 and case when i.side = 'SELL'
+                    then i.price <= b.bid else i.price >= b.ask end, false) as crosses
+                from input i left join paper_book b on b.pair = i.pair),
+            placed as (
+                insert into paper_order (order_id, client_order_id, pair, side, price, qty, status, status_reason)
+                select nextval('paper_id_seq'), p.cid, p.pair, p.side, p.price, p.qty,
+                    case when p.crosses then 'REJECTED' else 'OPEN' end, case when p.crosses then $6 end
+                from priced p where not p.halted order by p.n
+                on conflict (client_order_id) do nothing
+                returning client_order_id, order_id, status_reason)
+            select p.cid, p.halted, p.pair, placed.order_id, placed.status_reason, known.order_id
+            from priced p left join placed on placed.client_order_id = p.cid
+                left join paper_order known on known.client_order_id = p.cid
+            order by p.n""";
 
     private final Transactions transactions;
     private final Function<String, BigDecimal> feeRate;
@@ -120,47 +145,37 @@ public class PaperVenue implements MakerVenue {
         if (orders.isEmpty()) {
             return List.of();
         }
+        int n = orders.size();
+        String[][] columns = new String[5][n];
+        for (int i = 0; i < n; i++) {
+            PostOnlyOrder o = orders.get(i);
+            columns[0][i] = o.clientOrderId();
+            columns[1][i] = o.pair();
+            columns[2][i] = o.side().name();
+            columns[3][i] = o.price().toPlainString();
+            columns[4][i] = o.quantity().toPlainString();
+        }
         List<PlaceOutcome> outcomes = transactions.run(uow -> {
-            List<PlaceOutcome> out = new ArrayList<>(orders.size());
-            Map<String, Optional<BestBidAsk>> books = new HashMap<>();
-            Map<String, String> known = new HashMap<>();
-            for (String pair : orders.stream().map(PostOnlyOrder::pair).distinct().toList()) {
-                books.put(pair, book(uow, pair));
-            }
-            uow.list("select client_order_id, order_id from paper_order where client_order_id = any($1)",
-                    Tuple.of(orders.stream().map(PostOnlyOrder::clientOrderId).toArray(String[]::new)),
-                    r -> known.put(r.getString(0), Long.toString(r.getLong(1))));
-            List<Object[]> inserts = new ArrayList<>();
-            Iterator<Long> ids = nextIds(uow, orders.size() - (int) orders.stream()
-                    .filter(o -> known.containsKey(o.clientOrderId())).count()).iterator();
-            for (PostOnlyOrder o : orders) {
-                if (known.containsKey(o.clientOrderId())) {
-                    out.add(new PlaceOutcome.AlreadyExists(o.clientOrderId(), known.get(o.clientOrderId())));
-                    continue;
+            List<PlaceOutcome> out = new ArrayList<>(n);
+            uow.list(PLACE, Tuple.of(columns[0], columns[1], columns[2], columns[3], columns[4], WOULD_CROSS), r -> {
+                String clientOrderId = r.getString(0);
+                if (r.getBoolean(1)) {
+                    throw new VenueUnavailableException("paper venue: " + r.getString(2) + " is halted");
                 }
-                long id = ids.next();
-                known.put(o.clientOrderId(), Long.toString(id));
-                boolean crosses = crosses(books.get(o.pair()), o.side(), o.price());
-                inserts.add(new Object[] {id, o.clientOrderId(), o.pair(), o.side().name(), o.price().toPlainString(),
-                        o.quantity().toPlainString(), crosses ? "REJECTED" : "OPEN",
-                        crosses ? WOULD_CROSS : null});
-                out.add(crosses ? new PlaceOutcome.WouldCross(o.clientOrderId(), WOULD_CROSS)
-                        : new PlaceOutcome.Placed(o.clientOrderId(), Long.toString(id)));
-            }
-            if (!inserts.isEmpty()) {
-                Object[][] columns = new Object[8][];
-                columns[0] = inserts.stream().map(r -> (Long) r[0]).toArray(Long[]::new);
-                for (int col = 1; col < 8; col++) {
-                    int k = col;
-                    columns[col] = inserts.stream().map(r -> (String) r[k]).toArray(String[]::new);
+                Long placed = r.getLong(3);
+                Long known = r.getLong(5);
+                if (placed != null) {
+                    out.add(WOULD_CROSS.equals(r.getString(4)) ? new PlaceOutcome.WouldCross(clientOrderId, WOULD_CROSS)
+                            : new PlaceOutcome.Placed(clientOrderId, Long.toString(placed)));
+                } else if (known != null) {
+                    out.add(new PlaceOutcome.AlreadyExists(clientOrderId, Long.toString(known)));
+                } else {
+                    // taken by a placement that committed while this one ran: this batch fails, as a venue would
+                    throw new VenueUnavailableException("paper venue: " + clientOrderId + " was being placed at the"
+                            + " same time by another call");
                 }
-                uow.exec("insert into paper_order (order_id, client_order_id, pair, side, price, qty, status,"
-                        + " status_reason) select t.id, t.cid, t.pair, t.side, t.price::numeric, t.qty::numeric,"
-                        + " t.status, t.reason from unnest($1::bigint[], $2::text[], $3::text[], $4::text[],"
-                        + " $5::text[], $6::text[], $7::text[], $8::text[])"
-                        + " as t(id, cid, pair, side, price, qty, status, reason)", Tuple.from(Arrays.asList(
-                        (Object[]) columns)));
-            }
+                return null;
+            });
             return out;
         });
         answerLatency();
@@ -288,11 +303,6 @@ public class PaperVenue implements MakerVenue {
     private static boolean crosses(Optional<BestBidAsk> book, TradeSide side, BigDecimal price) {
         return book.map(b -> side == TradeSide.SELL ? price.compareTo(b.bid()) <= 0 : price.compareTo(b.ask()) >= 0)
                 .orElse(false);
-    }
-
-    private static List<Long> nextIds(UnitOfWork uow, int count) {
-        return uow.list("select nextval('paper_id_seq') from generate_series(1, $1)", Tuple.of(count),
-                r -> r.getLong(0));
     }
 
     private static long nextId(UnitOfWork uow) {
