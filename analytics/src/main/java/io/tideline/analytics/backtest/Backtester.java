@@ -1,6 +1,7 @@
 package io.tideline.analytics.backtest;
 
 import io.tideline.amm.TokenAmounts;
+import io.tideline.amm.Uint256;
 import io.tideline.analytics.market.BarInterval;
 import io.tideline.analytics.market.PoolSeries;
 import io.tideline.analytics.risk.ReturnPeriod;
@@ -189,14 +190,15 @@ public final class Backtester {
             Instant previous = start;
             long[] sqLimbs = venue.priceSquaredLimbs();
             for (int i = 0; i < venue.steps(); i++) {
-                BigInteger previousSq = priceSq;
                 long[] previousSqLimbs = sqLimbs;
+                // as a BigInteger only where there are no limbs to make it from (read before the price moves)
+                BigInteger previousSq = previousSqLimbs == null ? priceSq() : null;
                 venue.advance(i);
                 int step = venue.seriesIndex(i);
                 Instant now = venue.time();
                 int tick = venue.tick();
-                priceSq = venue.priceSquared();
                 sqLimbs = venue.priceSquaredLimbs();
+                priceSq = sqLimbs == null ? venue.priceSquared() : null; // else made from the limbs if asked
                 markHedge(previousSq, previousSqLimbs, sqLimbs, previous, now);
                 history.append(tick);
                 outOfRangeSince = range.contains(tick) ? null : outOfRangeSince == null ? now : outOfRangeSince;
@@ -331,7 +333,8 @@ public final class Backtester {
                 if (move != BarMath.NO_FIT) {
                     hedgePricePnl.add(move);
                 } else {
-                    hedgePricePnl.add(hedge.multiply(previousSq.subtract(priceSq)).shiftRight(192));
+                    BigInteger before = previousSq != null ? previousSq : Uint256.toBigInteger(previousSqLimbs);
+                    hedgePricePnl.add(hedge.multiply(before.subtract(priceSq())).shiftRight(192));
                 }
             }
             long seconds = now.getEpochSecond() - previous.getEpochSecond();
@@ -440,7 +443,15 @@ public final class Backtester {
 
         /** token0 → raw token1 at the price now, rounded toward −∞. */
         private BigInteger value0(BigInteger amount0) {
-            return amount0.multiply(priceSq).shiftRight(192);
+            return amount0.multiply(priceSq()).shiftRight(192);
+        }
+
+        /** The squared price now, asked of the venue once per step, when a BigInteger step needs it. */
+        private BigInteger priceSq() {
+            if (priceSq == null) {
+                priceSq = venue.priceSquared();
+            }
+            return priceSq;
         }
     }
 

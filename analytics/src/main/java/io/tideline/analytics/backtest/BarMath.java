@@ -144,8 +144,14 @@ final class BarMath {
 
     /** Writes {@code value} into {@code out[at]} (high) and {@code out[at + 1]} (low); false unless {@code 0 <= value < 2^128}. */
     static boolean toUnsigned128(BigInteger value, long[] out, int at) {
-        if (value.signum() < 0 || value.bitLength() > 128) {
+        int bits = value.bitLength();
+        if (value.signum() < 0 || bits > 128) {
             return false;
+        }
+        if (bits < 64) {
+            out[at] = 0;
+            out[at + 1] = value.longValue();
+            return true;
         }
         out[at] = value.shiftRight(64).longValue();
         out[at + 1] = value.longValue();
@@ -189,6 +195,22 @@ final class BarMath {
             carry = high;
         }
         out[5] = carry;
+    }
+
+    /**
+     * The square of the four-limb {@code x} (a sqrt price: what valuing token0 multiplies by) into {@code out}; false
+     * if it needs over 256 bits, that is if {@code x >= 2^128}. {@code scratch}: six limbs.
+     */
+    static boolean square(long[] x, long[] out, long[] scratch) {
+        if ((x[2] | x[3]) != 0) {
+            return false;
+        }
+        multiply(x[1], x[0], x, scratch);
+        out[0] = scratch[0];
+        out[1] = scratch[1];
+        out[2] = scratch[2];
+        out[3] = scratch[3];
+        return true;
     }
 
     /** Whether four limbs {@code a < b}. */

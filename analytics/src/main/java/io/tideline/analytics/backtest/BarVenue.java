@@ -58,6 +58,8 @@ final class BarVenue implements Venue {
     private boolean aboveFits;
     private TokenAmounts amountsNow;
     private int amountsNowAt = -1;
+    private BigInteger priceSquared;
+    private int priceSquaredAt = -1;
 
     BarVenue(BarTape tape, int feePips) {
         if (tape.size() == 0) {
@@ -162,7 +164,11 @@ final class BarVenue implements Venue {
 
     @Override
     public BigInteger priceSquared() {
-        return tape.closePriceSquared(at);
+        if (priceSquaredAt != at) {
+            priceSquared = tape.closePriceSquared(at);
+            priceSquaredAt = at;
+        }
+        return priceSquared;
     }
 
     @Override

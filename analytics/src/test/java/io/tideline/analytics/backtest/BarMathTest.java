@@ -21,7 +21,7 @@ class BarMathTest {
     @Test
     void valuesAnAmountAtASquaredPriceExactlyOrSaysItDoesNotFit() {
         int answered = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             BigInteger x = unsigned(random.nextInt(129));
             BigInteger s = unsigned(random.nextInt(257));
             BigInteger expected = x.multiply(s).shiftRight(192);
@@ -33,13 +33,13 @@ class BarMathTest {
                 assertThat(got).isEqualTo(BarMath.NO_FIT);
             }
         }
-        assertThat(answered).isGreaterThan(10_000);
+        assertThat(answered).isGreaterThan(5_000);
     }
 
     @Test
     void movesTheShortBetweenTwoPricesRoundingTowardMinusInfinityAsBigIntegerShifts() {
         int negative = 0;
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             BigInteger x = unsigned(random.nextInt(129));
             BigInteger a = unsigned(random.nextInt(257));
             BigInteger b = random.nextInt(4) == 0 ? a : random.nextBoolean() ? unsigned(random.nextInt(257))
@@ -54,13 +54,13 @@ class BarMathTest {
                 assertThat(expected.abs().compareTo(LONG_MAX.subtract(BigInteger.ONE)) >= 0).isTrue();
             }
         }
-        assertThat(negative).isGreaterThan(1_000);
+        assertThat(negative).isGreaterThan(500);
     }
 
     @Test
     void dividesAProductExactlyOrSaysItDoesNotFit() {
         int answered = 0;
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 150_000; i++) {
             BigInteger a = unsigned(random.nextInt(64)).min(LONG_MAX);
             BigInteger b = unsigned(random.nextInt(129));
             BigInteger c = unsigned(1 + random.nextInt(128)).max(BigInteger.ONE);
@@ -77,7 +77,7 @@ class BarMathTest {
                 assertThat(expected.bitLength()).isGreaterThanOrEqualTo(49);
             }
         }
-        assertThat(answered).isGreaterThan(50_000);
+        assertThat(answered).isGreaterThan(25_000);
         assertThat(BarMath.mulDiv(5, 0, 7, 0, 0)).as("division by zero is left to BigInteger").isEqualTo(BarMath.NO_FIT);
     }
 
@@ -98,6 +98,19 @@ class BarMathTest {
             assertThat(BarMath.productGreater(high(x), low(x), n, high(y), low(y), m))
                     .isEqualTo(product.compareTo(y.multiply(BigInteger.valueOf(m))) > 0);
             assertThat(BarMath.toBigInteger(high(x), low(x))).isEqualTo(x);
+        }
+    }
+
+    @Test
+    void squaresASqrtPriceIntoFourLimbsOrSaysItNeedsMore() {
+        long[] out = new long[4];
+        for (int i = 0; i < 50_000; i++) {
+            BigInteger x = unsigned(random.nextInt(161));
+            boolean fits = BarMath.square(Uint256.of(x), out, scratch);
+            assertThat(fits).isEqualTo(x.bitLength() <= 128);
+            if (fits) {
+                assertThat(Uint256.toBigInteger(out)).isEqualTo(x.multiply(x));
+            }
         }
     }
 
