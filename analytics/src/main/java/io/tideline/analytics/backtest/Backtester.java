@@ -216,7 +216,8 @@ public final class Backtester {
                         long dl = position[1];
                         long hh = hedgeLong[0];
                         long hl = hedgeLong[1];
-                        boolean below = Long.compareUnsigned(dh, hh) < 0 || (dh == hh && Long.compareUnsigned(dl, hl) < 0);
+                        boolean below = Long.compareUnsigned(dh, hh) < 0
+                                || (dh == hh && Long.compareUnsigned(dl, hl) < 0);
                         long driftLow = below ? hl - dl : dl - hl;
                         long driftHigh = below ? hh - dh - (Long.compareUnsigned(hl, dl) < 0 ? 1 : 0)
                                 : dh - hh - (Long.compareUnsigned(dl, hl) < 0 ? 1 : 0);
@@ -416,7 +417,7 @@ public final class Backtester {
             lp = BarMath.add(lp, position[4]);
             lp = BarMath.add(lp, hedgePricePnl.small());
             lp = BarMath.add(lp, funding.small());
-            lp = BarMath.add(lp, perpFeesLong == Long.MIN_VALUE ? Long.MIN_VALUE : -perpFeesLong);
+            lp = BarMath.add(lp, -perpFeesLong); // perp fees are not negative: the negation fits
             return lp == BarMath.NO_FIT ? null : new ValuePoint(at, BigDecimal.valueOf(lp, decimals1));
         }
 
@@ -432,7 +433,8 @@ public final class Backtester {
             RiskCalculator risk = new RiskCalculator(RiskConventions.of(period));
             return new BacktestResult(strategy, venue.steps() + 1, equity, actions,
                     collected0.add(owed.amount0()), collected1.add(owed.amount1()), money(feesValue), money(il),
-                    money(hedgeAccount()), money(hedgePricePnl.value()), money(funding.value()), money(perpFees), money(gas),
+                    money(hedgeAccount()), money(hedgePricePnl.value()), money(funding.value()), money(perpFees),
+                    money(gas),
                     money(slippage), money(strategy.capital()), equity.get(equity.size() - 1).value(), rebalances,
                     risk.metrics(sample(equity, period)));
         }

@@ -142,7 +142,10 @@ final class BarMath {
         return compare(x2, x1, x0, y2, y1, y0) > 0;
     }
 
-    /** Writes {@code value} into {@code out[at]} (high) and {@code out[at + 1]} (low); false unless {@code 0 <= value < 2^128}. */
+    /**
+     * Writes {@code value} into {@code out[at]} (high) and {@code out[at + 1]} (low); false unless
+     * {@code 0 <= value < 2^128}.
+     */
     static boolean toUnsigned128(BigInteger value, long[] out, int at) {
         int bits = value.bitLength();
         if (value.signum() < 0 || bits > 128) {

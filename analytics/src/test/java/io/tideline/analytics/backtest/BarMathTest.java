@@ -78,7 +78,8 @@ class BarMathTest {
             }
         }
         assertThat(answered).isGreaterThan(25_000);
-        assertThat(BarMath.mulDiv(5, 0, 7, 0, 0)).as("division by zero is left to BigInteger").isEqualTo(BarMath.NO_FIT);
+        assertThat(BarMath.mulDiv(5, 0, 7, 0, 0)).as("division by zero is left to BigInteger")
+                .isEqualTo(BarMath.NO_FIT);
     }
 
     @Test
@@ -123,7 +124,8 @@ class BarMathTest {
             sum.add(x);
             expected = expected.add(BigInteger.valueOf(x));
             if (i % 1000 == 0) {
-                BigInteger big = unsigned(random.nextInt(100)).multiply(BigInteger.valueOf(random.nextBoolean() ? 1 : -1));
+                BigInteger big = unsigned(random.nextInt(100))
+                        .multiply(BigInteger.valueOf(random.nextBoolean() ? 1 : -1));
                 sum.add(big);
                 expected = expected.add(big);
             }
