@@ -1,6 +1,7 @@
 package io.tideline.analytics.backtest;
 
 import io.tideline.amm.TokenAmounts;
+import io.tideline.amm.Uint256;
 import io.tideline.analytics.market.BarInterval;
 import io.tideline.analytics.market.PoolSeries;
 import io.tideline.analytics.risk.ReturnPeriod;
@@ -23,6 +24,10 @@ import java.util.function.IntConsumer;
  * token0 bought, and minted. At each later step: the hedge is marked (price P&amp;L, funding), then a due rebalance
  * closes the position (fees collected), re-splits everything and opens a new one, or else a drifted hedge is re-sized.
  * Token values are {@code amount0 · sqrtP² / 2^192} in raw token1, rounded down.
+ *
+ * <p>Per step, where the venue lays its figures out as longs ({@link Venue#position}) and they fit, the hedge's mark,
+ * its funding, the drift test and the equity point are taken on longs and limbs ({@link BarMath}), allocating only
+ * the point itself; otherwise, or where a step does not fit, with BigIntegers. Both give the same integers.
  */
 public final class Backtester {
 
@@ -105,8 +110,8 @@ public final class Backtester {
         private BigInteger cash0 = BigInteger.ZERO;
         private BigInteger cash1;
         private BigInteger hedge = BigInteger.ZERO;
-        private BigInteger hedgePricePnl = BigInteger.ZERO;
-        private BigInteger funding = BigInteger.ZERO;
+        private final ExactSum hedgePricePnl = new ExactSum();
+        private final ExactSum funding = new ExactSum();
         private BigInteger perpFees = BigInteger.ZERO;
         private BigInteger gas = BigInteger.ZERO;
         private BigInteger slippage = BigInteger.ZERO;
@@ -124,6 +129,23 @@ public final class Backtester {
         private long fundingSeconds = -1;
         private BigInteger fundingTimesSeconds;
         private BigInteger fundingDen;
+        private long fundingTimesSecondsLong;
+        private long fundingDenLong;
+        private boolean fundingOnLongs;
+        // The per-step path on longs: the rarely changing figures as longs (refreshed after each action), where
+        // they fit, and scratch limbs.
+        private final long[] position = new long[5];
+        private final long[] cash0Long = new long[2];
+        private final long[] hedgeLong = new long[2];
+        private boolean cash0Fits;
+        private boolean hedgeFits;
+        private long cash1Long;
+        private long perpFeesLong;
+        private boolean money1Fits;
+        private final long bandNum;
+        private final long bandDen;
+        private final long[] difference = new long[4];
+        private final long[] product = new long[BarMath.SCRATCH];
 
         Run(Strategy strategy, Venue venue, int decimals1, ReturnPeriod period, IntConsumer progress) {
             this.strategy = strategy;
@@ -144,6 +166,19 @@ public final class Backtester {
                 perpFee = null;
                 fundingPerDay = null;
             }
+            boolean bandFits = hedgeBand != null && hedgeBand[0].bitLength() < 64 && hedgeBand[1].bitLength() < 64;
+            bandNum = bandFits ? hedgeBand[0].longValue() : -1;
+            bandDen = bandFits ? hedgeBand[1].longValue() : -1;
+            refresh();
+        }
+
+        /** The longs of the per-step path, after an action changed the figures they mirror. */
+        private void refresh() {
+            cash0Fits = BarMath.toUnsigned128(cash0, cash0Long, 0);
+            hedgeFits = BarMath.toUnsigned128(hedge, hedgeLong, 0);
+            money1Fits = cash1.bitLength() < 64 && perpFees.bitLength() < 64;
+            cash1Long = cash1.longValue();
+            perpFeesLong = perpFees.longValue();
         }
 
         BacktestResult execute(Instant start, int startTick) {
@@ -153,34 +188,55 @@ public final class Backtester {
             open(openStep, start, venue.tick());
             equity.add(point(start, venue.amounts(), venue.fees()));
             Instant previous = start;
+            long[] sqLimbs = venue.priceSquaredLimbs();
             for (int i = 0; i < venue.steps(); i++) {
-                BigInteger previousSq = priceSq;
+                long[] previousSqLimbs = sqLimbs;
+                // as a BigInteger only where there are no limbs to make it from (read before the price moves)
+                BigInteger previousSq = previousSqLimbs == null ? priceSq() : null;
                 venue.advance(i);
                 int step = venue.seriesIndex(i);
                 Instant now = venue.time();
                 int tick = venue.tick();
-                priceSq = venue.priceSquared();
-                markHedge(previousSq, previous, now);
+                sqLimbs = venue.priceSquaredLimbs();
+                priceSq = sqLimbs == null ? venue.priceSquared() : null; // else made from the limbs if asked
+                markHedge(previousSq, previousSqLimbs, sqLimbs, previous, now);
                 history.append(tick);
                 outOfRangeSince = range.contains(tick) ? null : outOfRangeSince == null ? now : outOfRangeSince;
-                TokenAmounts amounts;
                 if (strategy.rebalance().due(range, tick, now, outOfRangeSince, openedAt)) {
                     close(step, now);
                     open(step, now, tick);
                     rebalances++;
-                    amounts = venue.amounts();
-                } else {
-                    amounts = venue.amounts();
                 }
+                boolean onLongs = venue.position(position);
+                TokenAmounts amounts = onLongs ? null : venue.amounts();
                 if (hedgeBand != null && !actionAt(step)) {
-                    BigInteger delta = amounts.amount0();
-                    BigInteger drift = delta.subtract(hedge).abs();
-                    // |delta − hedge| > band · delta, in integers: drift · den > num · delta
-                    if (drift.signum() > 0 && drift.multiply(hedgeBand[1]).compareTo(hedgeBand[0].multiply(delta)) > 0) {
-                        rehedge(step, now, delta);
+                    if (onLongs && hedgeFits && bandNum >= 0) {
+                        // |delta − hedge| > band · delta, in integers: drift · den > num · delta
+                        long dh = position[0];
+                        long dl = position[1];
+                        long hh = hedgeLong[0];
+                        long hl = hedgeLong[1];
+                        boolean below = Long.compareUnsigned(dh, hh) < 0
+                                || (dh == hh && Long.compareUnsigned(dl, hl) < 0);
+                        long driftLow = below ? hl - dl : dl - hl;
+                        long driftHigh = below ? hh - dh - (Long.compareUnsigned(hl, dl) < 0 ? 1 : 0)
+                                : dh - hh - (Long.compareUnsigned(dl, hl) < 0 ? 1 : 0);
+                        if ((driftHigh | driftLow) != 0
+                                && BarMath.productGreater(driftHigh, driftLow, bandDen, dh, dl, bandNum)) {
+                            rehedge(step, now, BarMath.toBigInteger(dh, dl));
+                        }
+                    } else {
+                        BigInteger delta = (amounts != null ? amounts : venue.amounts()).amount0();
+                        BigInteger drift = delta.subtract(hedge).abs();
+                        if (drift.signum() > 0
+                                && drift.multiply(hedgeBand[1]).compareTo(hedgeBand[0].multiply(delta)) > 0) {
+                            rehedge(step, now, delta);
+                        }
                     }
                 }
-                equity.add(point(now, amounts, venue.fees()));
+                ValuePoint point = onLongs ? pointOnLongs(now, sqLimbs) : null;
+                equity.add(point != null ? point
+                        : point(now, amounts != null ? amounts : venue.amounts(), venue.fees()));
                 previous = now;
                 progress.accept(i);
             }
@@ -218,6 +274,7 @@ public final class Backtester {
             paid1 = opened.amount1();
             actions.add(new Action(step, now, Action.Kind.OPEN, range, opened.liquidity(), opened.amount0(),
                     opened.amount1(), hedge, strategy.costs().gasPerAction().add(slip)));
+            refresh();
             if (hedgeBand != null) {
                 rehedge(step, now, opened.amount0());
             }
@@ -244,6 +301,7 @@ public final class Backtester {
             charge(strategy.costs().gasPerAction());
             actions.add(new Action(step, now, Action.Kind.CLOSE, range, BigInteger.ZERO, p.amount0(), p.amount1(),
                     hedge, strategy.costs().gasPerAction()));
+            refresh();
         }
 
         private void rehedge(int step, Instant now, BigInteger target) {
@@ -255,24 +313,60 @@ public final class Backtester {
             perpFees = perpFees.add(fee);
             hedge = target;
             actions.add(new Action(step, now, Action.Kind.HEDGE, range, null, null, null, hedge, fee));
+            refresh();
         }
 
-        /** The short's P&amp;L from the last price to this one, and the funding over the time between. */
-        private void markHedge(BigInteger previousSq, Instant previous, Instant now) {
+        /**
+         * The short's P&amp;L from the last price to this one, and the funding over the time between; on limbs where
+         * the venue lays the squared prices out and the hedge fits 128 bits.
+         */
+        private void markHedge(BigInteger previousSq, long[] previousSqLimbs, long[] sqLimbs, Instant previous,
+                               Instant now) {
             if (hedge.signum() == 0) {
                 return;
             }
-            hedgePricePnl = hedgePricePnl.add(hedge.multiply(previousSq.subtract(priceSq)).shiftRight(192));
+            boolean onLimbs = hedgeFits && previousSqLimbs != null && sqLimbs != null;
+            if (onLimbs && previousSqLimbs == sqLimbs) {
+                // the same price: no move (the tape shares a repeated close's limbs)
+            } else {
+                long move = onLimbs ? BarMath.mulDifferenceShift192(hedgeLong[0], hedgeLong[1], previousSqLimbs,
+                        sqLimbs, difference, product) : BarMath.NO_FIT;
+                if (move != BarMath.NO_FIT) {
+                    hedgePricePnl.add(move);
+                } else {
+                    BigInteger before = previousSq != null ? previousSq : Uint256.toBigInteger(previousSqLimbs);
+                    hedgePricePnl.add(hedge.multiply(before.subtract(priceSq())).shiftRight(192));
+                }
+            }
             long seconds = now.getEpochSecond() - previous.getEpochSecond();
             if (seconds > 0 && fundingPerDay[0].signum() != 0) {
                 if (seconds != fundingSeconds) {
                     fundingSeconds = seconds;
                     fundingTimesSeconds = fundingPerDay[0].multiply(BigInteger.valueOf(seconds));
                     fundingDen = fundingPerDay[1].multiply(DAY);
+                    fundingOnLongs = fundingTimesSeconds.bitLength() < 64 && fundingDen.bitLength() < 64;
+                    fundingTimesSecondsLong = fundingTimesSeconds.longValue();
+                    fundingDenLong = fundingDen.longValue();
                 }
-                BigInteger num = value0(hedge).multiply(fundingTimesSeconds);
-                funding = funding.add(floorDiv(num, fundingDen));
+                if (!onLimbs || !fundingOnLongs || !fundingOnLongs(sqLimbs)) {
+                    BigInteger num = value0(hedge).multiply(fundingTimesSeconds);
+                    funding.add(floorDiv(num, fundingDen));
+                }
             }
+        }
+
+        /** This step's funding on longs, added if it fits; false (nothing added) otherwise. */
+        private boolean fundingOnLongs(long[] sqLimbs) {
+            long value = BarMath.mulShift192(hedgeLong[0], hedgeLong[1], sqLimbs, product);
+            if (value == BarMath.NO_FIT) {
+                return false;
+            }
+            long num = value * fundingTimesSecondsLong;
+            if (Math.multiplyHigh(value, fundingTimesSecondsLong) != (num >> 63)) {
+                return false;
+            }
+            funding.add(Math.floorDiv(num, fundingDenLong));
+            return true;
         }
 
         private void charge(BigInteger cost) {
@@ -291,8 +385,44 @@ public final class Backtester {
             return new ValuePoint(at, new BigDecimal(lp.add(hedgeAccount()), decimals1));
         }
 
+        /**
+         * {@link #point} from the venue's longs ({@link #position}); null when a figure or a sum does not fit, and
+         * the caller takes the BigInteger one.
+         */
+        private ValuePoint pointOnLongs(Instant at, long[] sqLimbs) {
+            if (sqLimbs == null || !cash0Fits || !money1Fits || !hedgePricePnl.isSmall() || !funding.isSmall()
+                    || position[3] < 0) {
+                return null;
+            }
+            // token0: cash0 + amount0 + fees0, 128 bits unsigned
+            long low = cash0Long[1] + position[1];
+            long carry = Long.compareUnsigned(low, position[1]) < 0 ? 1 : 0;
+            long high = cash0Long[0] + position[0];
+            boolean overflow = Long.compareUnsigned(high, position[0]) < 0;
+            long high2 = high + carry;
+            overflow |= Long.compareUnsigned(high2, high) < 0;
+            long low2 = low + position[3];
+            carry = Long.compareUnsigned(low2, low) < 0 ? 1 : 0;
+            long high3 = high2 + carry;
+            overflow |= Long.compareUnsigned(high3, high2) < 0;
+            if (overflow) {
+                return null;
+            }
+            long lp = BarMath.mulShift192(high3, low2, sqLimbs, product);
+            if (lp == BarMath.NO_FIT) {
+                return null;
+            }
+            lp = BarMath.add(lp, cash1Long);
+            lp = BarMath.add(lp, position[2]);
+            lp = BarMath.add(lp, position[4]);
+            lp = BarMath.add(lp, hedgePricePnl.small());
+            lp = BarMath.add(lp, funding.small());
+            lp = BarMath.add(lp, -perpFeesLong); // perp fees are not negative: the negation fits
+            return lp == BarMath.NO_FIT ? null : new ValuePoint(at, BigDecimal.valueOf(lp, decimals1));
+        }
+
         private BigInteger hedgeAccount() {
-            return hedgePricePnl.add(funding).subtract(perpFees);
+            return hedgePricePnl.value().add(funding.value()).subtract(perpFees);
         }
 
         private BacktestResult result() {
@@ -303,7 +433,8 @@ public final class Backtester {
             RiskCalculator risk = new RiskCalculator(RiskConventions.of(period));
             return new BacktestResult(strategy, venue.steps() + 1, equity, actions,
                     collected0.add(owed.amount0()), collected1.add(owed.amount1()), money(feesValue), money(il),
-                    money(hedgeAccount()), money(hedgePricePnl), money(funding), money(perpFees), money(gas),
+                    money(hedgeAccount()), money(hedgePricePnl.value()), money(funding.value()), money(perpFees),
+                    money(gas),
                     money(slippage), money(strategy.capital()), equity.get(equity.size() - 1).value(), rebalances,
                     risk.metrics(sample(equity, period)));
         }
@@ -314,7 +445,15 @@ public final class Backtester {
 
         /** token0 → raw token1 at the price now, rounded toward −∞. */
         private BigInteger value0(BigInteger amount0) {
-            return amount0.multiply(priceSq).shiftRight(192);
+            return amount0.multiply(priceSq()).shiftRight(192);
+        }
+
+        /** The squared price now, asked of the venue once per step, when a BigInteger step needs it. */
+        private BigInteger priceSq() {
+            if (priceSq == null) {
+                priceSq = venue.priceSquared();
+            }
+            return priceSq;
         }
     }
 

@@ -15,9 +15,12 @@ import java.time.Instant;
  * in-range liquidity without the position and overlap is the share of the bar's [low, high] tick span inside the
  * range (1 or 0 for a bar that did not move). Fees of bar i+1 go to the position open at bar i's close.
  *
- * <p>The per-bar path allocates little: the bars' close prices and their squares come laid out from a shared
- * {@link BarTape}; out of range the position's amounts do not move with the price and are computed once per side;
- * in range they are shared-amm's limb overloads over the tape's limbs (the same integers as the BigInteger API).
+ * <p>The per-bar path allocates nothing in the common case: the bars' close prices, their squares, volumes and
+ * liquidity come laid out from a shared {@link BarTape}; the fee share is {@link BarMath#mulDiv} on longs where its
+ * operands fit (BigInteger otherwise: the same integer) and is summed in {@link ExactSum}s; out of range the
+ * position's amounts do not move with the price and are computed once per side; in range they are shared-amm's limb
+ * overloads over the tape's limbs (the same integers as the BigInteger API), handed to the backtester as longs by
+ * {@link #position(long[])} and made BigIntegers only when asked.
  */
 final class BarVenue implements Venue {
 
@@ -32,10 +35,16 @@ final class BarVenue implements Venue {
     private BigInteger sqrtA;
     private BigInteger sqrtB;
     private BigInteger liquidity = BigInteger.ZERO;
-    private BigInteger fees0 = BigInteger.ZERO;
-    private BigInteger fees1 = BigInteger.ZERO;
+    private final ExactSum fees0 = new ExactSum();
+    private final ExactSum fees1 = new ExactSum();
     // The open position, laid out once: fee × L, the bounds and L as limbs, its amounts out of range (lazily).
     private BigInteger feeTimesLiquidity;
+    private boolean shareOnLongs;
+    private long liquidityHigh;
+    private long liquidityLow;
+    private long factorHigh;
+    private long factorLow;
+    private final long[] work = new long[4];
     private final long[] sqrtALimbs = Uint256.zero();
     private final long[] sqrtBLimbs = Uint256.zero();
     private final long[] liquidityLimbs = Uint256.zero();
@@ -43,8 +52,14 @@ final class BarVenue implements Venue {
     private final long[] amount1Limbs = Uint256.zero();
     private TokenAmounts below;
     private TokenAmounts above;
+    private final long[] belowLongs = new long[3];
+    private final long[] aboveLongs = new long[3];
+    private boolean belowFits;
+    private boolean aboveFits;
     private TokenAmounts amountsNow;
     private int amountsNowAt = -1;
+    private BigInteger priceSquared;
+    private int priceSquaredAt = -1;
 
     BarVenue(BarTape tape, int feePips) {
         if (tape.size() == 0) {
@@ -71,12 +86,12 @@ final class BarVenue implements Venue {
         if (range == null) {
             return;
         }
-        Bar bar = tape.bar(at);
-        boolean has0 = bar.volume0In().signum() > 0;
-        boolean has1 = bar.volume1In().signum() > 0;
-        if (!has0 && !has1) {
+        long volume0 = tape.volume(at, 0);
+        long volume1 = tape.volume(at, 1);
+        if (volume0 == 0 && volume1 == 0) {
             return;
         }
+        Bar bar = tape.bar(at);
         long num;
         long den;
         if (bar.lowTick() == bar.highTick()) {
@@ -89,15 +104,51 @@ final class BarVenue implements Venue {
         if (num == 0) {
             return;
         }
+        if (!shareOnLongs || volume0 == BarTape.UNKNOWN || volume1 == BarTape.UNKNOWN
+                || !shareOnLongs(volume0, volume1, num, den)) {
+            share(bar, num, den);
+        }
+    }
+
+    /** The fee share of both tokens on longs, added if both fit; false (nothing added) otherwise. */
+    private boolean shareOnLongs(long volume0, long volume1, long num, long den) {
+        long poolHigh = tape.liquidityHigh(at);
+        if (poolHigh == BarTape.UNKNOWN) {
+            return false;
+        }
+        // L_pool + L: both under 2^127, so the sum fits 128 bits
+        long poolLow = tape.liquidityLow(at);
+        long totalLow = poolLow + liquidityLow;
+        long totalHigh = poolHigh + liquidityHigh + (Long.compareUnsigned(totalLow, poolLow) < 0 ? 1 : 0);
+        if (num != den && !BarMath.multiply128(factorHigh, factorLow, num, work, 0)) {
+            return false;
+        }
+        long fHigh = num == den ? factorHigh : work[0];
+        long fLow = num == den ? factorLow : work[1];
+        if (!BarMath.multiply128(totalHigh, totalLow, num == den ? 1_000_000L : 1_000_000L * den, work, 2)) {
+            return false;
+        }
+        long q0 = volume0 == 0 ? 0 : BarMath.mulDiv(volume0, fHigh, fLow, work[2], work[3]);
+        long q1 = volume1 == 0 ? 0 : BarMath.mulDiv(volume1, fHigh, fLow, work[2], work[3]);
+        if (q0 == BarMath.NO_FIT || q1 == BarMath.NO_FIT) {
+            return false;
+        }
+        fees0.add(q0);
+        fees1.add(q1);
+        return true;
+    }
+
+    /** The fee share with BigIntegers, for figures beyond the longs. */
+    private void share(Bar bar, long num, long den) {
         // volumeIn × fee × L × num / (PIPS × (L_pool + L) × den), rounded down; num/den = 1 for a bar wholly inside.
         BigInteger total = bar.liquidity().add(liquidity);
         BigInteger factor = num == den ? feeTimesLiquidity : feeTimesLiquidity.multiply(BigInteger.valueOf(num));
         BigInteger denominator = total.multiply(num == den ? PIPS : BigInteger.valueOf(1_000_000L * den));
-        if (has0) {
-            fees0 = fees0.add(bar.volume0In().multiply(factor).divide(denominator));
+        if (bar.volume0In().signum() > 0) {
+            fees0.add(bar.volume0In().multiply(factor).divide(denominator));
         }
-        if (has1) {
-            fees1 = fees1.add(bar.volume1In().multiply(factor).divide(denominator));
+        if (bar.volume1In().signum() > 0) {
+            fees1.add(bar.volume1In().multiply(factor).divide(denominator));
         }
     }
 
@@ -113,7 +164,16 @@ final class BarVenue implements Venue {
 
     @Override
     public BigInteger priceSquared() {
-        return tape.closePriceSquared(at);
+        if (priceSquaredAt != at) {
+            priceSquared = tape.closePriceSquared(at);
+            priceSquaredAt = at;
+        }
+        return priceSquared;
+    }
+
+    @Override
+    public long[] priceSquaredLimbs() {
+        return tape.closePriceSquaredLimbs(at);
     }
 
     @Override
@@ -134,6 +194,12 @@ final class BarVenue implements Venue {
         liquidity = LiquidityAmounts.getLiquidityForAmounts(sqrtPriceX96(), sqrtA, sqrtB, amount0Desired,
                 amount1Desired);
         feeTimesLiquidity = feePips.multiply(liquidity);
+        shareOnLongs = liquidity.bitLength() < 127 && BarMath.toUnsigned128(liquidity, work, 0)
+                && BarMath.toUnsigned128(feeTimesLiquidity, work, 2);
+        liquidityHigh = work[0];
+        liquidityLow = work[1];
+        factorHigh = work[2];
+        factorLow = work[3];
         Uint256.set(sqrtALimbs, sqrtA);
         Uint256.set(sqrtBLimbs, sqrtB);
         Uint256.set(liquidityLimbs, liquidity);
@@ -146,11 +212,11 @@ final class BarVenue implements Venue {
 
     @Override
     public Closed close() {
-        Closed closed = new Closed(amounts(), new TokenAmounts(fees0, fees1));
+        Closed closed = new Closed(amounts(), fees());
         range = null;
         liquidity = BigInteger.ZERO;
-        fees0 = BigInteger.ZERO;
-        fees1 = BigInteger.ZERO;
+        fees0.clear();
+        fees1.clear();
         amountsNowAt = -1;
         return closed;
     }
@@ -162,32 +228,100 @@ final class BarVenue implements Venue {
         }
         int tick = tick();
         if (tick < range.lower()) {
-            if (below == null) {
-                below = new TokenAmounts(SqrtPriceMath.getAmount0Delta(sqrtA, sqrtB, liquidity, false),
-                        BigInteger.ZERO);
-            }
-            return below;
+            return below();
         }
         if (tick >= range.upper()) {
-            if (above == null) {
-                above = new TokenAmounts(BigInteger.ZERO,
-                        SqrtPriceMath.getAmount1Delta(sqrtA, sqrtB, liquidity, false));
-            }
-            return above;
+            return above();
         }
-        if (amountsNowAt != at) {
-            long[] sqrt = tape.closeSqrtLimbs(at);
-            SqrtPriceMath.getAmount0Delta(sqrt, sqrtBLimbs, liquidityLimbs, false, amount0Limbs);
-            SqrtPriceMath.getAmount1Delta(sqrtALimbs, sqrt, liquidityLimbs, false, amount1Limbs);
+        layInRange();
+        if (amountsNow == null) {
             amountsNow = new TokenAmounts(Uint256.toBigInteger(amount0Limbs), Uint256.toBigInteger(amount1Limbs));
-            amountsNowAt = at;
         }
         return amountsNow;
     }
 
     @Override
     public TokenAmounts fees() {
-        return new TokenAmounts(fees0, fees1);
+        return new TokenAmounts(fees0.value(), fees1.value());
+    }
+
+    @Override
+    public boolean position(long[] out) {
+        if (!fees0.isSmall() || !fees1.isSmall()) {
+            return false;
+        }
+        out[3] = fees0.small();
+        out[4] = fees1.small();
+        if (range == null) {
+            out[0] = 0;
+            out[1] = 0;
+            out[2] = 0;
+            return true;
+        }
+        int tick = tick();
+        if (tick < range.lower() || tick >= range.upper()) {
+            long[] side;
+            if (tick < range.lower()) {
+                below();
+                side = belowFits ? belowLongs : null;
+            } else {
+                above();
+                side = aboveFits ? aboveLongs : null;
+            }
+            if (side == null) {
+                return false;
+            }
+            out[0] = side[0];
+            out[1] = side[1];
+            out[2] = side[2];
+            return true;
+        }
+        layInRange();
+        if ((amount0Limbs[2] | amount0Limbs[3] | amount1Limbs[1] | amount1Limbs[2] | amount1Limbs[3]) != 0
+                || amount1Limbs[0] < 0) {
+            return false;
+        }
+        out[0] = amount0Limbs[1];
+        out[1] = amount0Limbs[0];
+        out[2] = amount1Limbs[0];
+        return true;
+    }
+
+    /** The amounts below the range (all token0), computed once per position. */
+    private TokenAmounts below() {
+        if (below == null) {
+            below = new TokenAmounts(SqrtPriceMath.getAmount0Delta(sqrtA, sqrtB, liquidity, false), BigInteger.ZERO);
+            belowFits = fitLongs(below, belowLongs);
+        }
+        return below;
+    }
+
+    /** The amounts above the range (all token1), computed once per position. */
+    private TokenAmounts above() {
+        if (above == null) {
+            above = new TokenAmounts(BigInteger.ZERO, SqrtPriceMath.getAmount1Delta(sqrtA, sqrtB, liquidity, false));
+            aboveFits = fitLongs(above, aboveLongs);
+        }
+        return above;
+    }
+
+    private static boolean fitLongs(TokenAmounts amounts, long[] out) {
+        if (!BarMath.toUnsigned128(amounts.amount0(), out, 0) || amounts.amount1().bitLength() > 63) {
+            return false;
+        }
+        out[2] = amounts.amount1().longValue();
+        return true;
+    }
+
+    /** The in-range amounts at this bar as limbs, once per bar. */
+    private void layInRange() {
+        if (amountsNowAt != at) {
+            long[] sqrt = tape.closeSqrtLimbs(at);
+            SqrtPriceMath.getAmount0Delta(sqrt, sqrtBLimbs, liquidityLimbs, false, amount0Limbs);
+            SqrtPriceMath.getAmount1Delta(sqrtALimbs, sqrt, liquidityLimbs, false, amount1Limbs);
+            amountsNow = null;
+            amountsNowAt = at;
+        }
     }
 
     /** As the pool settles a mint (rounded up) or a burn (down), deciding in or out of range by tick as it does. */

@@ -30,6 +30,14 @@ interface Venue {
         return sqrt.multiply(sqrt);
     }
 
+    /**
+     * {@link #priceSquared()} as four limbs, least significant first (shared, never to be written), or null where the
+     * venue does not lay them out or the square needs over 256 bits: then read {@link #priceSquared()}.
+     */
+    default long[] priceSquaredLimbs() {
+        return null;
+    }
+
     int tick();
 
     int tickSpacing();
@@ -45,6 +53,16 @@ interface Venue {
 
     /** Fees the open position is owed now. */
     TokenAmounts fees();
+
+    /**
+     * {@link #amounts()} and {@link #fees()} now as longs, for the per-bar path: {@code out[0]} and {@code out[1]}
+     * the token0 amount as an unsigned 128-bit value (high, low), {@code out[2]} the token1 amount, {@code out[3]} and
+     * {@code out[4]} the fees owed in token0 and token1. False when any of them does not fit (or the venue does not
+     * lay them out): then read {@link #amounts()} and {@link #fees()}.
+     */
+    default boolean position(long[] out) {
+        return false;
+    }
 
     record Opened(BigInteger liquidity, BigInteger amount0, BigInteger amount1) {
     }
