@@ -73,10 +73,13 @@ public interface PnlConfig {
         Optional<List<String>> feeRecipients();
 
         /**
-         * The venue's exchange contracts (Polymarket's CTF Exchange and Neg Risk CTF Exchange on Polygon by default):
-         * the counterparty of every trade, never one of the desk's wallets even when none are listed.
+         * The venue's exchange contracts — by default Polymarket's on Polygon: CTF Exchange and Neg Risk CTF Exchange,
+         * their v2 successors (live since 2026-04-28) and the Neg Risk Adapter — the counterparty of every trade,
+         * never one of the desk's wallets even when none are listed.
          */
-        @WithDefault("0x4bfb41d5b3570defd03c39a9a4d8de6bd8b8982e,0xc5d563a36ae78145c45a50134d48a1215220f80a")
+        @WithDefault("0x4bfb41d5b3570defd03c39a9a4d8de6bd8b8982e,0xc5d563a36ae78145c45a50134d48a1215220f80a,"
+                + "0xe111180000d2663c0091e4f400237545b87b996b,0xe2222d279d744050d28e00520010520000310f59,"
+                + "0xd91e80cf2e7be2e162c6513ced06f1dd0da35296")
         List<String> exchanges();
 
         /** Outcome token ids known up front: {@code outcome-tokens[0].token-id/market/outcome}. */
