@@ -55,28 +55,33 @@ async function view(hash, heading) {
 }
 
 /** axe-core's WCAG 2 A/AA violations on the page as it is, and a full-page screenshot named for the view. */
-async function inspect(name, ownRow) {
-  await page.addScriptTag({ content: axe.source });
+async function inspect(name, ownRow, tab = page) {
+  await tab.addScriptTag({ content: axe.source });
   // A long table (a desk after a load run holds a thousand positions) is checked on its head and the run's own row,
   // beside the rest of the page: the other rows are the same markup, and axe over thousands of cells takes minutes.
-  const long = ownRow && await page.locator('tbody tr').count() > 200;
-  const result = await page.evaluate((row) => window.axe.run(
+  const long = ownRow && await tab.locator('tbody tr').count() > 200;
+  const result = await tab.evaluate((row) => window.axe.run(
     row ? { include: [['header'], ['h1'], ['thead'], [row]] } : document,
     { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
   ), long ? ownRow : null);
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await tab.evaluate(() => window.scrollTo(0, 0));
   // the whole page, unless it is very long (a thousand rows): then what a laptop screen shows first
-  const tall = await page.evaluate(() => document.documentElement.scrollHeight > 6000);
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !tall });
+  const tall = await tab.evaluate(() => document.documentElement.scrollHeight > 6000);
+  await tab.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: !tall });
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The dev login in `tab` (sessionStorage is per tab: each tab signs in on its own). */
+async function signIn(tab, role) {
+  await tab.goto(`${BASE}/`);
+  await tab.getByRole('combobox', { name: /^Role/ }).selectOption(role);
+  await tab.getByRole('button', { name: `Sign in as ${role}` }).click();
+  await tab.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
 }
 
 const commands = {
   async signIn({ role }) {
-    await page.goto(`${BASE}/`);
-    await page.getByRole('combobox', { name: /^Role/ }).selectOption(role);
-    await page.getByRole('button', { name: `Sign in as ${role}` }).click();
-    await page.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+    await signIn(page, role);
     return { who: await read(page.locator('[data-testid=who]')) };
   },
 
@@ -181,14 +186,11 @@ const commands = {
   },
 
   async admin() {
-    // a tab of its own signed in as an admin (sessionStorage is per tab); its stream is not needed
+    // a tab of its own signed in as an admin; its stream is not needed
     const tab = await context.newPage();
     tab.setDefaultTimeout(20_000);
     try {
-      await tab.goto(`${BASE}/`);
-      await tab.getByRole('combobox', { name: /^Role/ }).selectOption('admin');
-      await tab.getByRole('button', { name: 'Sign in as admin' }).click();
-      await tab.getByRole('heading', { name: 'Portfolio', level: 1 }).waitFor();
+      await signIn(tab, 'admin');
       await tab.goto(`${BASE}/#/admin`);
       await tab.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
       await tab.locator('tr[data-service]').first().waitFor();
@@ -196,12 +198,7 @@ const commands = {
       for (const row of await tab.locator('tr[data-service]').all()) {
         services[await row.getAttribute('data-service')] = clean(await row.locator('td').first().innerText());
       }
-      await tab.addScriptTag({ content: axe.source });
-      const result = await tab.evaluate(() => window.axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }));
-      await tab.screenshot({ path: join(SHOTS, 'admin.png'), fullPage: true });
-      return { services, axe: result.violations.map((v) => `${v.id} (${v.impact})`) };
+      return { services, axe: await inspect('admin', null, tab) };
     } finally {
       await tab.close();
     }

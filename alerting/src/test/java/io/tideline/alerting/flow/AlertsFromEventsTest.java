@@ -238,11 +238,9 @@ class AlertsFromEventsTest {
     @Test
     void aFailedHedgeRaisesAndItsFillResolvesAndADriftBeyondTheBandRaises() {
         PositionRef p = DeskEvents.newPosition();
-        Map<String, Object> scope = Map.of("type", "POSITION", "value", p.key());
-        String failed = rule(Map.of("name", "hedge failed", "kind", "HEDGE_FAILED", "severity", "HIGH",
-                "scope", scope));
-        String drift = rule(Map.of("name", "drift 10 %", "kind", "HEDGE_DRIFT", "severity", "MEDIUM", "scope", scope,
-                "params", Map.of("percent", "10")));
+        HedgeRules rules = HedgeRules.of(p);
+        String failed = rules.failed();
+        String drift = rules.drift();
         desk.minted(p);
         desk.publish("perp-hedger", p.key(), new HedgeFailed(p.key(), "h-" + p.tokenId(), 0, "ETH-USD", "x-1",
                 "venue timeout", true, 3));
@@ -264,11 +262,9 @@ class AlertsFromEventsTest {
     @Test
     void aHedgeFillReadBeforeItsMintIsMeasuredWhenTheMintArrives() {
         PositionRef p = DeskEvents.newPosition();
-        Map<String, Object> scope = Map.of("type", "POSITION", "value", p.key());
-        String failed = rule(Map.of("name", "hedge failed", "kind", "HEDGE_FAILED", "severity", "HIGH",
-                "scope", scope));
-        String drift = rule(Map.of("name", "drift 10 %", "kind", "HEDGE_DRIFT", "severity", "MEDIUM", "scope", scope,
-                "params", Map.of("percent", "10")));
+        HedgeRules rules = HedgeRules.of(p);
+        String failed = rules.failed();
+        String drift = rules.drift();
         desk.publish("perp-hedger", p.key(), new HedgeFailed(p.key(), "h-" + p.tokenId(), 0, "ETH-USD", "x-1",
                 "venue timeout", true, 1));
         awaitAlert(failed, "OPEN");
@@ -435,6 +431,17 @@ class AlertsFromEventsTest {
         return new PnlRealized(user, "polymarket", "m-1", "YES", BigDecimal.ONE, BigDecimal.ONE,
                 BigDecimal.ONE.add(new BigDecimal(pnl)), new BigDecimal(pnl), BigDecimal.ZERO, CostBasisMethod.FIFO,
                 PnlRealized.Reason.SELL, null, DeskEvents.now());
+    }
+
+    /** A HEDGE_FAILED and a HEDGE_DRIFT (10 %) rule scoped to one position. */
+    private record HedgeRules(String failed, String drift) {
+
+        static HedgeRules of(PositionRef p) {
+            Map<String, Object> scope = Map.of("type", "POSITION", "value", p.key());
+            return new HedgeRules(rule(Map.of("name", "hedge failed", "kind", "HEDGE_FAILED", "severity", "HIGH",
+                    "scope", scope)), rule(Map.of("name", "drift 10 %", "kind", "HEDGE_DRIFT", "severity", "MEDIUM",
+                    "scope", scope, "params", Map.of("percent", "10"))));
+        }
     }
 
     static String rule(Map<String, Object> body) {

@@ -24,13 +24,24 @@ public final class Dollars {
         return format(exact, true);
     }
 
+    /** Rounded half away from zero to {@code places}, thousands grouped, "-" for a loss: the screen's plain figures. */
+    public static String grouped(String exact, int places) {
+        BigDecimal rounded = new BigDecimal(exact).setScale(places, RoundingMode.HALF_UP);
+        return (rounded.signum() < 0 ? "-" : "") + digits(rounded.abs(), places);
+    }
+
     private static String format(String exact, boolean signed) {
         BigDecimal rounded = new BigDecimal(exact).setScale(2, RoundingMode.HALF_UP);
-        DecimalFormat grouped = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        String body = grouped.format(rounded.abs());
+        String body = digits(rounded.abs(), 2);
         if (rounded.signum() < 0) {
             return "-$" + body;
         }
         return (signed && rounded.signum() > 0 ? "+$" : "$") + body;
+    }
+
+    private static String digits(BigDecimal magnitude, int places) {
+        DecimalFormat grouped = new DecimalFormat(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
+                DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return grouped.format(magnitude);
     }
 }

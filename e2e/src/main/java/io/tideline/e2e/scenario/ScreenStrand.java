@@ -4,24 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.tideline.e2e.scenario.Gateway.Role;
 import io.tideline.testing.alchemy.AlchemyPayloads;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
  * The desk's screen shows what the platform holds: the dashboard in headless Chromium ({@link Screen}), signed in
  * through the dev login as a trader, view by view against the same figures read from the API and formatted here on
- * their own ({@link Dollars}, {@link #grouped}) — the portfolio, this run's LP position with its page and its hedge,
+ * their own ({@link Dollars}) — the portfolio, this run's LP position with its page and its hedge,
  * the leaderboard in each window, the arbitrage alert, the settlement session, each service's health on the admin
  * page — then an alert raised while the inbox
  * is open appears there without a reload and the trader acknowledges it on the screen. Every view is checked with
@@ -119,8 +114,8 @@ public final class ScreenStrand {
 
         JsonNode shown = screen.ask("hedge", Map.of("hedgeId", lp.hedgeId()));
         Mismatch.check(hedgeView.path("status").asText(), shown.path("status").asText(), "the hedge's status");
-        String soldBought = grouped(hedgeView.path("soldValue").asText(), 2) + " / "
-                + grouped(hedgeView.path("boughtValue").asText(), 2);
+        String soldBought = Dollars.grouped(hedgeView.path("soldValue").asText(), 2) + " / "
+                + Dollars.grouped(hedgeView.path("boughtValue").asText(), 2);
         Mismatch.check(soldBought, shown.path("soldBought").asText(), "the hedge's sold / bought");
         Mismatch.check(fills, shown.path("fills").asInt(), "the hedge's fills in the hedges view");
         return "#" + lp.tokenId() + " " + row.path("state").asText() + ", " + shownFacts.size() + " facts; hedge "
@@ -229,14 +224,6 @@ public final class ScreenStrand {
         JsonNode errors = screen.ask("quit", Map.of()).path("consoleErrors");
         Mismatch.require(errors.isEmpty(), "the browser console: " + errors);
         return "9 views, 0 findings, 0 console errors";
-    }
-
-    /** Rounded half away from zero to {@code places}, thousands grouped: how the dashboard writes a plain decimal. */
-    static String grouped(String exact, int places) {
-        BigDecimal rounded = new BigDecimal(exact).setScale(places, RoundingMode.HALF_UP);
-        DecimalFormat format = new DecimalFormat(places == 0 ? "#,##0" : "#,##0." + "0".repeat(places),
-                DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return (rounded.signum() < 0 ? "-" : "") + format.format(rounded.abs());
     }
 
     private static List<String> sorted(List<String> list) {
