@@ -236,7 +236,11 @@ async function main() {
     amount1Desired: wethIsToken0 ? lpUsdc : lpWeth,
     amount0Min: 0n, amount1Min: 0n, recipient: owner, deadline,
   };
-  const mintReceipt = await send("mint LP position", npm.mint(mintParams));
+  // Transactions that touch the pool get a fixed gas limit well above their use (mint ≈ 0.61 M, swap ≈ 0.11–0.13 M):
+  // ethers sends eth_estimateGas's bare minimum, and the pool's gas depends on the block it lands in (its price
+  // oracle's write), so a swap estimated in one block once ran out of gas in the next and reverted without a reason.
+  const poolGas = { mint: { gasLimit: 1_000_000n }, swap: { gasLimit: 500_000n } };
+  const mintReceipt = await send("mint LP position", npm.mint(mintParams, poolGas.mint));
   const inc = mintReceipt.logs
     .map((l) => { try { return npm.interface.parseLog(l); } catch { return null; } })
     .find((e) => e && e.name === "IncreaseLiquidity");
@@ -260,7 +264,7 @@ async function main() {
     const r = await send(`swap ${inSym}->${outSym}`, router.connect(trader).exactInputSingle({
       tokenIn: addrOf[inSym], tokenOut: addrOf[outSym], fee: FEE, recipient: traderAddr,
       deadline, amountIn, amountOutMinimum: 0n, sqrtPriceLimitX96: 0n,
-    }));
+    }, poolGas.swap));
     swapLog.push({ tokenIn: inSym, tokenOut: outSym, amountIn: amountIn.toString(), tx: r.hash, block: r.blockNumber });
   }
 
