@@ -78,6 +78,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (CallerWentAway.causes(e)) {
+            // one line, no trace: under overload callers that time out would otherwise fill the log with errors
+            LOG.infof("request to %s broke off: the caller went away (%s)", path(uri), e.getMessage());
+            return respond(new Problem("about:blank", "Bad Request", 400,
+                    "the request broke off before it was read", path(uri), List.of()));
+        }
         LOG.errorf(e, "request to %s failed", path(uri));
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "the request could not be completed; see the service log", path(uri), List.of()));
