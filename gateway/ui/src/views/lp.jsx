@@ -5,15 +5,22 @@ import { isLpOrHedgeEvent } from '../live.js';
 import { formatDecimal, signOf } from '../money.js';
 import { rangeBar } from '../range.js';
 
-async function loadPositions() {
-  const [positions, hedges] = await Promise.all([
-    api('/api/v1/lp/positions'),
-    api('/api/v1/hedges?limit=1000'),
-  ]);
+const HEDGE_PAGE = 1000;
+
+/** Every position's current hedge, by position key: perp-hedger answers them a page at a time, in key order. */
+async function currentHedges() {
   const hedgeOf = new Map();
-  for (const h of hedges) {
-    if (!hedgeOf.has(h.positionKey)) hedgeOf.set(h.positionKey, h); // newest first: the first is the current one
+  for (let after = null; ;) {
+    const query = `limit=${HEDGE_PAGE}${after === null ? '' : `&after=${encodeURIComponent(after)}`}`;
+    const page = await api(`/api/v1/hedges/current?${query}`);
+    for (const h of page) hedgeOf.set(h.positionKey, h);
+    if (page.length < HEDGE_PAGE) return hedgeOf;
+    after = page[page.length - 1].positionKey;
   }
+}
+
+async function loadPositions() {
+  const [positions, hedgeOf] = await Promise.all([api('/api/v1/lp/positions'), currentHedges()]);
   return positions.map((p) => ({ position: p, hedge: hedgeOf.get(p.key) ?? null }));
 }
 

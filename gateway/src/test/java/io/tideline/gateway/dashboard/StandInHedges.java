@@ -38,6 +38,9 @@ final class StandInHedges {
         return switch (path) {
             case "/api/v1/hedges" -> new Answer(200, !q.contains("positionKey=") ? "[" + failedHedge() + "," + openHedge() + "]"
                     : q.contains("positionKey=" + OPEN_KEY) ? "[" + openHedge() + "]" : "[" + failedHedge() + "]");
+            // one page in position-key order (token 1, then 3): shorter than the limit, so the last
+            case "/api/v1/hedges/current" -> new Answer(200, q.contains("after=") ? "[]"
+                    : "[" + openHedge() + "," + failedHedge() + "]");
             case "/api/v1/hedges/failed" -> new Answer(200, retried ? "[]"
                     : "[{\"order\":" + rejectedOrder() + ",\"hedgeStatus\":\"FAILED\",\"hedgeDetail\":\"rejected\"}]");
             case "/api/v1/hedges/" + OPEN_HEDGE -> new Answer(200, """

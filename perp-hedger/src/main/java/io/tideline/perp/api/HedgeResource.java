@@ -58,6 +58,21 @@ public class HedgeResource {
     }
 
     @GET
+    @Path("/current")
+    @Operation(summary = "The current hedge of every LP position, a page at a time",
+            description = "One hedge per position: its newest (a position minted again after a retraction has had"
+                    + " more than one). Ordered by positionKey; pass the last positionKey of a page as 'after' for"
+                    + " the next. limit: 1 to 1000, default 1000; a page shorter than the limit is the last.")
+    public List<Hedge> current(@QueryParam("after") String after, @QueryParam("limit") Integer limit) {
+        int max = limit == null ? 1000 : limit;
+        if (max < 1 || max > 1000) {
+            throw ProblemException.badField("limit", "must be between 1 and 1000");
+        }
+        String afterKey = after == null || after.isBlank() ? null : after.trim().toLowerCase(Locale.ROOT);
+        return queries.currentHedges(afterKey, max);
+    }
+
+    @GET
     @Path("/failed")
     @Operation(summary = "Orders that failed (rejected, or given up after retries), newest first",
             description = "Each can be sent again with POST /api/v1/hedges/{hedgeId}/retry.")

@@ -44,6 +44,17 @@ public class HedgeQueries {
                 Tuple.of(positionKey, status == null ? null : status.name(), limit), HedgeStore::hedge);
     }
 
+    /**
+     * The current hedge of each LP position (its newest), ordered by position key, a page at a time: the positions
+     * after {@code afterKey} (null: from the first).
+     */
+    public List<Hedge> currentHedges(String afterKey, int limit) {
+        return sql.list("select distinct on (position_key) " + HedgeStore.HEDGE_COLUMNS + " from perp_hedge"
+                + " where ($1::text is null or position_key > $1)"
+                + " order by position_key, created_at desc, hedge_id desc limit $2",
+                Tuple.of(afterKey, limit), HedgeStore::hedge);
+    }
+
     public Optional<HedgeDetail> detail(UUID hedgeId) {
         return store.hedge(sql, hedgeId).map(h -> new HedgeDetail(h, store.orders(sql, hedgeId), fills(hedgeId)));
     }

@@ -8,8 +8,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.messaging.tx.Sql;
+import io.tideline.messaging.tx.Transactions;
 import io.tideline.perp.flow.PaperVenueResource;
 import io.tideline.testing.TidelineTestResources;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +24,47 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 @WithTestResource(value = PaperVenueResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class HedgeApiTest {
+
+    @Inject
+    Transactions transactions;
+
+    @Test
+    void theCurrentHedgeOfEveryPositionComesAPageAtATimeWhateverHowManyHedgesCameBefore() {
+        // a chain id of their own, so that the positions of the other tests sort before these
+        String run = "99999:0x" + UUID.randomUUID().toString().replace("-", "") + ":";
+        String a = run + "1";
+        String b = run + "2";
+        String c = run + "3";
+        UUID aClosed = UUID.randomUUID();
+        UUID aLive = UUID.randomUUID();
+        UUID bFailed = UUID.randomUUID();
+        UUID cLive = UUID.randomUUID();
+        transactions.execute(uow -> {
+            insertHedge(uow, aClosed, a, "CLOSED", "2026-01-01T00:00:00Z");
+            insertHedge(uow, aLive, a, "OPEN", "2026-01-02T00:00:00Z"); // the position minted again: its newest
+            insertHedge(uow, bFailed, b, "FAILED", "2026-01-01T00:00:00Z");
+            insertHedge(uow, cLive, c, "OPEN", "2025-06-01T00:00:00Z");
+        });
+
+        given().queryParam("after", run).queryParam("limit", 2).when().get("/api/v1/hedges/current").then()
+                .statusCode(200)
+                .body("positionKey", equalTo(List.of(a, b)))
+                .body("hedgeId", equalTo(List.of(aLive.toString(), bFailed.toString())))
+                .body("status", equalTo(List.of("OPEN", "FAILED")));
+        given().queryParam("after", b).queryParam("limit", 2).when().get("/api/v1/hedges/current").then()
+                .statusCode(200)
+                .body("hedgeId", equalTo(List.of(cLive.toString())));
+        given().queryParam("limit", 1001).when().get("/api/v1/hedges/current").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("limit"));
+    }
+
+    private static void insertHedge(Sql uow, UUID hedgeId, String positionKey, String status, String createdAt) {
+        uow.exec("insert into perp_hedge (hedge_id, position_key, owner, pool, market, volatile_token,"
+                + " volatile_decimals, status, lp_state, target_qty, created_at) values ($1, $2,"
+                + " '0x5b38da6a701c568545dcfcb03fcb875f56beddc4', '99999:0x4e68ccd3e89f51c3074ca5072bbac773960dfa36',"
+                + " 'ETH-USD', '0xd31a59c85ae9d8edefec411d448f90841571b89c', 18, $3, 'OPEN', 1, $4)",
+                Tuple.of(hedgeId, positionKey, status, OffsetDateTime.parse(createdAt)));
+    }
 
     @Test
     void hedgeQueriesValidateTheirParameters() {
