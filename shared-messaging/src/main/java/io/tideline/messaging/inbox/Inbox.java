@@ -9,11 +9,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +25,12 @@ public class Inbox {
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
     private static final String COLUMNS =
             "id, stream, message_id, message_key, message_type, body, received_at, attempts, correlation_id";
+
+    /** Per key: its oldest pending message before the key's last one claimed here that this claim does not hold. */
+    private static final String FIRST_GAP_OF_KEY = "select k.key, g.id from unnest($2::text[], $3::bigint[])"
+            + " as k(key, last_id) cross join lateral (select min(e.id) as id from inbox e where e.stream = $1"
+            + " and e.message_key = k.key and e.id < k.last_id and e.processed_at is null"
+            + " and e.set_aside_at is null and e.id <> all($4::bigint[])) g where g.id is not null";
 
     private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
 
@@ -60,28 +65,37 @@ public class Inbox {
 
     /**
      * Pending messages of the stream, oldest first, locked for this transaction; others' locks are skipped. A key's
-     * messages are handed out in order across instances: a key with an earlier message still pending that another
-     * instance holds (skipped as locked) is left out, so it is only handled after that one is processed (or set aside).
+     * messages are handed out in order across instances: when a message of the key older than one claimed here is
+     * still pending and not claimed here (another instance holds it, skipped as locked), the key's claimed messages
+     * after that gap are left out, so they are only handled after it is processed (or set aside). Looking only before
+     * a key's first claimed message is not enough: a claim can lock a key's 1st and 3rd message while another instance
+     * holds the 2nd (it locked it while the 1st was held by a third instance that then released it unprocessed).
      */
     List<InboxMessage> claim(Sql uow, String stream, int limit) {
         List<InboxMessage> claimed = uow.list("select " + COLUMNS + " from inbox where stream = $1"
                 + " and processed_at is null and set_aside_at is null order by id limit $2 for update skip locked",
                 Tuple.of(stream, limit), Inbox::message);
-        Map<String, Long> firstOfKey = new LinkedHashMap<>();
+        Map<String, Long> lastOfKey = new LinkedHashMap<>();
         for (InboxMessage m : claimed) {
             if (m.key() != null) {
-                firstOfKey.putIfAbsent(m.key(), m.id());
+                lastOfKey.put(m.key(), m.id());
             }
         }
-        if (firstOfKey.isEmpty()) {
+        if (lastOfKey.isEmpty()) {
             return claimed;
         }
-        Set<String> waiting = new HashSet<>(uow.list("select k.key from unnest($2::text[], $3::bigint[])"
-                + " as k(key, first_id) where exists (select 1 from inbox e where e.stream = $1 and e.message_key = k.key"
-                + " and e.id < k.first_id and e.processed_at is null and e.set_aside_at is null)",
-                Tuple.of(stream, firstOfKey.keySet().toArray(String[]::new), firstOfKey.values().toArray(Long[]::new)),
-                r -> r.getString(0)));
-        return waiting.isEmpty() ? claimed : claimed.stream().filter(m -> !waiting.contains(m.key())).toList();
+        Map<String, Long> gapOfKey = new HashMap<>();
+        Tuple args = Tuple.of(stream, lastOfKey.keySet().toArray(String[]::new),
+                lastOfKey.values().toArray(Long[]::new), claimed.stream().map(InboxMessage::id).toArray(Long[]::new));
+        for (Map.Entry<String, Long> gap : uow.list(FIRST_GAP_OF_KEY, args,
+                r -> Map.entry(r.getString(0), r.getLong(1)))) {
+            gapOfKey.put(gap.getKey(), gap.getValue());
+        }
+        if (gapOfKey.isEmpty()) {
+            return claimed;
+        }
+        return claimed.stream().filter(m -> m.key() == null || !gapOfKey.containsKey(m.key())
+                || m.id() < gapOfKey.get(m.key())).toList();
     }
 
     void markProcessed(Sql uow, List<Long> ids) {

@@ -62,6 +62,45 @@ class KeyOrderAcrossInstancesTest {
     }
 
     @Test
+    void aClaimHoldingAKeysFirstAndThirdMessageLeavesTheThirdWhileAnotherInstanceHoldsTheSecond() throws Exception {
+        String stream = "gap-" + UUID.randomUUID();
+        transactions.execute(uow -> {
+            inbox.accept(uow, stream, "k1", "position-1", "T", "1st");
+            inbox.accept(uow, stream, "k2", "position-1", "T", "2nd");
+            inbox.accept(uow, stream, "k3", "position-1", "T", "3rd");
+            inbox.accept(uow, stream, "o1", "position-2", "T", "other key");
+        });
+        // instance A holds the 1st; instance B then claims one and locks the 2nd (left out: the 1st is pending)
+        CountDownLatch aClaimed = new CountDownLatch(1);
+        CountDownLatch aRelease = new CountDownLatch(1);
+        CompletableFuture<List<String>> a = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
+            List<String> ids = ids(inbox.claim(uow, stream, 1));
+            aClaimed.countDown();
+            await(aRelease);
+            return ids; // released unprocessed, as after a failed attempt
+        }));
+        assertThat(aClaimed.await(20, TimeUnit.SECONDS)).isTrue();
+        CountDownLatch bClaimed = new CountDownLatch(1);
+        CountDownLatch bRelease = new CountDownLatch(1);
+        CompletableFuture<List<String>> b = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
+            List<String> ids = ids(inbox.claim(uow, stream, 1));
+            bClaimed.countDown();
+            await(bRelease);
+            return ids;
+        }));
+        assertThat(bClaimed.await(20, TimeUnit.SECONDS)).isTrue();
+        aRelease.countDown();
+        assertThat(a.get(20, TimeUnit.SECONDS)).containsExactly("k1");
+
+        // C locks the 1st and the 3rd (the 2nd is B's): the 3rd must wait for the 2nd
+        List<String> c = transactions.<List<String>>run(uow -> ids(inbox.claim(uow, stream, 10)));
+
+        bRelease.countDown();
+        assertThat(b.get(20, TimeUnit.SECONDS)).isEmpty();
+        assertThat(c).containsExactly("k1", "o1");
+    }
+
+    @Test
     void aMessageProcessedInThisTransactionNoLongerHoldsBackItsKeysNext() {
         String stream = "beyond-" + UUID.randomUUID();
         transactions.execute(uow -> {
