@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Debian's Chromium for the dashboard's browser test (gateway's DashboardBrowserIT, driven by playwright-core with
-# executablePath /usr/bin/chromium): `./platform test` installs it when it is missing. Playwright's own browser
-# download is never used. Without root or apt-get this only warns; the browser test then fails saying what to install.
+# executablePath /usr/bin/chromium) and the e2e scenario's tour of the screen: `./platform test`, `e2e` and `chaos`
+# install it when it is missing. Playwright's own browser download is never used. Without root or apt-get this only
+# warns; the browser test then fails saying what to install.
 
 CHROMIUM_BIN="/usr/bin/chromium"
 

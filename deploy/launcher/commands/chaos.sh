@@ -69,6 +69,7 @@ cmd_chaos() {
   for a in "$@"; do die "unknown argument '$a' for chaos (see ./platform help)"; done
   require_java
   require_platform_up
+  ensure_chromium
   snapshot_e2e_lib
   local since ledger killer rounds=0 failed_rounds=0 status
   since="$(date -u +%FT%T.%3NZ)"

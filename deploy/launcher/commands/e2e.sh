@@ -45,6 +45,7 @@ e2e_java() {
 
 cmd_e2e() {
   for a in "$@"; do die "unknown argument '$a' for e2e (see ./platform help)"; done
+  ensure_chromium # the scenario tours the dashboard in it (./platform test has made sure already)
   local status=0
   run_e2e_scenario || status=$?
   if (( status == 0 )); then echo "${GREEN}end to end: every step passed${RESET}"; else echo "${RED}end to end: failed (exit $status)${RESET}" >&2; fi

@@ -94,6 +94,15 @@ public final class PredictionMarketStrand {
         return "delivery " + deliveryId + ", " + new String(answer.body());
     }
 
+    /** pnl-ingest's webhook inbox as it stands (pending, the worker's state and error, why set aside). */
+    private String inbox() {
+        try {
+            return desk.gateway().get(Role.VIEWER, "/api/v1/webhooks/inbox").toString();
+        } catch (RuntimeException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
     private String badSignature() {
         byte[] body = AlchemyPayloads.delivery(LocalPolymarket.WEBHOOK_ID, AlchemyPayloads.deliveryId(), Instant.now());
         HttpResponse<byte[]> answer = desk.gateway().postSigned("/webhooks/alchemy", body,
@@ -103,11 +112,16 @@ public final class PredictionMarketStrand {
     }
 
     private String matched() {
-        JsonNode executions = Eventually.within(desk.patience(), "the wallet's two executions", () -> {
-            JsonNode list = desk.gateway().get(Role.VIEWER, "/api/v1/executions/" + wallet);
-            Mismatch.check(2, list.size(), "executions of " + wallet);
-            return list;
-        });
+        JsonNode executions;
+        try {
+            executions = Eventually.within(desk.patience(), "the wallet's two executions", () -> {
+                JsonNode list = desk.gateway().get(Role.VIEWER, "/api/v1/executions/" + wallet);
+                Mismatch.check(2, list.size(), "executions of " + wallet);
+                return list;
+            });
+        } catch (Mismatch e) {
+            throw new Mismatch(e.getMessage() + "; pnl-ingest's webhook inbox: " + inbox());
+        }
         StringBuilder read = new StringBuilder();
         for (JsonNode e : executions) {
             Mismatch.check(alertId, e.path("alertId").asText(), "the alert of execution " + e.path("executionId").asText());

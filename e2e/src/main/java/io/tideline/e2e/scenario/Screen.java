@@ -30,6 +30,9 @@ final class Screen implements AutoCloseable {
     private static final String PREFIX = "TOUR ";
     private static final long ANSWER_SECONDS = 300; // a desk after a load run: a thousand rows to draw and check
 
+    /** Put in the queue when node's output ends: no answer will come. */
+    private static final JsonNode GONE = JSON.createObjectNode().put("gone", true);
+
     private final Process node;
     private final OutputStream commands;
     private final BlockingQueue<JsonNode> answers = new ArrayBlockingQueue<>(16);
@@ -68,6 +71,10 @@ final class Screen implements AutoCloseable {
             commands.write((JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8));
             commands.flush();
             JsonNode answer = answers.poll(ANSWER_SECONDS, TimeUnit.SECONDS);
+            if (answer == GONE) {
+                answers.offer(GONE); // for whoever asks next
+                throw new Mismatch("the browser ended before answering '" + command + "'" + exit() + output());
+            }
             if (answer == null) {
                 throw new Mismatch("the browser gave no answer to '" + command + "' in " + ANSWER_SECONDS + " s"
                         + output());
@@ -106,7 +113,17 @@ final class Screen implements AutoCloseable {
                 }
             }
         } catch (IOException | InterruptedException e) {
-            // the process ended: ask() reports it
+            // the process ended
+        }
+        answers.offer(GONE); // ask() fails at once, not after its wait
+    }
+
+    private String exit() {
+        try {
+            return node.waitFor(5, TimeUnit.SECONDS) ? " (node exited with " + node.exitValue() + ")" : "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
         }
     }
 
