@@ -67,7 +67,8 @@ class InboxTest {
         assertThat(poison.getString("last_error")).contains("cannot handle poison");
         assertThat(inbox.setAside(transactions.reads(), TestInbox.STREAM, 50))
                 .anySatisfy(m -> assertThat(m.messageId()).isEqualTo(run + "-poison"));
-        InboxStatus status = workers.statuses().get(0);
+        InboxStatus status = workers.statuses().stream().filter(s -> s.stream().equals(TestInbox.STREAM))
+                .findFirst().orElseThrow();
         assertThat(status.setAside()).isPositive();
     }
 

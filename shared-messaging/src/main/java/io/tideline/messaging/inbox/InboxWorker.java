@@ -49,19 +49,21 @@ final class InboxWorker {
     private volatile double lastBatchMillis;
     private Instant lastCleanup = Instant.EPOCH;
 
-    InboxWorker(InboxHandler handler, Inbox inbox, Transactions transactions, SchemaMigration schema,
-            MessagingConfig.Inbox config, Duration cleanupEvery) {
+    /**
+     * @param name         the thread's name
+     * @param cleanupEvery how often it deletes processed rows past the retention (never: {@code null}, for all
+     *                     but one of a stream's workers)
+     */
+    InboxWorker(String name, InboxHandler handler, InboxSettings settings, Inbox inbox, Transactions transactions,
+            SchemaMigration schema, MessagingConfig.Inbox config, Duration cleanupEvery) {
         this.cleanupEvery = cleanupEvery;
         this.handler = handler;
         this.inbox = inbox;
         this.transactions = transactions;
         this.schema = schema;
         this.config = config;
-        this.settings = handler.settings(new InboxSettings(config.batchSize(), config.maxBatchTime(),
-                config.pollInterval()));
-        this.worker = new PollingWorker("inbox-" + handler.stream(), this::step, settings.pollInterval(),
-                config.maxBackoff());
-        inbox.onAccepted(handler.stream(), worker::wake);
+        this.settings = settings;
+        this.worker = new PollingWorker(name, this::step, settings.pollInterval(), config.maxBackoff());
     }
 
     void start() {
@@ -83,7 +85,7 @@ final class InboxWorker {
 
     InboxStatus status() {
         return new InboxStatus(handler.stream(), state, error, processed.get(), setAside.get(), failedAttempts.get(),
-                lastBatchSize, lastBatchMillis, Instant.now());
+                lastBatchSize, lastBatchMillis, Instant.now(), 1);
     }
 
     /** One batch; true if there may be more right away. Package-visible for tests that drive it step by step. */
@@ -177,6 +179,9 @@ final class InboxWorker {
     }
 
     private void cleanupIfDue() {
+        if (cleanupEvery == null) {
+            return;
+        }
         Instant now = Instant.now();
         if (Duration.between(lastCleanup, now).compareTo(cleanupEvery) < 0) {
             return;
