@@ -2,7 +2,9 @@ package io.tideline.pnl.flow;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * pnl-ingest's settings for its tests: two webhooks with their signing keys, the desk's wallets (synthetic ones for
@@ -56,7 +58,13 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         public static final String LINEAGE = "0x00000000000000000000000000000000000000a6";
         public static final String OUTAGE = "0x00000000000000000000000000000000000000a7";
         public static final String HARDENING = "0x00000000000000000000000000000000000000a8";
-        static final String[] ALL = {INGRESS, DEDUPE, REORG, FLOW, CRASH, LINEAGE, OUTAGE, HARDENING};
+        /** Wallets whose round trips are read side by side (WebhookToPnlTest). */
+        public static final List<String> PARALLEL = List.of("0x00000000000000000000000000000000000000b1",
+                "0x00000000000000000000000000000000000000b2", "0x00000000000000000000000000000000000000b3",
+                "0x00000000000000000000000000000000000000b4", "0x00000000000000000000000000000000000000b5",
+                "0x00000000000000000000000000000000000000b6");
+        static final String[] ALL = Stream.concat(Stream.of(INGRESS, DEDUPE, REORG,
+                FLOW, CRASH, LINEAGE, OUTAGE, HARDENING), PARALLEL.stream()).toArray(String[]::new);
 
         private Wallets() {
         }

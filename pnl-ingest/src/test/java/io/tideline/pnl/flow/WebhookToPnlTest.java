@@ -150,6 +150,43 @@ class WebhookToPnlTest {
                 .body("find { it.side == 'SELL' }.retracted", equalTo(true));
     }
 
+    @Test
+    void roundTripsOfManyWalletsAreReadSideBySideEachWalletInOrder() {
+        List<String> wallets = PnlTestResources.Wallets.PARALLEL;
+        int rounds = 5;
+        Instant now = Instant.now();
+        // every wallet buys 100 at 0.40, then every wallet sells them at 0.55, five times over: a sale read before
+        // its buy would realize nothing and leave the buy's lot open
+        for (int r = 0; r < rounds; r++) {
+            for (String wallet : wallets) {
+                String buy = AlchemyPayloads.txHash();
+                post(AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, AlchemyPayloads.deliveryId(), now,
+                        AlchemyPayloads.usdc(buy, 1, wallet, PnlTestResources.EXCHANGE, usdc, 40_000_000),
+                        AlchemyPayloads.shares(buy, 2, PnlTestResources.EXCHANGE, wallet, ctf, tokenId,
+                                100_000_000)));
+            }
+            for (String wallet : wallets) {
+                String sale = AlchemyPayloads.txHash();
+                post(AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, AlchemyPayloads.deliveryId(), now,
+                        AlchemyPayloads.shares(sale, 1, wallet, PnlTestResources.EXCHANGE, ctf, tokenId,
+                                100_000_000),
+                        AlchemyPayloads.usdc(sale, 2, PnlTestResources.EXCHANGE, wallet, usdc, 55_000_000)));
+            }
+        }
+
+        List<PnlRealized> realized = PnlTopic.read(PnlRealized.class, p -> p.outcome().equals(tokenId.toString()),
+                wallets.size() * rounds, WAIT);
+        assertThat(realized).hasSize(wallets.size() * rounds)
+                .allSatisfy(p -> assertThat(p.realizedPnl()).isEqualByComparingTo("15"));
+        for (String wallet : wallets) {
+            assertThat(number("/api/v1/pnl/" + wallet, "realized")).as(wallet).isEqualByComparingTo("75");
+            assertThat(given().get("/api/v1/executions/" + wallet).then().statusCode(200).extract().jsonPath()
+                    .getList("$")).as(wallet).hasSize(2 * rounds);
+        }
+        given().get("/api/v1/webhooks/inbox").then().statusCode(200).body("readsPending", equalTo(0))
+                .body("readsState", equalTo("RUNNING"));
+    }
+
     static BigDecimal number(String path, String field) {
         return new BigDecimal(given().get(path).then().statusCode(200).extract().jsonPath().getString(field));
     }
