@@ -3,7 +3,6 @@ package io.tideline.pnl.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.tideline.events.pnl.CostBasisMethod;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.math.BigInteger;
@@ -139,15 +138,6 @@ public interface PnlConfig {
         /** Pause when the inbox is empty (a new delivery wakes the processor at once). */
         @WithDefault("500ms")
         Duration pollInterval();
-
-        /**
-         * Workers reading the wallets' transactions into executions and P&amp;L (the second stage), side by side for
-         * different wallets, each wallet's in the order its activities came.
-         */
-        @WithDefault("4")
-        @Min(1)
-        @Max(32)
-        int workers();
     }
 
     /** The fallback poller: plain JSON-RPC {@code eth_getLogs} for the transfers the webhooks may have missed. */

@@ -22,14 +22,4 @@ public class UserLocks {
     public void lock(UnitOfWork uow, String user) {
         uow.exec("select pg_advisory_xact_lock(hashtextextended($1, 7))", Tuple.of(key(user)));
     }
-
-    /**
-     * Takes the lock on a wallet's stored transfers until the unit of work ends: the deliveries' first stage holds
-     * it while it stores and marks a wallet's transfers and publishes their activity events. It is not the user's
-     * lock, which the second stage (executions, lots) holds: a first-stage batch and a second-stage batch that touch
-     * the same wallets in another order never wait on each other.
-     */
-    public void lockActivities(UnitOfWork uow, String wallet) {
-        uow.exec("select pg_advisory_xact_lock(hashtextextended($1, 7))", Tuple.of("pnl-activity|" + wallet));
-    }
 }

@@ -13,7 +13,11 @@ import io.tideline.pnl.activity.Delivery;
 import io.tideline.pnl.activity.InvalidPayloadException;
 import io.tideline.pnl.config.DeskWallets;
 import io.tideline.pnl.config.PnlConfig;
+import io.tideline.pnl.recording.ExecutionRecorder;
+import io.tideline.pnl.execution.ExecutionStore;
+import io.tideline.pnl.execution.OutcomeRegistry;
 import io.tideline.pnl.execution.PnlEvents;
+import io.tideline.pnl.execution.PolymarketTrades;
 import io.tideline.pnl.execution.UserLocks;
 import io.tideline.pnl.webhook.WebhookInbox;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +28,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jboss.logging.Logger;
 
 /**
- * The deliveries' first stage: processes one acknowledged Address Activity delivery (a webhook's or the poller's)
- * from the inbox, in the inbox worker's unit of work. Each transfer is stored once per desk wallet on it
- * (WalletActivityReceived) and a removed log marks its transfer removed; every (wallet, transaction) touched is handed
- * to the second stage ({@link TransactionReads}), which reads it again for a Polymarket trade, so an execution appears
- * once both of its legs are known and is retracted when a leg is removed. One webhook's deliveries are stored one after
- * another (its inbox key); reading them into executions and P&amp;L, the heavier part, runs for different wallets side
- * by side.
+ * Processes one acknowledged Address Activity delivery (a webhook's or the poller's) from the inbox, in the inbox
+ * worker's unit of work: each transfer is stored once per desk wallet on it (WalletActivityReceived), a removed log
+ * marks its transfer removed, and every (wallet, transaction) touched is read again for a Polymarket trade, so an
+ * execution appears once both of its legs are known and is retracted when a leg is removed.
  *
  * <p>The delivery starts a correlation ({@link PnlEvents#deliveryCorrelation}): its activities carry it, and the
  * executions and P&amp;L they lead to are built from them. A body that cannot be read is unprocessable (set aside at
@@ -41,19 +43,29 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class DeliveryHandler implements InboxHandler {
 
+    private static final Logger LOG = Logger.getLogger(DeliveryHandler.class);
+
     private final PnlConfig.Processing processing;
     private final DeskWallets wallets;
     private final ActivityStore activities;
+    private final ExecutionStore executions;
+    private final ExecutionRecorder recorder;
+    private final OutcomeRegistry outcomes;
     private final UserLocks locks;
-    private final TransactionReads reads;
+    private final PolymarketTrades trades;
 
-    public DeliveryHandler(PnlConfig config, DeskWallets wallets, ActivityStore activities, UserLocks locks,
-            TransactionReads reads) {
+    public DeliveryHandler(PnlConfig config, DeskWallets wallets, ActivityStore activities, ExecutionStore executions,
+            ExecutionRecorder recorder, OutcomeRegistry outcomes, UserLocks locks) {
         this.processing = config.processing();
         this.wallets = wallets;
         this.activities = activities;
+        this.executions = executions;
+        this.recorder = recorder;
+        this.outcomes = outcomes;
         this.locks = locks;
-        this.reads = reads;
+        PnlConfig.Polymarket pm = config.polymarket();
+        this.trades = new PolymarketTrades(pm.venue(), pm.conditionalTokens(), pm.collateralTokens(),
+                pm.feeRecipients().orElse(List.of()), pm.decimals());
     }
 
     @Override
@@ -84,10 +96,10 @@ public class DeliveryHandler implements InboxHandler {
 
     private void process(UnitOfWork uow, Delivery delivery) {
         String correlation = PnlEvents.deliveryCorrelation(delivery.deliveryId());
-        // A wallet's transfers are stored and marked, and their events published, under its activity lock.
+        // The events of a wallet are published under its lock, as the executions API's are (one order per key).
         Set<String> desk = new TreeSet<>();
         delivery.activities().forEach(a -> desk.addAll(wallets.of(a)));
-        desk.forEach(wallet -> locks.lockActivities(uow, wallet));
+        desk.forEach(wallet -> locks.lock(uow, wallet));
         // wallet|txHash touched -> the first activity event that touched it: the cause of what reading it leads to
         Map<String, EventEnvelope<?>> touched = new LinkedHashMap<>();
         List<Activity> added = new ArrayList<>();
@@ -117,7 +129,11 @@ public class DeliveryHandler implements InboxHandler {
                 touched.putIfAbsent(wallet + "|" + a.txHash(), event);
             }
         }
-        touched.values().forEach(cause -> reads.handOver(uow, cause));
+        touched.forEach((walletAndTx, cause) -> {
+            int bar = walletAndTx.indexOf('|');
+            readTransaction(uow, delivery.network(), walletAndTx.substring(0, bar), walletAndTx.substring(bar + 1),
+                    cause);
+        });
     }
 
     private static EventEnvelope<?> received(Delivery delivery, Activity a, String wallet, String correlation) {
@@ -126,5 +142,26 @@ public class DeliveryHandler implements InboxHandler {
                         a.txHash(), a.logIndex(), a.category(), a.from(), a.to(), a.contract(), a.asset(),
                         a.rawValue(), a.decimals(), a.tokenId() == null ? null : a.tokenId().toString(),
                         a.blockNumber(), a.removed())).withCorrelationId(correlation);
+    }
+
+    /** Reads a wallet's transaction again from all its live transfers; records or retracts its execution. */
+    private void readTransaction(UnitOfWork uow, String network, String wallet, String txHash,
+            EventEnvelope<?> cause) {
+        ActivityStore.TransactionTransfers known = activities.liveTransfers(uow, wallet, txHash);
+        List<String> live = executions.liveIdsOfTransaction(uow, wallet, txHash);
+        PolymarketTrades.Reading reading = known.transfers().isEmpty() ? null
+                : trades.read(network, wallet, known.transfers(), token -> outcomes.find(uow, token),
+                        known.firstSeenAt());
+        String keep = reading == null || reading.execution() == null ? null : reading.execution().executionId();
+        for (String id : live) {
+            if (!id.equals(keep)) {
+                recorder.retract(uow, id, cause);
+            }
+        }
+        if (keep != null && !live.contains(keep)) {
+            recorder.record(uow, reading.execution(), cause);
+        } else if (reading != null && keep == null) {
+            LOG.debugf("tx %s of %s: no trade (%s)", txHash, wallet, reading.noTradeReason());
+        }
     }
 }

@@ -58,7 +58,7 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         public static final String LINEAGE = "0x00000000000000000000000000000000000000a6";
         public static final String OUTAGE = "0x00000000000000000000000000000000000000a7";
         public static final String HARDENING = "0x00000000000000000000000000000000000000a8";
-        /** Wallets whose round trips are read side by side (WebhookToPnlTest). */
+        /** Wallets whose round trips arrive interleaved (WebhookToPnlTest). */
         public static final List<String> PARALLEL = List.of("0x00000000000000000000000000000000000000b1",
                 "0x00000000000000000000000000000000000000b2", "0x00000000000000000000000000000000000000b3",
                 "0x00000000000000000000000000000000000000b4", "0x00000000000000000000000000000000000000b5",
