@@ -144,14 +144,15 @@ public final class LiquidityAmounts {
             liquidityForAmount0(lower, upper, amount0, liquidity, scratch);
         } else if (Uint256.lessThan(sqrtPriceX96, upper)) {
             int smaller = clearlySmaller(sqrtPriceX96, lower, upper, amount0, amount1, scratch);
+            // clearlySmaller left sqrtPriceX96 * upper in scratch.product, which liquidity0 starts from
             if (smaller == 0) {
-                liquidityForAmount0(sqrtPriceX96, upper, amount0, liquidity, scratch);
+                liquidityForAmount0FromProduct(sqrtPriceX96, upper, amount0, liquidity, scratch);
             } else if (smaller == 1) {
                 liquidityForAmount1(lower, sqrtPriceX96, amount1, liquidity, scratch);
             } else {
                 long[] liquidity0 = scratch.fourth;
                 long[] liquidity1 = scratch.fifth;
-                liquidityForAmount0(sqrtPriceX96, upper, amount0, liquidity0, scratch);
+                liquidityForAmount0FromProduct(sqrtPriceX96, upper, amount0, liquidity0, scratch);
                 liquidityForAmount1(lower, sqrtPriceX96, amount1, liquidity1, scratch);
                 Uint256.copy(Uint256.lessThan(liquidity1, liquidity0) ? liquidity1 : liquidity0, liquidity);
             }
@@ -203,7 +204,7 @@ public final class LiquidityAmounts {
      * {@code toUint128} cannot revert, and only the smaller needs its exact division.
      *
      * @return 0 if liquidity0 is the answer and liquidity1 cannot revert, 1 the other way round, -1 if both must
-     *         be computed
+     *         be computed; either way {@code scratch.product} holds {@code price * upper} on return
      */
     private static int clearlySmaller(long[] price, long[] lower, long[] upper, long[] amount0, long[] amount1,
             LimbScratch scratch) {
@@ -262,13 +263,19 @@ public final class LiquidityAmounts {
      */
     private static void liquidityForAmount0(long[] lower, long[] upper, long[] amount0, long[] out,
             LimbScratch scratch) {
+        Limbs.multiply3By3(lower, upper, scratch.product);
+        liquidityForAmount0FromProduct(lower, upper, amount0, out, scratch);
+    }
+
+    /** {@link #liquidityForAmount0} with {@code lower * upper} already in {@code scratch.product}. */
+    private static void liquidityForAmount0FromProduct(long[] lower, long[] upper, long[] amount0, long[] out,
+            LimbScratch scratch) {
         long[] difference = scratch.first;
         Uint256.subtract(upper, lower, difference);
         if (Uint256.isZero(difference)) {
             throw divisionByZero();
         }
         long[] product = scratch.product;
-        Limbs.multiply3By3(lower, upper, product);
         long[] intermediate = scratch.third;
         for (int i = 0; i < 4; i++) {
             intermediate[i] = (product[i + 1] >>> 32) | (product[i + 2] << 32);
