@@ -1,5 +1,6 @@
 package io.tideline.gateway.auth;
 
+import io.quarkus.arc.Unremovable;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -7,6 +8,7 @@ import io.smallrye.jwt.auth.principal.ParseException;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -26,6 +28,7 @@ import java.time.Instant;
  */
 @Alternative
 @Priority(1)
+@Unremovable
 @ApplicationScoped
 public class CachingJwtParser implements JWTParser {
 
@@ -35,6 +38,7 @@ public class CachingJwtParser implements JWTParser {
     private final DefaultJWTParser verifier;
     private final VerifiedTokens<JsonWebToken> verified;
 
+    @Inject
     public CachingJwtParser(DefaultJWTParser verifier) {
         this(verifier, new VerifiedTokens<>(CAPACITY, Clock.systemUTC()));
     }
