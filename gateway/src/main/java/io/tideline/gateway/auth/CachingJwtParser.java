@@ -23,8 +23,7 @@ import java.time.Instant;
  * issuer, audience, expiry) is served from {@link VerifiedTokens} by its exact text until its {@code exp}, instead
  * of an RS256 check per request — a third of the gateway's CPU per proxied request at 2,000 req/s
  * (docs/adr/0025-gateway-latency-tail.md). Any other text (another signature, a changed claim) is verified in full;
- * a failed verification is never kept. API keys do not pass here: they are looked up per request, so a revoked key is
- * refused at once.
+ * a failed verification is never kept. API keys do not pass here: {@link ApiKeys} forgets a revoked key at once.
  */
 @Alternative
 @Priority(1)
