@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call each class of route: no credential, a bad signature, an expired token, another issuer, too low a role,
- * an unknown and a revoked API key, a token's claims under another token's signature, and the roles that may — through the gateway to a stand-in upstream, and at the
- * gateway's own admin API.
+ * an unknown and a revoked API key, a token's claims under another token's signature, and the roles that may —
+ * through the gateway to a stand-in upstream, and at the gateway's own admin API.
  */
 @QuarkusTest
 @WithTestResource(value = GatewayTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
