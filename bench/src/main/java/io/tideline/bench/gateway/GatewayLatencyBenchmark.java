@@ -74,11 +74,13 @@ public final class GatewayLatencyBenchmark {
         env.put("QUARKUS_LOG_LEVEL", "WARN");
         env.putAll(extraGatewayEnvironment());
         String bearer = TestTokens.bearer("viewer");
-        Path jar = Path.of("gateway", "target", "quarkus-app", "quarkus-run.jar");
+        // another build of the gateway (e.g. main's, copied aside) for a side-by-side run: -Dgateway.jar=...
+        Path jar = Path.of(System.getProperty("gateway.jar", "gateway/target/quarkus-app/quarkus-run.jar"));
         try (ServiceProcess gateway = ServiceProcess.start(jar, System.getProperty("gateway.heap", "512m"), env)) {
             gateway.awaitStatus("/q/health/live", 200, Duration.ofSeconds(120));
             Target direct = new Target("direct", upstreamPort, bearer);
             Target through = new Target("gateway", gateway.port(), bearer);
+            System.out.printf("gateway %s%n", jar);
             System.out.printf("gateway latency: %d req/s open loop, GET %s, %d phase(s) of %d s per target after"
                     + " %d s warm-up, %d cores, load %s%n", rate, PATH, phases, seconds, warmup,
                     Runtime.getRuntime().availableProcessors(), LoadAverage.read());

@@ -7,6 +7,9 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.tideline.gateway.GatewayTestResources;
 import io.tideline.testing.TestTokens;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,12 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Who may call each class of route: no credential, a bad signature, an expired token, another issuer, too low a role,
- * an unknown and a revoked API key, and the roles that may — through the gateway to a stand-in upstream, and at the
- * gateway's own admin API.
+ * an unknown and a revoked API key, a token's claims under another token's signature, and the roles that may —
+ * through the gateway to a stand-in upstream, and at the gateway's own admin API.
  */
 @QuarkusTest
 @WithTestResource(value = GatewayTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AuthMatrixTest {
+
+    @Inject
+    JWTParser parser;
 
     /** One route of each class, with the least role it needs. */
     enum RouteClass {
@@ -102,6 +108,22 @@ class AuthMatrixTest {
             Response revoked = route.call(given().header("Authorization", TestTokens.NONE).header("X-Api-Key", key));
             assertThat(revoked.statusCode()).as(route + " with a revoked " + role + " key").isEqualTo(401);
         }
+    }
+
+    @Test
+    void aTokenVerifiedOnceIsReusedButACopyWithOtherClaimsUnderItsSignatureIsRefused() {
+        assertThat(parser).as("the bearer check's parser").isInstanceOf(CachingJwtParser.class);
+        String viewer = TestTokens.token("viewer").sign();
+        String admin = TestTokens.token("admin").sign();
+        String forged = admin.substring(0, admin.lastIndexOf('.')) + viewer.substring(viewer.lastIndexOf('.'));
+        for (int i = 0; i < 3; i++) {
+            assertThat(RouteClass.READ.call(given().header("Authorization", "Bearer " + viewer)).statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(RouteClass.CONFIGURE.call(given().header("Authorization", "Bearer " + viewer)).statusCode())
+                .isEqualTo(403);
+        assertThat(RouteClass.CONFIGURE.call(given().header("Authorization", "Bearer " + forged)).statusCode())
+                .as("admin claims under the viewer token's signature").isEqualTo(401);
     }
 
     private static boolean allowed(RouteClass route, String role) {
