@@ -9,11 +9,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The durable inbox's table: accepting a message (once per stream and message id), and what its worker and the
@@ -84,18 +84,13 @@ public class Inbox {
         if (lastOfKey.isEmpty()) {
             return claimed;
         }
-        Map<String, Long> gapOfKey = new HashMap<>();
         Tuple args = Tuple.of(stream, lastOfKey.keySet().toArray(String[]::new),
                 lastOfKey.values().toArray(Long[]::new), claimed.stream().map(InboxMessage::id).toArray(Long[]::new));
-        for (Map.Entry<String, Long> gap : uow.list(FIRST_GAP_OF_KEY, args,
-                r -> Map.entry(r.getString(0), r.getLong(1)))) {
-            gapOfKey.put(gap.getKey(), gap.getValue());
-        }
-        if (gapOfKey.isEmpty()) {
-            return claimed;
-        }
-        return claimed.stream().filter(m -> m.key() == null || !gapOfKey.containsKey(m.key())
-                || m.id() < gapOfKey.get(m.key())).toList();
+        Map<String, Long> gapOfKey = uow.list(FIRST_GAP_OF_KEY, args, r -> Map.entry(r.getString(0), r.getLong(1)))
+                .stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        // a keyless message, or one of a key with no gap, is never past a gap
+        return gapOfKey.isEmpty() ? claimed
+                : claimed.stream().filter(m -> m.id() < gapOfKey.getOrDefault(m.key(), Long.MAX_VALUE)).toList();
     }
 
     void markProcessed(Sql uow, List<Long> ids) {

@@ -40,20 +40,11 @@ class KeyOrderAcrossInstancesTest {
             inbox.accept(uow, stream, "m4", null, "T", "no key");
             inbox.accept(uow, stream, "m5", "position-2", "T", "second of position 2");
         });
-        CountDownLatch firstClaimed = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<List<String>> first = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
-            List<String> ids = ids(inbox.claim(uow, stream, 1));
-            firstClaimed.countDown();
-            await(release);
-            return ids; // nothing is marked processed
-        }));
-        assertThat(firstClaimed.await(20, TimeUnit.SECONDS)).isTrue();
+        HeldClaim first = new HeldClaim(stream, 1);
 
         List<String> second = transactions.<List<String>>run(uow -> ids(inbox.claim(uow, stream, 10)));
 
-        release.countDown();
-        assertThat(first.get(20, TimeUnit.SECONDS)).containsExactly("m1");
+        assertThat(first.release()).containsExactly("m1");
         // m3 waits for m1, held by the first instance; position 2's messages (in order) and the keyless one go
         assertThat(second).containsExactly("m2", "m4", "m5");
         // once nobody holds m1 it comes first, and m3 with it, after it
@@ -71,32 +62,14 @@ class KeyOrderAcrossInstancesTest {
             inbox.accept(uow, stream, "o1", "position-2", "T", "other key");
         });
         // instance A holds the 1st; instance B then claims one and locks the 2nd (left out: the 1st is pending)
-        CountDownLatch aClaimed = new CountDownLatch(1);
-        CountDownLatch aRelease = new CountDownLatch(1);
-        CompletableFuture<List<String>> a = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
-            List<String> ids = ids(inbox.claim(uow, stream, 1));
-            aClaimed.countDown();
-            await(aRelease);
-            return ids; // released unprocessed, as after a failed attempt
-        }));
-        assertThat(aClaimed.await(20, TimeUnit.SECONDS)).isTrue();
-        CountDownLatch bClaimed = new CountDownLatch(1);
-        CountDownLatch bRelease = new CountDownLatch(1);
-        CompletableFuture<List<String>> b = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
-            List<String> ids = ids(inbox.claim(uow, stream, 1));
-            bClaimed.countDown();
-            await(bRelease);
-            return ids;
-        }));
-        assertThat(bClaimed.await(20, TimeUnit.SECONDS)).isTrue();
-        aRelease.countDown();
-        assertThat(a.get(20, TimeUnit.SECONDS)).containsExactly("k1");
+        HeldClaim a = new HeldClaim(stream, 1);
+        HeldClaim b = new HeldClaim(stream, 1);
+        assertThat(a.release()).containsExactly("k1");
 
         // C locks the 1st and the 3rd (the 2nd is B's): the 3rd must wait for the 2nd
         List<String> c = transactions.<List<String>>run(uow -> ids(inbox.claim(uow, stream, 10)));
 
-        bRelease.countDown();
-        assertThat(b.get(20, TimeUnit.SECONDS)).isEmpty();
+        assertThat(b.release()).isEmpty();
         assertThat(c).containsExactly("k1", "o1");
     }
 
@@ -115,6 +88,33 @@ class KeyOrderAcrossInstancesTest {
             inbox.accept(uow, stream, "a2", "k", "T", "3");
             assertThat(ids(inbox.claim(uow, stream, 10))).containsExactly("b1", "a2");
         });
+    }
+
+    /**
+     * Another instance: claims up to {@code limit} messages in a transaction of its own, on another thread, and holds
+     * them until released.
+     */
+    private final class HeldClaim {
+
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final CompletableFuture<List<String>> claimed;
+
+        HeldClaim(String stream, int limit) throws InterruptedException {
+            CountDownLatch made = new CountDownLatch(1);
+            claimed = CompletableFuture.supplyAsync(() -> transactions.run(uow -> {
+                List<String> ids = ids(inbox.claim(uow, stream, limit));
+                made.countDown();
+                await(release);
+                return ids;
+            }));
+            assertThat(made.await(20, TimeUnit.SECONDS)).isTrue();
+        }
+
+        /** Ends its transaction with nothing marked processed (as after a failed attempt); what it had claimed. */
+        List<String> release() throws Exception {
+            release.countDown();
+            return claimed.get(20, TimeUnit.SECONDS);
+        }
     }
 
     private static List<String> ids(List<InboxMessage> messages) {
