@@ -343,6 +343,14 @@ final class Limbs {
         for (int j = m - n; j >= 0; j--) {
             long n1 = work[j + n - 1];
             long qHat;
+            if (n2 == 0 && Long.compareUnsigned(n1, d1) < 0) {
+                // The partial remainder's top n + 1 limbs are below (n1 + 1) * 2^(64 (n - 1)), at most the divisor:
+                // the digit is 0 and nothing is subtracted. These are the quotient's leading zero digits, which
+                // m - n + 1 overcounts by about one call in two (the position math's quotients are often shorter).
+                q[j] = 0;
+                n2 = n1;
+                continue;
+            }
             if (n2 == d1 && n1 == d0) {
                 // The three-by-two division needs (n2, n1) < (d1, d0); here the digit is exactly 2^64 - 1, and
                 // subtracting it times the divisor cancels the top limb.

@@ -49,6 +49,31 @@ class LimbsTest {
         }
     }
 
+    // Algorithm D takes a digit as 0 without a three-by-two step when the partial remainder's top limb is 0 and its
+    // next is below the divisor's top limb (the quotient's leading zero digits, and zeros inside it). Here that test
+    // is at its edge — a divisor with its top bit set (no normalising shift), a dividend whose top n limbs are the
+    // divisor's with the lowest moved by -1, 0 or +1, so the first digit is 1 or 0 with the next limb equal to the
+    // divisor's top — and quotients with zero limbs inside them.
+    @Test
+    void takesADigitAsZeroOnlyWhereItIs() {
+        Random random = new Random(19);
+        long[] patterns = {0, 1, -1L, -2L, Long.MIN_VALUE, Long.MAX_VALUE};
+        for (int i = 0; i < 100_000; i++) {
+            int n = 2 + random.nextInt(4);
+            long[] v = randomLimbs(n, patterns, random);
+            v[n - 1] |= Long.MIN_VALUE;
+            long[] u = new long[n + 1];
+            System.arraycopy(v, 0, u, 1, n);
+            u[1] += random.nextInt(3) - 1;
+            u[0] = random.nextInt(4) == 0 ? patterns[random.nextInt(patterns.length)] : random.nextLong();
+            assertDivides(value(u), value(v));
+            long[] digits = {random.nextLong(), 0, random.nextBoolean() ? 0 : random.nextLong(), 1 + random.nextInt(9)};
+            BigInteger divisor = randomWithTopLimb(n, random);
+            BigInteger remainder = new BigInteger(64 * n, random).mod(divisor);
+            assertDivides(value(digits).multiply(divisor).add(remainder), divisor);
+        }
+    }
+
     @Test
     void multipliesAsBigIntegerDoes() {
         Random random = new Random(11);
