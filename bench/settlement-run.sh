@@ -8,6 +8,7 @@
 # The service's outbox relay runs, as in production (TIDELINE_BENCH_RELAY=0 turns it off); the figures say when the
 # run's last event was published, and the CPU time the run cost PostgreSQL and the service (steadier than wall time on
 # a shared machine).
+# TIDELINE_BENCH_SETTLEMENT_JAR=<quarkus-run.jar of another build> measures that build instead (before/after).
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role). Usage:
 #   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4] [scales=1,10]
 # all.sh: run

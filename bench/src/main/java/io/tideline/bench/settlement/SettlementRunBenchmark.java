@@ -62,6 +62,26 @@ public final class SettlementRunBenchmark {
                    long drainedMillis, long postgresCpuMillis, long serviceCpuMillis, JsonNode second) {
     }
 
+    /**
+     * The packaged service: this worktree's, or the one {@code TIDELINE_BENCH_SETTLEMENT_JAR} names (a build kept from
+     * before a change, run by the same harness beside the change's).
+     */
+    private static Path serviceJar() {
+        String other = System.getenv("TIDELINE_BENCH_SETTLEMENT_JAR");
+        return other == null || other.isBlank() ? Path.of("settlement", "target", "quarkus-app", "quarkus-run.jar")
+                : Path.of(other);
+    }
+
+    /**
+     * Warm-up runs before the measured one ({@code TIDELINE_BENCH_WARMUPS}, 3): after one, the JIT compiler was still
+     * the service's largest consumer in the measured run (2.2 of 3.7 s of its CPU), which a service that has run for a
+     * while does not see; after three it is a small part.
+     */
+    private static int warmUps() {
+        String n = System.getenv("TIDELINE_BENCH_WARMUPS");
+        return n == null || n.isBlank() ? 3 : Integer.parseInt(n);
+    }
+
     private static boolean relayOn() {
         return !"0".equals(System.getenv("TIDELINE_BENCH_RELAY"));
     }
@@ -86,7 +106,7 @@ public final class SettlementRunBenchmark {
     }
 
     private static Figures scenario(int fills, int pairs, int parallelism) throws Exception {
-        Path jar = Path.of("settlement", "target", "quarkus-app", "quarkus-run.jar");
+        Path jar = serviceJar();
         TestDatabase database = TestDatabase.create();
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>(database.serviceEnvironment());
@@ -106,10 +126,12 @@ public final class SettlementRunBenchmark {
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
             awaitReady(service, port);
             int warmFills = Math.min(fills, 10_000);
-            say("  warm-up run over " + warmFills + " fills ...");
-            seed(database, "warm", warmFills, pairs);
-            run(port);
-            age(database, "warm");
+            for (int w = 0; w < warmUps(); w++) {
+                say("  warm-up run " + (w + 1) + " of " + warmUps() + " over " + warmFills + " fills ...");
+                seed(database, "warm" + w, warmFills, pairs);
+                run(port);
+                age(database, "warm" + w);
+            }
 
             long seedStarted = System.nanoTime();
             seed(database, "bench", fills, pairs);
@@ -118,13 +140,20 @@ public final class SettlementRunBenchmark {
             awaitOutboxDrained(database);
             ProcessHandle process = CpuTime.service(jar.getFileName().toString());
             CpuTime.Reading cpuBefore = CpuTime.read(database.name(), process);
+            Instant runStarted = Instant.now();
             long started = System.nanoTime();
             JsonNode first = run(port);
             long client = (System.nanoTime() - started) / 1_000_000;
             CpuTime.Reading cpuAfter = CpuTime.read(database.name(), process);
             long drained = relayOn() ? awaitOutboxDrained(database) - started / 1_000_000 : -1;
+            CpuTime.Reading cpuPublished = CpuTime.read(database.name(), process);
             say("  first run: " + first.path("durationMillis").asLong() + " ms, placed "
                     + first.path("ordersPlaced").asInt());
+            say("  service CPU ms by thread, from the run's request until its events were published: "
+                    + cpuPublished.serviceMillisByThreadSince(cpuBefore));
+            if (relayOn()) {
+                say("  relay passes that published the run's events: " + relayPasses(database, runStarted));
+            }
             if (first.path("sessionsStopped").asInt() > 0) {
                 say("  sessions stopped by their stop-loss: " + first.path("sessionsStopped").asInt());
             }
@@ -212,6 +241,22 @@ public final class SettlementRunBenchmark {
         throw new IllegalStateException("the outbox relay did not publish the run's events within a minute");
     }
 
+    /**
+     * The relay passes (transactions) that published events since {@code since}: an audit row's {@code sent_at} is its
+     * pass's transaction time.
+     */
+    private static long relayPasses(TestDatabase database, Instant since) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             PreparedStatement s = c.prepareStatement("select count(distinct sent_at) from outbox_sent"
+                     + " where sent_at >= ?")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Moves a session out of the lookback, so that later runs leave it alone. */
     private static void age(TestDatabase database, String prefix) throws SQLException {
         try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
@@ -260,8 +305,8 @@ public final class SettlementRunBenchmark {
     private static void report(List<Figures> all, int parallelism) {
         System.out.println();
         System.out.printf(Locale.ROOT, "Tideline settlement run, paper venue, %d pair workers, %d cores, load %s, %s,"
-                + " outbox relay %s%n", parallelism, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
-                System.getProperty("java.version"), relayOn() ? "on" : "off");
+                + " outbox relay %s, %d warm-up run(s)%n", parallelism, Runtime.getRuntime().availableProcessors(),
+                LoadAverage.read(), System.getProperty("java.version"), relayOn() ? "on" : "off", warmUps());
         System.out.println("run ms: the service's own timing of the run (stop-loss check, positions, plans, PLACING rows"
                 + " and events, venue, LIVE rows and events, run record); venue ms: inside venue calls, summed over the"
                 + " workers (paper venue = SQL in the same database); published ms: from the run's request until the relay"
