@@ -72,6 +72,19 @@ final class CpuTime {
                 threads(service.pid()));
     }
 
+    /**
+     * The CPU ticks the JIT compiler threads of the process have used ({@code C1 CompilerThre}, {@code C2
+     * CompilerThre}), or -1 where {@code /proc} cannot be read.
+     */
+    static long compilerTicks(ProcessHandle service) {
+        Map<Long, Reading.Thread> threads = threads(service.pid());
+        if (threads.isEmpty()) {
+            return -1;
+        }
+        return threads.values().stream().filter(t -> t.name().contains("CompilerThre")).mapToLong(Reading.Thread::ticks)
+                .sum();
+    }
+
     /** The CPU ticks of each thread of the process (by thread id), with its name. */
     private static Map<Long, Reading.Thread> threads(long pid) {
         Map<Long, Reading.Thread> threads = new HashMap<>();

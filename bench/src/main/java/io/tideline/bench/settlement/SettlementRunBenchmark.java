@@ -35,9 +35,12 @@ import java.util.Map;
  * run's own figures: wall time, the part spent in venue calls (summed over the pair workers; the paper venue is SQL in
  * the same database, so all of it is "computation and database work"), orders placed. A second run over the same,
  * now covered, fills shows the steady state. Measured at N fills and at 10 x N, each on a fresh database and service
- * after a warm-up run of its own on fills then aged out of the lookback: as many fills over as many pairs (at most
- * 10,000), so that the run measured finds the service's code compiled as a service running for a while has it (a
- * smaller warm-up left the JIT compiler working through the measured run).
+ * after warm-up runs of its own ({@code TIDELINE_BENCH_WARMUPS}, 3) on fills then aged out of the lookback, each as
+ * many fills over as many pairs (at most 10,000), and after the JIT compiler has gone idle: so that the run measured
+ * finds the service's code compiled as a service running for a while has it (with one warm-up run the compiler
+ * threads were the service's largest consumer in the measured run). The service's CPU is also printed by thread.
+ * The fills carry their FillRecorded's event and correlation ids, as the mm.fills consumer stores them.
+ * {@code TIDELINE_BENCH_SETTLEMENT_JAR} measures another build's packaged service (a build kept from before a change).
  *
  * <p>The service's outbox relay runs, as in production, publishing the run's events to Kafka while the run goes on
  * ({@code TIDELINE_BENCH_RELAY=0} turns it off): the figures also say when the last of the run's events left the
@@ -133,12 +136,14 @@ public final class SettlementRunBenchmark {
                 age(database, "warm" + w);
             }
 
+            ProcessHandle process = CpuTime.service(jar.getFileName().toString());
+            say("  JIT compiler idle after " + awaitCompilerIdle(process) + " ms");
+
             long seedStarted = System.nanoTime();
             seed(database, "bench", fills, pairs);
             long seedMillis = (System.nanoTime() - seedStarted) / 1_000_000;
             say("  seeded in " + seedMillis + " ms; running settlement ...");
             awaitOutboxDrained(database);
-            ProcessHandle process = CpuTime.service(jar.getFileName().toString());
             CpuTime.Reading cpuBefore = CpuTime.read(database.name(), process);
             Instant runStarted = Instant.now();
             long started = System.nanoTime();
@@ -194,9 +199,11 @@ public final class SettlementRunBenchmark {
                 s.executeBatch();
                 book.executeBatch();
             }
+            // with the FillRecorded's event and correlation ids, as the mm.fills consumer stores a fill (a fill
+            // without them has its event id derived, a SHA-1, each time it is read)
             try (PreparedStatement f = c.prepareStatement("insert into mm_fill (session_id, pair, venue, order_id,"
-                    + " trade_id, side, qty, price, fee, filled_at, source) values (?, ?, 'binance', ?, ?, 'BUY', ?,"
-                    + " ?, 0.01, ?, 'api')")) {
+                    + " trade_id, side, qty, price, fee, filled_at, source, event_id, correlation_id) values (?, ?,"
+                    + " 'binance', ?, ?, 'BUY', ?, ?, 0.01, ?, 'api', gen_random_uuid(), gen_random_uuid()::text)")) {
                 for (int i = 0; i < fills; i++) {
                     int p = i % pairs;
                     f.setString(1, prefix + "-" + p / 10);
@@ -239,6 +246,26 @@ public final class SettlementRunBenchmark {
             }
         }
         throw new IllegalStateException("the outbox relay did not publish the run's events within a minute");
+    }
+
+    /**
+     * Waits (at most a minute) until the service's JIT compiler threads have used no more than 20 ms of CPU in the last
+     * second: after a few runs they still work through a backlog for a while, which a service running for a while has
+     * done; measured while they do, a run's CPU had up to 2.2 s of theirs in it. Returns how long it waited.
+     */
+    private static long awaitCompilerIdle(ProcessHandle service) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(1).toNanos();
+        long before = CpuTime.compilerTicks(service);
+        while (before >= 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = CpuTime.compilerTicks(service);
+            if (now - before <= 2) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     /**
