@@ -7,7 +7,9 @@
 # under 1 s. Run it with nothing else heavy on the machine: the figures print the load average.
 # The service's outbox relay runs, as in production (TIDELINE_BENCH_RELAY=0 turns it off); the figures say when the
 # run's last event was published, and the CPU time the run cost PostgreSQL and the service (steadier than wall time on
-# a shared machine).
+# a shared machine), the service's CPU by thread (JIT compiler, event loops, pair workers, relay, Kafka producer) and
+# the relay's passes. Before the measured run: TIDELINE_BENCH_WARMUPS warm-up runs (3), then until the JIT is idle.
+# TIDELINE_BENCH_SETTLEMENT_JAR=<quarkus-run.jar of another build> measures that build instead (before/after).
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role). Usage:
 #   bench/settlement-run.sh [fills=10000] [pairs=100] [pair workers=4] [scales=1,10]
 # all.sh: run

@@ -35,9 +35,12 @@ import java.util.Map;
  * run's own figures: wall time, the part spent in venue calls (summed over the pair workers; the paper venue is SQL in
  * the same database, so all of it is "computation and database work"), orders placed. A second run over the same,
  * now covered, fills shows the steady state. Measured at N fills and at 10 x N, each on a fresh database and service
- * after a warm-up run of its own on fills then aged out of the lookback: as many fills over as many pairs (at most
- * 10,000), so that the run measured finds the service's code compiled as a service running for a while has it (a
- * smaller warm-up left the JIT compiler working through the measured run).
+ * after warm-up runs of its own ({@code TIDELINE_BENCH_WARMUPS}, 3) on fills then aged out of the lookback, each as
+ * many fills over as many pairs (at most 10,000), and after the JIT compiler has gone idle: so that the run measured
+ * finds the service's code compiled as a service running for a while has it (with one warm-up run the compiler
+ * threads were the service's largest consumer in the measured run). The service's CPU is also printed by thread.
+ * The fills carry their FillRecorded's event and correlation ids, as the mm.fills consumer stores them.
+ * {@code TIDELINE_BENCH_SETTLEMENT_JAR} measures another build's packaged service (a build kept from before a change).
  *
  * <p>The service's outbox relay runs, as in production, publishing the run's events to Kafka while the run goes on
  * ({@code TIDELINE_BENCH_RELAY=0} turns it off): the figures also say when the last of the run's events left the
@@ -60,6 +63,26 @@ public final class SettlementRunBenchmark {
     /** One scenario's figures. */
     record Figures(int fills, int pairs, long seedMillis, JsonNode first, long firstClientMillis,
                    long drainedMillis, long postgresCpuMillis, long serviceCpuMillis, JsonNode second) {
+    }
+
+    /**
+     * The packaged service: this worktree's, or the one {@code TIDELINE_BENCH_SETTLEMENT_JAR} names (a build kept from
+     * before a change, run by the same harness beside the change's).
+     */
+    private static Path serviceJar() {
+        String other = System.getenv("TIDELINE_BENCH_SETTLEMENT_JAR");
+        return other == null || other.isBlank() ? Path.of("settlement", "target", "quarkus-app", "quarkus-run.jar")
+                : Path.of(other);
+    }
+
+    /**
+     * Warm-up runs before the measured one ({@code TIDELINE_BENCH_WARMUPS}, 3): after one, the JIT compiler was still
+     * the service's largest consumer in the measured run (2.2 of 3.7 s of its CPU), which a service that has run for a
+     * while does not see; after three it is a small part.
+     */
+    private static int warmUps() {
+        String n = System.getenv("TIDELINE_BENCH_WARMUPS");
+        return n == null || n.isBlank() ? 3 : Integer.parseInt(n);
     }
 
     private static boolean relayOn() {
@@ -86,7 +109,7 @@ public final class SettlementRunBenchmark {
     }
 
     private static Figures scenario(int fills, int pairs, int parallelism) throws Exception {
-        Path jar = Path.of("settlement", "target", "quarkus-app", "quarkus-run.jar");
+        Path jar = serviceJar();
         TestDatabase database = TestDatabase.create();
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>(database.serviceEnvironment());
@@ -106,25 +129,36 @@ public final class SettlementRunBenchmark {
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
             awaitReady(service, port);
             int warmFills = Math.min(fills, 10_000);
-            say("  warm-up run over " + warmFills + " fills ...");
-            seed(database, "warm", warmFills, pairs);
-            run(port);
-            age(database, "warm");
+            for (int w = 0; w < warmUps(); w++) {
+                say("  warm-up run " + (w + 1) + " of " + warmUps() + " over " + warmFills + " fills ...");
+                seed(database, "warm" + w, warmFills, pairs);
+                run(port);
+                age(database, "warm" + w);
+            }
+
+            ProcessHandle process = CpuTime.service(jar.getFileName().toString());
+            say("  JIT compiler idle after " + awaitCompilerIdle(process) + " ms");
 
             long seedStarted = System.nanoTime();
             seed(database, "bench", fills, pairs);
             long seedMillis = (System.nanoTime() - seedStarted) / 1_000_000;
             say("  seeded in " + seedMillis + " ms; running settlement ...");
             awaitOutboxDrained(database);
-            ProcessHandle process = CpuTime.service(jar.getFileName().toString());
             CpuTime.Reading cpuBefore = CpuTime.read(database.name(), process);
+            Instant runStarted = Instant.now();
             long started = System.nanoTime();
             JsonNode first = run(port);
             long client = (System.nanoTime() - started) / 1_000_000;
             CpuTime.Reading cpuAfter = CpuTime.read(database.name(), process);
             long drained = relayOn() ? awaitOutboxDrained(database) - started / 1_000_000 : -1;
+            CpuTime.Reading cpuPublished = CpuTime.read(database.name(), process);
             say("  first run: " + first.path("durationMillis").asLong() + " ms, placed "
                     + first.path("ordersPlaced").asInt());
+            say("  service CPU ms by thread, from the run's request until its events were published: "
+                    + cpuPublished.serviceMillisByThreadSince(cpuBefore));
+            if (relayOn()) {
+                say("  relay passes that published the run's events: " + relayPasses(database, runStarted));
+            }
             if (first.path("sessionsStopped").asInt() > 0) {
                 say("  sessions stopped by their stop-loss: " + first.path("sessionsStopped").asInt());
             }
@@ -165,9 +199,11 @@ public final class SettlementRunBenchmark {
                 s.executeBatch();
                 book.executeBatch();
             }
+            // with the FillRecorded's event and correlation ids, as the mm.fills consumer stores a fill (a fill
+            // without them has its event id derived, a SHA-1, each time it is read)
             try (PreparedStatement f = c.prepareStatement("insert into mm_fill (session_id, pair, venue, order_id,"
-                    + " trade_id, side, qty, price, fee, filled_at, source) values (?, ?, 'binance', ?, ?, 'BUY', ?,"
-                    + " ?, 0.01, ?, 'api')")) {
+                    + " trade_id, side, qty, price, fee, filled_at, source, event_id, correlation_id) values (?, ?,"
+                    + " 'binance', ?, ?, 'BUY', ?, ?, 0.01, ?, 'api', gen_random_uuid(), gen_random_uuid()::text)")) {
                 for (int i = 0; i < fills; i++) {
                     int p = i % pairs;
                     f.setString(1, prefix + "-" + p / 10);
@@ -210,6 +246,42 @@ public final class SettlementRunBenchmark {
             }
         }
         throw new IllegalStateException("the outbox relay did not publish the run's events within a minute");
+    }
+
+    /**
+     * Waits (at most a minute) until the service's JIT compiler threads have used no more than 20 ms of CPU in the last
+     * second: after a few runs they still work through a backlog for a while, which a service running for a while has
+     * done; measured while they do, a run's CPU had up to 2.2 s of theirs in it. Returns how long it waited.
+     */
+    private static long awaitCompilerIdle(ProcessHandle service) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(1).toNanos();
+        long before = CpuTime.compilerTicks(service);
+        while (before >= 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long now = CpuTime.compilerTicks(service);
+            if (now - before <= 2) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /**
+     * The relay passes (transactions) that published events since {@code since}: an audit row's {@code sent_at} is its
+     * pass's transaction time.
+     */
+    private static long relayPasses(TestDatabase database, Instant since) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             PreparedStatement s = c.prepareStatement("select count(distinct sent_at) from outbox_sent"
+                     + " where sent_at >= ?")) {
+            s.setTimestamp(1, Timestamp.from(since));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Moves a session out of the lookback, so that later runs leave it alone. */
@@ -260,8 +332,8 @@ public final class SettlementRunBenchmark {
     private static void report(List<Figures> all, int parallelism) {
         System.out.println();
         System.out.printf(Locale.ROOT, "Tideline settlement run, paper venue, %d pair workers, %d cores, load %s, %s,"
-                + " outbox relay %s%n", parallelism, Runtime.getRuntime().availableProcessors(), LoadAverage.read(),
-                System.getProperty("java.version"), relayOn() ? "on" : "off");
+                + " outbox relay %s, %d warm-up run(s)%n", parallelism, Runtime.getRuntime().availableProcessors(),
+                LoadAverage.read(), System.getProperty("java.version"), relayOn() ? "on" : "off", warmUps());
         System.out.println("run ms: the service's own timing of the run (stop-loss check, positions, plans, PLACING rows"
                 + " and events, venue, LIVE rows and events, run record); venue ms: inside venue calls, summed over the"
                 + " workers (paper venue = SQL in the same database); published ms: from the run's request until the relay"
