@@ -107,6 +107,11 @@ public final class TestDatabase {
         return "jdbc:postgresql://" + host() + ":" + port() + "/" + name;
     }
 
+    /** A plain JDBC connection to this database as its owner, for tests and benchmarks that look at tables directly. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user, password);
+    }
+
     /** Drops the database, closing connections a stopped application may have left behind. */
     public void drop() {
         try (Connection c = DriverManager.getConnection(adminUrl, user, password);

@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -176,7 +175,7 @@ public final class SettlementRunBenchmark {
     /** {@code fills} buy fills at 100 over {@code pairs} pairs (10 per session), ages spread over the tiers. */
     private static void seed(TestDatabase database, String prefix, int fills, int pairs) throws SQLException {
         Instant now = Instant.now();
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+        try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             int sessions = (pairs + 9) / 10;
             try (PreparedStatement s = c.prepareStatement("insert into mm_session (session_id, venue, pairs,"
@@ -233,7 +232,7 @@ public final class SettlementRunBenchmark {
             return System.nanoTime() / 1_000_000;
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        try (Connection c = database.connect();
              PreparedStatement s = c.prepareStatement("select exists (select 1 from outbox where sent_at is null)")) {
             while (System.nanoTime() < deadline) {
                 try (var rs = s.executeQuery()) {
@@ -273,7 +272,7 @@ public final class SettlementRunBenchmark {
      * pass's transaction time.
      */
     private static long relayPasses(TestDatabase database, Instant since) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        try (Connection c = database.connect();
              PreparedStatement s = c.prepareStatement("select count(distinct sent_at) from outbox_sent"
                      + " where sent_at >= ?")) {
             s.setTimestamp(1, Timestamp.from(since));
@@ -286,7 +285,7 @@ public final class SettlementRunBenchmark {
 
     /** Moves a session out of the lookback, so that later runs leave it alone. */
     private static void age(TestDatabase database, String prefix) throws SQLException {
-        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+        try (Connection c = database.connect();
              PreparedStatement s = c.prepareStatement("update mm_session set last_activity_at = now() - interval"
                      + " '30 days' where session_id like ?")) {
             s.setString(1, prefix + "-%");

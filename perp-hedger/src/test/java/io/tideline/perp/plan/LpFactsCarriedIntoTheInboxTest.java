@@ -14,7 +14,6 @@ import io.tideline.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -64,7 +63,7 @@ class LpFactsCarriedIntoTheInboxTest {
         UUID plannedId = UUID.randomUUID();
         UUID asideId = UUID.randomUUID();
         UUID closeId = UUID.randomUUID();
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             insertFact(c, plannedId, "LpClosed", closed, "now()", null);
             insertFact(c, mintId, "LpMinted", minted, null, null);
             insertFact(c, asideId, "LpClosed", closed, "now()", "unknown LP fact type");
@@ -75,7 +74,7 @@ class LpFactsCarriedIntoTheInboxTest {
 
         List<InboxMessage> carried = new ArrayList<>();
         List<String> setAside = new ArrayList<>();
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = database.connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("select * from inbox where stream = 'lp-facts' order by id")) {
             while (r.next()) {
                 if (r.getTimestamp("set_aside_at") != null) {
@@ -113,9 +112,6 @@ class LpFactsCarriedIntoTheInboxTest {
         return config.load();
     }
 
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-    }
 
     private static void insertFact(Connection c, UUID id, String type, Object payload, String plannedAt,
             String error) throws Exception {

@@ -17,7 +17,6 @@ import io.tideline.pnl.poller.FallbackPoller;
 import io.tideline.pnl.webhook.WebhookInbox;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
@@ -69,8 +68,7 @@ class DatabaseOutageTest {
                 AlchemyPayloads.usdc(AlchemyPayloads.txHash(), 9, WALLET, PnlTestResources.EXCHANGE, usdc, 1_000));
 
         Instant reopened;
-        try (Connection direct = DriverManager.getConnection(GatedPnlResources.database().jdbcUrl(),
-                GatedPnlResources.database().user(), GatedPnlResources.database().password())) {
+        try (Connection direct = GatedPnlResources.database().connect()) {
             // Hold the wallet's daily-totals row, so the worker is stuck inside the buy's transaction when the
             // database goes away (the direct connection does not go through the gate).
             direct.setAutoCommit(false);
@@ -173,8 +171,7 @@ class DatabaseOutageTest {
     }
 
     private static long scheduledScansSince(Instant since) {
-        try (Connection c = DriverManager.getConnection(GatedPnlResources.database().jdbcUrl(),
-                GatedPnlResources.database().user(), GatedPnlResources.database().password());
+        try (Connection c = GatedPnlResources.database().connect();
                 PreparedStatement s = c.prepareStatement("select count(*) from poller_run where trigger = 'schedule'"
                         + " and started_at >= ?")) {
             s.setTimestamp(1, Timestamp.from(since));

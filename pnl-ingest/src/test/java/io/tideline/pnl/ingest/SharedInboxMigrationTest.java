@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tideline.testing.TestDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -37,7 +36,7 @@ class SharedInboxMigrationTest {
     @Test
     void carriesTheOldInboxIntoTheSharedOneAndKeepsEachActivitysDelivery() throws Exception {
         flyway().target("1").load().migrate();
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("insert into webhook_inbox (source, webhook_id, delivery_id, created_at, body, received_at,"
                     + " processed_at, process_error) values"
                     + " ('alchemy', 'wh_a', 'whevt_done', now(), '{\"done\":1}', now() - interval '3 minutes',"
@@ -55,7 +54,7 @@ class SharedInboxMigrationTest {
 
         flyway().load().migrate();
 
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = database.connect(); Statement s = c.createStatement()) {
             List<String> rows = new ArrayList<>();
             try (ResultSet r = s.executeQuery("select message_id, message_key, message_type, body,"
                     + " processed_at is not null, set_aside_at is not null, coalesce(last_error, '-') from inbox"
@@ -90,7 +89,4 @@ class SharedInboxMigrationTest {
                 .locations("classpath:db/messaging", "classpath:db/migration").outOfOrder(true);
     }
 
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-    }
 }

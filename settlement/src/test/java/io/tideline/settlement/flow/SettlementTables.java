@@ -3,7 +3,6 @@ package io.tideline.settlement.flow;
 import io.tideline.testing.TestDatabase;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,7 +26,7 @@ public final class SettlementTables {
     /** One session with {@code fillsPerPair} buy fills in each pair, bought {@code ageSeconds} ago at 100. */
     public void seed(String sessionId, List<String> pairs, int fillsPerPair, long ageSeconds, String tradePrefix) {
         Instant at = Instant.now().minusSeconds(ageSeconds);
-        try (Connection c = connect()) {
+        try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement("insert into mm_session (session_id, venue, pairs,"
                     + " started_at, last_activity_at, source) values (?, 'binance', ?, ?, now(), 'api')"
@@ -62,7 +61,7 @@ public final class SettlementTables {
     }
 
     public long count(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = database.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
             return r.getLong(1);
         } catch (SQLException e) {
@@ -80,7 +79,4 @@ public final class SettlementTables {
         }
     }
 
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
-    }
 }
