@@ -16,4 +16,6 @@ echo "building pnl-ingest and the benchmark ..."
 ./mvnw -B -q -pl pnl-ingest,bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
-java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@"
+# The JDK HttpClient completes every sendAsync through CompletableFuture's default executor; with fewer than 2
+# common-pool threads (2 cores) that starts a new thread per response, and the client took more CPU than the service.
+java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@"

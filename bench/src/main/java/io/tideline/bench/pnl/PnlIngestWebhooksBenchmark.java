@@ -70,6 +70,15 @@ public final class PnlIngestWebhooksBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int wallets = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+            // HttpClient.sendAsync completes each response through CompletableFuture's default executor, which starts
+            // a new thread per task when the common pool has fewer than 2 threads (any machine of 2 cores or fewer):
+            // the client then costs more CPU than the service it measures (bench/README.md).
+            System.out.println("WARNING: ForkJoinPool common parallelism "
+                    + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + " < 2: every response starts a"
+                    + " thread; run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=4"
+                    + " (bench/pnl-ingest-webhooks.sh does)");
+        }
         new PnlIngestWebhooksBenchmark().run(rate, seconds, warmup, wallets);
         System.exit(0);
     }
@@ -86,7 +95,9 @@ public final class PnlIngestWebhooksBenchmark {
         env.put("TIDELINE_PNL_WEBHOOKS_0__SIGNING_KEY", KEY);
         env.put("TIDELINE_PNL_WALLETS", String.join(",", wallets));
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        Path jar = Path.of("pnl-ingest", "target", "quarkus-app", "quarkus-run.jar");
+        // another build of the service (main's, copied aside) for a side-by-side run: BENCH_PNL_JAR
+        Path jar = Path.of(System.getenv().getOrDefault("BENCH_PNL_JAR",
+                Path.of("pnl-ingest", "target", "quarkus-app", "quarkus-run.jar").toString()));
         try (ServiceProcess service = ServiceProcess.start(jar, "1g", env)) {
             service.awaitStatus("/q/health/ready", 200, Duration.ofSeconds(120));
             endpoint = URI.create("http://127.0.0.1:" + service.port() + "/api/v1/webhooks/alchemy");

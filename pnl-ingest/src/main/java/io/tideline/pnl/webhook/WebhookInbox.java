@@ -1,11 +1,13 @@
 package io.tideline.pnl.webhook;
 
+import io.smallrye.mutiny.Uni;
 import io.tideline.messaging.inbox.Inbox;
 import io.tideline.messaging.inbox.InboxWorkers;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.activity.AlchemyPayload;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -24,16 +26,27 @@ public class WebhookInbox {
     private final Inbox inbox;
     private final InboxWorkers workers;
     private final Transactions transactions;
+    private final Pool pool;
 
-    public WebhookInbox(Inbox inbox, InboxWorkers workers, Transactions transactions) {
+    public WebhookInbox(Inbox inbox, InboxWorkers workers, Transactions transactions, Pool pool) {
         this.inbox = inbox;
         this.workers = workers;
         this.transactions = transactions;
+        this.pool = pool;
     }
 
     /** Accepts a delivery in the caller's unit of work; false when its id was accepted before. */
     public boolean accept(UnitOfWork uow, String webhookId, String deliveryId, String body) {
         return inbox.accept(uow, STREAM, deliveryId, webhookId, AlchemyPayload.ADDRESS_ACTIVITY, body);
+    }
+
+    /**
+     * Accepts a delivery as one statement, without blocking (the webhook endpoint answers from the event loop);
+     * false when its id was accepted before. See ADR 0027.
+     */
+    public Uni<Boolean> acceptAlone(String webhookId, String deliveryId, String body) {
+        return inbox.acceptAlone(pool, transactions.timeout(), STREAM, deliveryId, webhookId,
+                AlchemyPayload.ADDRESS_ACTIVITY, body);
     }
 
     /**

@@ -1,10 +1,13 @@
 package io.tideline.messaging.inbox;
 
+import io.smallrye.mutiny.Uni;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
+import io.tideline.messaging.tx.DatabaseUnavailableException;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +41,9 @@ public class Inbox {
             + " and message_key = any($2::text[]) and id < $3 and processed_at is null and set_aside_at is null"
             + " and id <> all($4::bigint[]) group by message_key";
 
+    private static final String INSERT = "insert into inbox (stream, message_id, message_key, message_type, body,"
+            + " correlation_id) values ($1, $2, $3, $4, $5, $6) on conflict (stream, message_id) do nothing";
+
     private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
 
     /**
@@ -51,9 +57,8 @@ public class Inbox {
 
     private boolean accept(UnitOfWork uow, String stream, String messageId, String key, String type, String body,
             String correlationId) {
-        boolean added = uow.exec("insert into inbox (stream, message_id, message_key, message_type, body,"
-                + " correlation_id) values ($1, $2, $3, $4, $5, $6) on conflict (stream, message_id) do nothing",
-                Tuple.from(new Object[] {stream, messageId, key, type, body, correlationId})) > 0;
+        boolean added = uow.exec(INSERT, Tuple.from(new Object[] {stream, messageId, key, type, body, correlationId}))
+                > 0;
         if (added) {
             Runnable wake = wakers.get(stream);
             if (wake != null) {
@@ -61,6 +66,30 @@ public class Inbox {
             }
         }
         return added;
+    }
+
+    /**
+     * Accepts a message as one statement of its own (committed with it), without blocking a thread: for an ingress
+     * that answers from the event loop (pnl-ingest's webhooks), one round trip instead of a unit of work's three
+     * (begin, insert, commit) on a worker thread. The stream's worker is woken once the row is stored.
+     *
+     * @return false if the stream already has a message with this id; fails with a
+     *     {@link DatabaseUnavailableException} when the database does not answer within the timeout (or not at all)
+     */
+    public Uni<Boolean> acceptAlone(SqlClient client, Duration timeout, String stream, String messageId, String key,
+            String type, String body) {
+        return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {stream, messageId, key, type, body, null}))
+                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException("the database did not"
+                        + " answer within " + timeout, null))
+                .onFailure().transform(DatabaseUnavailableException::unlessRefused)
+                .map(rows -> {
+                    boolean added = rows.rowCount() > 0;
+                    Runnable wake = wakers.get(stream);
+                    if (added && wake != null) {
+                        wake.run();
+                    }
+                    return added;
+                });
     }
 
     /** Accepts an event, keeping its whole envelope; the message id is the event id, the key the event's key. */
