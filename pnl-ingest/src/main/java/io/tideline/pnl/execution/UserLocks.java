@@ -18,8 +18,11 @@ public class UserLocks {
         return "pnl-user|" + user;
     }
 
-    /** Takes the user's lock until the unit of work ends (again in the same unit of work: at once). */
+    /**
+     * Takes the user's lock until the unit of work ends (again in the same unit of work: at once). Sent without waiting
+     * ({@code UnitOfWork.send}): the unit's next statement runs after the lock is held, and waits with it.
+     */
     public void lock(UnitOfWork uow, String user) {
-        uow.exec("select pg_advisory_xact_lock(hashtextextended($1, 7))", Tuple.of(key(user)));
+        uow.send("select pg_advisory_xact_lock(hashtextextended($1, 7))", Tuple.of(key(user)));
     }
 }

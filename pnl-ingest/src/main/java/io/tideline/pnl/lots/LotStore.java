@@ -46,7 +46,7 @@ public class LotStore {
      * one round trip.
      */
     public void lockUserAndCountTrade(UnitOfWork uow, String user, Instant at, int trades) {
-        uow.exec("with locked as (select pg_advisory_xact_lock(hashtextextended($1, 7)))"
+        uow.send("with locked as (select pg_advisory_xact_lock(hashtextextended($1, 7)))"
                 + " insert into pnl_daily (user_id, day, trades) select $2, $3, $4 from locked"
                 + " on conflict (user_id, day) do update set trades = pnl_daily.trades + excluded.trades",
                 Tuple.of(UserLocks.key(user), user, day(at), trades));
@@ -54,7 +54,7 @@ public class LotStore {
 
     /** Opens the lot of a buy: all its shares and fee still to close. */
     public void openLot(UnitOfWork uow, Execution buy, String alertId) {
-        uow.exec("insert into pnl_lot (user_id, venue, market, outcome, execution_id, acquired_at, shares, remaining,"
+        uow.send("insert into pnl_lot (user_id, venue, market, outcome, execution_id, acquired_at, shares, remaining,"
                         + " price, fee, remaining_fee, alert_id) values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $9, $10)",
                 Tuple.tuple(Arrays.asList(buy.user(), buy.venue(), buy.market(), buy.outcome(), buy.executionId(),
                         Sql.utc(buy.executedAt()), buy.shares(), buy.price(), buy.fee(), alertId)));
@@ -65,7 +65,7 @@ public class LotStore {
      * before the reorg stays closed, the rest is open again.
      */
     public void reopenLot(UnitOfWork uow, Execution buy, String alertId) {
-        uow.exec("update pnl_lot l set acquired_at = $2, shares = $3, price = $4, fee = $5, alert_id = $6,"
+        uow.send("update pnl_lot l set acquired_at = $2, shares = $3, price = $4, fee = $5, alert_id = $6,"
                 + " remaining = greatest(0, $3 - coalesce(k.quantity, 0)),"
                 + " remaining_fee = greatest(0, $5 - coalesce(k.fee, 0))"
                 + " from (select sum(quantity) as quantity, sum(fee) as fee from pnl_lot_consumption c"
@@ -90,11 +90,12 @@ public class LotStore {
 
     /**
      * Writes a realization: its row, which lots it consumed (so a reorg can give them back), the lots' new remaining
-     * shares and fees, and the user's daily totals.
+     * shares and fees, and the user's daily totals. Like every write here it is sent without waiting
+     * ({@code UnitOfWork.send}): the unit of work's next read, or its commit, waits for the answers (ADR 0027).
      */
     public void saveRealization(UnitOfWork uow, UUID id, BookKey book, String closingId, Closing.Part part,
             CostBasisMethod method, PnlRealized.Reason reason, Instant at) {
-        uow.exec("insert into pnl_realization (realization_id, user_id, venue, market, outcome, closing_id, quantity,"
+        uow.send("insert into pnl_realization (realization_id, user_id, venue, market, outcome, closing_id, quantity,"
                         + " cost_basis, proceeds, fees, realized_pnl, method, reason, alert_id, realized_at)"
                         + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
                 Tuple.tuple(Arrays.asList(id, book.user(), book.venue(), book.market(), book.outcome(), closingId,
@@ -106,9 +107,9 @@ public class LotStore {
             consumed.add(Tuple.of(id, take.lot().lotId(), take.quantity(), take.fee()));
             lots.add(Tuple.of(take.lot().lotId(), take.quantity(), take.fee()));
         }
-        uow.batch("insert into pnl_lot_consumption (realization_id, lot_id, quantity, fee) values ($1, $2, $3, $4)",
+        uow.sendBatch("insert into pnl_lot_consumption (realization_id, lot_id, quantity, fee) values ($1, $2, $3, $4)",
                 consumed);
-        uow.batch("update pnl_lot set remaining = remaining - $2, remaining_fee = remaining_fee - $3"
+        uow.sendBatch("update pnl_lot set remaining = remaining - $2, remaining_fee = remaining_fee - $3"
                 + " where lot_id = $1", lots);
         LotBook.Realization figures = LotBook.Realization.of(part);
         addClose(uow, book.user(), at, figures.realizedPnl(), 1, figures.isWin() ? 1 : 0);
@@ -129,10 +130,10 @@ public class LotStore {
      * totals of its day lose it.
      */
     public void undo(UnitOfWork uow, String user, Stored realization) {
-        uow.exec("update pnl_lot l set remaining = l.remaining + k.quantity, remaining_fee = l.remaining_fee + k.fee"
+        uow.send("update pnl_lot l set remaining = l.remaining + k.quantity, remaining_fee = l.remaining_fee + k.fee"
                 + " from pnl_lot_consumption k where k.realization_id = $1 and k.lot_id = l.lot_id",
                 Tuple.of(realization.id()));
-        uow.exec("delete from pnl_realization where realization_id = $1", Tuple.of(realization.id()));
+        uow.send("delete from pnl_realization where realization_id = $1", Tuple.of(realization.id()));
         addClose(uow, user, realization.realizedAt(), realization.figures().realizedPnl().negate(), -1,
                 realization.figures().isWin() ? -1 : 0);
     }
@@ -151,7 +152,7 @@ public class LotStore {
 
     /** Takes what is still open out of a lot (a removed buy's). */
     public void withdraw(UnitOfWork uow, long lotId) {
-        uow.exec("update pnl_lot set remaining = 0, remaining_fee = 0 where lot_id = $1", Tuple.of(lotId));
+        uow.send("update pnl_lot set remaining = 0, remaining_fee = 0 where lot_id = $1", Tuple.of(lotId));
     }
 
     /** The user's own cost-basis method, if they set one. */
@@ -161,12 +162,12 @@ public class LotStore {
     }
 
     public void setMethod(UnitOfWork uow, String user, CostBasisMethod method) {
-        uow.exec("insert into user_cost_basis (user_id, method) values ($1, $2)"
+        uow.send("insert into user_cost_basis (user_id, method) values ($1, $2)"
                 + " on conflict (user_id) do update set method = excluded.method", Tuple.of(user, method.name()));
     }
 
     private static void addClose(UnitOfWork uow, String user, Instant at, BigDecimal pnl, int closes, int wins) {
-        uow.exec("insert into pnl_daily (user_id, day, realized_pnl, closes, wins) values ($1, $2, $3, $4, $5)"
+        uow.send("insert into pnl_daily (user_id, day, realized_pnl, closes, wins) values ($1, $2, $3, $4, $5)"
                 + " on conflict (user_id, day) do update set realized_pnl = pnl_daily.realized_pnl"
                 + " + excluded.realized_pnl, closes = pnl_daily.closes + excluded.closes,"
                 + " wins = pnl_daily.wins + excluded.wins", Tuple.of(user, day(at), pnl, closes, wins));

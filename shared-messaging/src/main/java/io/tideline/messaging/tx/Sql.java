@@ -36,19 +36,37 @@ public class Sql {
     }
 
     private RowSet<Row> run(String sql, Tuple args) {
+        RowSet<Row> rows;
         try {
-            return client.preparedQuery(sql).execute(args).await().atMost(timeout);
+            rows = client.preparedQuery(sql).execute(args).await().atMost(timeout);
         } catch (RuntimeException e) {
-            throw translated(e);
+            throw translated(failureBefore(e));
         }
+        answered();
+        return rows;
     }
 
     private RowSet<Row> runBatch(String sql, List<Tuple> rows) {
+        RowSet<Row> answer;
         try {
-            return client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
+            answer = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
         } catch (RuntimeException e) {
-            throw translated(e);
+            throw translated(failureBefore(e));
         }
+        answered();
+        return answer;
+    }
+
+    /**
+     * The failure to report when a statement waited for failed: a write sent before it without waiting
+     * ({@link UnitOfWork#send}) may have failed first, and then this one failed only because the transaction had.
+     */
+    RuntimeException failureBefore(RuntimeException failure) {
+        return failure;
+    }
+
+    /** A statement waited for has its answer: the writes sent before it have theirs (in order); a failed one throws. */
+    void answered() {
     }
 
     private RuntimeException translated(RuntimeException e) {

@@ -73,11 +73,13 @@ public class Transactions {
             try {
                 result = work.apply(uow);
                 uow.runBeforeCommit();
+                uow.settle();
                 List<EventEnvelope<?>> events = uow.drainEvents();
                 published = !events.isEmpty();
                 OutboxRows.insert(connection, events, timeout);
             } catch (RuntimeException | Error e) {
                 uow.drainEvents();
+                uow.abandonSent();
                 tx.rollback().onFailure().recoverWithNull().await().atMost(timeout);
                 throw e;
             }

@@ -2,12 +2,17 @@ package io.tideline.messaging.tx;
 
 import io.tideline.events.EventEnvelope;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -22,10 +27,89 @@ public final class UnitOfWork extends Sql {
     private final List<Runnable> beforeCommit = new ArrayList<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
     private final Map<Class<?>, Object> attached = new IdentityHashMap<>();
+    private final List<CompletableFuture<?>> sent = new ArrayList<>();
+    private final SqlConnection connection;
+    private final Duration timeout;
     private boolean closed;
 
     UnitOfWork(SqlConnection connection, Duration timeout) {
         super(connection, timeout);
+        this.connection = connection;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Sends a write whose answer this work does not need, without waiting for it. PostgreSQL runs the statements of
+     * one connection in the order they are sent, so every statement after it sees its effect (a lock it takes is held
+     * before the next one runs); only the round trip is not waited for (pipelining). If it fails, the next statement
+     * this unit of work waits for throws its failure, or the commit does at the latest, and the unit of work rolls back.
+     */
+    public void send(String sql, Tuple args) {
+        requireOpen();
+        sent.add(connection.preparedQuery(sql).execute(args).subscribeAsCompletionStage());
+    }
+
+    /** {@link #send} for a statement run once per tuple (one round trip, not waited for). */
+    public void sendBatch(String sql, List<Tuple> rows) {
+        requireOpen();
+        if (!rows.isEmpty()) {
+            sent.add(connection.preparedQuery(sql).executeBatch(rows).subscribeAsCompletionStage());
+        }
+    }
+
+    @Override
+    RuntimeException failureBefore(RuntimeException failure) {
+        // The answers come in order: by the time a later statement has failed, every write sent before it has its
+        // answer, and the first failed one is the cause (the later ones only found the transaction aborted).
+        for (CompletableFuture<?> write : sent) {
+            Throwable cause = failureOf(write);
+            if (cause != null) {
+                sent.clear();
+                return cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+            }
+        }
+        sent.clear();
+        return failure;
+    }
+
+    @Override
+    void answered() {
+        settle();
+    }
+
+    /** Waits for every write sent and not yet answered; throws the first one's failure. */
+    void settle() {
+        if (sent.isEmpty()) {
+            return;
+        }
+        List<CompletableFuture<?>> writes = List.copyOf(sent);
+        sent.clear();
+        for (CompletableFuture<?> write : writes) {
+            Throwable cause = failureOf(write);
+            if (cause != null) {
+                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
+            }
+        }
+    }
+
+    /** On rollback: the writes sent are answered before the rollback is (in order); their failures do not matter. */
+    void abandonSent() {
+        sent.forEach(this::failureOf);
+        sent.clear();
+    }
+
+    private Throwable failureOf(CompletableFuture<?> write) {
+        try {
+            write.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return new IllegalStateException("a write sent in this unit of work had no answer within " + timeout, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while waiting for a write sent in this unit of work", e);
+        }
     }
 
     /** Publishes the event if, and only if, this unit of work commits; events keep the order they are given in. */
