@@ -10,6 +10,7 @@
 # down (they share the machine's cores). Extra gateway settings: BENCH_GATEWAY_ENV='NAME=value,NAME=value'; another
 # build of the gateway (main's, copied aside, for a side-by-side run): BENCH_GATEWAY_JAR=path/quarkus-run.jar. Usage:
 #   bench/gateway-latency.sh [requests per second=2000] [seconds per phase=15] [phases per target=2] [warm-up s=15]
+# all.sh: run
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath_file=target/gateway-bench.classpath   # relative to each module, so bench's lands in bench/target
@@ -21,4 +22,13 @@ echo "building the gateway and the benchmark ..."
 java -Xmx1g -Dgateway.env="${BENCH_GATEWAY_ENV:-}" \
   -Dgateway.jar="${BENCH_GATEWAY_JAR:-gateway/target/quarkus-app/quarkus-run.jar}" \
   -cp "bench/target/classes:$(cat "bench/$classpath_file")" \
-  io.tideline.bench.gateway.GatewayLatencyBenchmark "$@"
+  io.tideline.bench.gateway.GatewayLatencyBenchmark "$@" | tee bench/target/gateway-latency.out
+# The figures convention of bench/all.sh (bench/README.md): p99 through the gateway against straight at the upstream,
+# the two measured in alternating phases of this run.
+awk '/^gateway latency:/ { rate = $3 }
+     /^direct / { direct = $5 }
+     /^gateway / && NF >= 7 { gateway = $5 }
+     /^added / { added = $3 }
+     END { if (direct > 0 && gateway > 0)
+             printf "FIGURE|gateway p99 at %s req/s|< 5 ms added|%.3f ms (%.3f added)|direct %.3f ms|%.1f\n", rate, gateway, added, direct, gateway / direct }' \
+  bench/target/gateway-latency.out

@@ -8,6 +8,9 @@
 # TIDELINE_KAFKA_BOOTSTRAP (else a broker is started inside the benchmark's JVM). Run it with the platform's services
 # down (they share the machine's two cores). Usage:
 #   bench/pnl-ingest-webhooks.sh [activities per second=2000] [seconds=30] [warm-up seconds=5] [wallets=200]
+# another build of the service beside this one: BENCH_PNL_JAR=<its quarkus-run.jar>
+# all.sh: run
+# all.sh: args 2000 20 5 200
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath_file=target/pnl-bench.classpath   # relative to each module, so bench's lands in bench/target
@@ -18,4 +21,11 @@ echo "building pnl-ingest and the benchmark ..."
 
 # The JDK HttpClient completes every sendAsync through CompletableFuture's default executor; with fewer than 2
 # common-pool threads (2 cores) that starts a new thread per response, and the client took more CPU than the service.
-java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@"
+java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@" | tee bench/target/pnl-ingest-webhooks.out
+# The figures convention of bench/all.sh (bench/README.md): what was acknowledged and realized against what was offered
+# in this run (the aim: all of 2,000 activities/s, sale -> PnlRealized p99 < 50 ms).
+awk '/^deliveries acknowledged:/ { acked = substr($4, 2); offered = $8 }
+     /^request -> PnlRealized/ { p99 = $12; seen = substr($15, 2); sales = $17 }
+     END { if (offered > 0)
+             printf "FIGURE|webhook ingest -> PnlRealized at %s activities/s|all offered, p99 < 50 ms|%s activities/s acked, %s of %s sales realized, p99 %s ms|offered %s activities/s|%.2f\n", offered, acked, seen, sales, p99, offered, acked / offered }' \
+  bench/target/pnl-ingest-webhooks.out
