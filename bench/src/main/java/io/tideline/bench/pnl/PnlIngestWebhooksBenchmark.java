@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,12 +71,12 @@ public final class PnlIngestWebhooksBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         int wallets = args.length > 3 ? Integer.parseInt(args[3]) : 200;
-        if (java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() < 2) {
+        if (ForkJoinPool.getCommonPoolParallelism() < 2) {
             // HttpClient.sendAsync completes each response through CompletableFuture's default executor, which starts
             // a new thread per task when the common pool has fewer than 2 threads (any machine of 2 cores or fewer):
             // the client then costs more CPU than the service it measures (bench/README.md).
             System.out.println("WARNING: ForkJoinPool common parallelism "
-                    + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() + " < 2: every response starts a"
+                    + ForkJoinPool.getCommonPoolParallelism() + " < 2: every response starts a"
                     + " thread; run with -Djava.util.concurrent.ForkJoinPool.common.parallelism=4"
                     + " (bench/pnl-ingest-webhooks.sh does)");
         }

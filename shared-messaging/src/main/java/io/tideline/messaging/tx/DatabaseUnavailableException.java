@@ -1,6 +1,7 @@
 package io.tideline.messaging.tx;
 
 import io.vertx.pgclient.PgException;
+import java.util.Set;
 
 /**
  * The database did not answer (no connection, a cut connection, a timeout while it is away): an outage, not a fault
@@ -9,6 +10,9 @@ import io.vertx.pgclient.PgException;
 public class DatabaseUnavailableException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
+    /** SQLSTATE classes of an outage: connection exception, insufficient resources, operator intervention. */
+    private static final Set<String> OUTAGE_CLASSES = Set.of("08", "53", "57");
 
     public DatabaseUnavailableException(String message, Throwable cause) {
         super(message, cause);
@@ -29,8 +33,6 @@ public class DatabaseUnavailableException extends RuntimeException {
         }
         return new DatabaseUnavailableException("the database does not answer: " + failure.getMessage(), failure);
     }
-
-    private static final java.util.Set<String> OUTAGE_CLASSES = java.util.Set.of("08", "53", "57");
 
     private static String classOf(String sqlState) {
         return sqlState == null || sqlState.length() < 2 ? "" : sqlState.substring(0, 2);

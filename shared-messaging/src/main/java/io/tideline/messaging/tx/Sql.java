@@ -1,5 +1,6 @@
 package io.tideline.messaging.tx;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -36,20 +37,17 @@ public class Sql {
     }
 
     private RowSet<Row> run(String sql, Tuple args) {
-        RowSet<Row> rows;
-        try {
-            rows = client.preparedQuery(sql).execute(args).await().atMost(timeout);
-        } catch (RuntimeException e) {
-            throw translated(failureBefore(e));
-        }
-        answered();
-        return rows;
+        return answerOf(client.preparedQuery(sql).execute(args));
     }
 
     private RowSet<Row> runBatch(String sql, List<Tuple> rows) {
+        return answerOf(client.preparedQuery(sql).executeBatch(rows));
+    }
+
+    private RowSet<Row> answerOf(Uni<RowSet<Row>> statement) {
         RowSet<Row> answer;
         try {
-            answer = client.preparedQuery(sql).executeBatch(rows).await().atMost(timeout);
+            answer = statement.await().atMost(timeout);
         } catch (RuntimeException e) {
             throw translated(failureBefore(e));
         }

@@ -29,13 +29,11 @@ public final class UnitOfWork extends Sql {
     private final Map<Class<?>, Object> attached = new IdentityHashMap<>();
     private final List<CompletableFuture<?>> sent = new ArrayList<>();
     private final SqlConnection connection;
-    private final Duration timeout;
     private boolean closed;
 
     UnitOfWork(SqlConnection connection, Duration timeout) {
         super(connection, timeout);
         this.connection = connection;
-        this.timeout = timeout;
     }
 
     /**
@@ -61,15 +59,8 @@ public final class UnitOfWork extends Sql {
     RuntimeException failureBefore(RuntimeException failure) {
         // The answers come in order: by the time a later statement has failed, every write sent before it has its
         // answer, and the first failed one is the cause (the later ones only found the transaction aborted).
-        for (CompletableFuture<?> write : sent) {
-            Throwable cause = failureOf(write);
-            if (cause != null) {
-                sent.clear();
-                return cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-            }
-        }
-        sent.clear();
-        return failure;
+        RuntimeException sentFailure = firstFailureOfSent();
+        return sentFailure != null ? sentFailure : failure;
     }
 
     @Override
@@ -79,33 +70,39 @@ public final class UnitOfWork extends Sql {
 
     /** Waits for every write sent and not yet answered; throws the first one's failure. */
     void settle() {
-        if (sent.isEmpty()) {
-            return;
-        }
-        List<CompletableFuture<?>> writes = List.copyOf(sent);
-        sent.clear();
-        for (CompletableFuture<?> write : writes) {
-            Throwable cause = failureOf(write);
-            if (cause != null) {
-                throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause.getMessage(), cause);
-            }
+        RuntimeException sentFailure = firstFailureOfSent();
+        if (sentFailure != null) {
+            throw sentFailure;
         }
     }
 
     /** On rollback: the writes sent are answered before the rollback is (in order); their failures do not matter. */
     void abandonSent() {
-        sent.forEach(this::failureOf);
-        sent.clear();
+        firstFailureOfSent();
     }
 
-    private Throwable failureOf(CompletableFuture<?> write) {
+    /** Waits for the answers of the writes sent so far and forgets them; the first failure among them, or null. */
+    private RuntimeException firstFailureOfSent() {
+        RuntimeException first = null;
+        for (CompletableFuture<?> write : sent) {
+            RuntimeException failure = failureOf(write);
+            if (first == null) {
+                first = failure;
+            }
+        }
+        sent.clear();
+        return first;
+    }
+
+    private RuntimeException failureOf(CompletableFuture<?> write) {
         try {
-            write.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            write.get(timeout().toMillis(), TimeUnit.MILLISECONDS);
             return null;
         } catch (ExecutionException e) {
-            return e.getCause();
+            return e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            return new IllegalStateException("a write sent in this unit of work had no answer within " + timeout, e);
+            return new IllegalStateException("a write sent in this unit of work had no answer within " + timeout(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new IllegalStateException("interrupted while waiting for a write sent in this unit of work", e);
