@@ -8,7 +8,9 @@
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role), Kafka on 127.0.0.1:9092 or
 # TIDELINE_KAFKA_BOOTSTRAP (else a broker is started inside the benchmark's JVM). Run it with the platform's services
 # down (they share the machine's cores). Extra gateway settings: BENCH_GATEWAY_ENV='NAME=value,NAME=value'; another
-# build of the gateway (main's, copied aside, for a side-by-side run): BENCH_GATEWAY_JAR=path/quarkus-run.jar. Usage:
+# build of the gateway (main's, copied aside, for a side-by-side run): BENCH_GATEWAY_JAR=path/quarkus-run.jar. The floor
+# (what the gateway's HTTP server alone adds: a page it serves itself instead of the proxied call): BENCH_GATEWAY_PATH=/.
+# Usage:
 #   bench/gateway-latency.sh [requests per second=2000] [seconds per phase=15] [phases per target=2] [warm-up s=15]
 # all.sh: run
 set -euo pipefail
@@ -19,7 +21,7 @@ echo "building the gateway and the benchmark ..."
 ./mvnw -B -q ${TIDELINE_BENCH_MAVEN_ARGS:-} -pl gateway,bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
-java -Xmx1g -Dgateway.env="${BENCH_GATEWAY_ENV:-}" \
+java -Xmx1g -Dgateway.env="${BENCH_GATEWAY_ENV:-}" -Dgateway.path="${BENCH_GATEWAY_PATH:-/api/v1/leaderboard?limit=10}" \
   -Dgateway.jar="${BENCH_GATEWAY_JAR:-gateway/target/quarkus-app/quarkus-run.jar}" \
   -cp "bench/target/classes:$(cat "bench/$classpath_file")" \
   io.tideline.bench.gateway.GatewayLatencyBenchmark "$@" | tee bench/target/gateway-latency.out
