@@ -19,9 +19,7 @@ echo "building pnl-ingest and the benchmark ..."
 ./mvnw -B -q -pl pnl-ingest,bench -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=runtime
 
-# The JDK HttpClient completes every sendAsync through CompletableFuture's default executor; with fewer than 2
-# common-pool threads (2 cores) that starts a new thread per response, and the client took more CPU than the service.
-java -Xmx1g -Djava.util.concurrent.ForkJoinPool.common.parallelism=4 -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@" | tee bench/target/pnl-ingest-webhooks.out
+java -Xmx1g -cp "bench/target/classes:$(cat "bench/$classpath_file")" io.tideline.bench.pnl.PnlIngestWebhooksBenchmark "$@" | tee bench/target/pnl-ingest-webhooks.out
 # The figures convention of bench/all.sh (bench/README.md): what was acknowledged and realized against what was offered
 # in this run (the aim: all of 2,000 activities/s, sale -> PnlRealized p99 < 50 ms).
 awk '/^deliveries acknowledged:/ { acked = substr($4, 2); offered = $8 }

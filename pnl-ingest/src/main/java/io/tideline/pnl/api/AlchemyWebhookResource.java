@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import io.tideline.pnl.activity.AlchemyPayload;
 import io.tideline.pnl.activity.Delivery;
 import io.tideline.pnl.activity.InvalidPayloadException;
+import io.tideline.pnl.webhook.IngressLimit;
 import io.tideline.pnl.webhook.WebhookInbox;
 import io.tideline.pnl.webhook.WebhookKeys;
 import io.tideline.service.problem.ProblemException;
@@ -40,10 +41,12 @@ public class AlchemyWebhookResource {
 
     private final WebhookKeys keys;
     private final WebhookInbox inbox;
+    private final IngressLimit limit;
 
-    public AlchemyWebhookResource(WebhookKeys keys, WebhookInbox inbox) {
+    public AlchemyWebhookResource(WebhookKeys keys, WebhookInbox inbox, IngressLimit limit) {
         this.keys = keys;
         this.inbox = inbox;
+        this.limit = limit;
     }
 
     /** The answer to a delivery: {@code accepted} the first time, {@code duplicate} for a replay of its id. */
@@ -58,8 +61,15 @@ public class AlchemyWebhookResource {
             description = "X-Alchemy-Signature must be the lower-case hex HMAC-SHA256 of the raw body with the signing"
                     + " key of a configured webhook (tideline.pnl.webhooks), else 401 and nothing is stored. The body"
                     + " must be an ADDRESS_ACTIVITY payload, else 400 naming the field. A delivery id seen before is"
-                    + " acknowledged as a duplicate and not stored again.")
+                    + " acknowledged as a duplicate and not stored again. 503 with Retry-After, and nothing stored,"
+                    + " while the service sheds load (tideline.pnl.ingress: too many deliveries being accepted at"
+                    + " once, or too many waiting in the inbox); Alchemy sends the delivery again.")
     public Uni<Receipt> receive(@HeaderParam(SIGNATURE_HEADER) String signature, byte[] body) {
+        // shed before the signature and the parse: under overload a refusal must cost next to nothing
+        return limit.admit(() -> accept(signature, body));
+    }
+
+    private Uni<Receipt> accept(String signature, byte[] body) {
         if (signature == null || signature.isBlank()) {
             throw unauthorized("missing " + SIGNATURE_HEADER + " header");
         }

@@ -36,6 +36,8 @@ public interface PnlConfig {
 
     Processing processing();
 
+    Ingress ingress();
+
     Poller poller();
 
     interface Webhook {
@@ -138,6 +140,32 @@ public interface PnlConfig {
         /** Pause when the inbox is empty (a new delivery wakes the processor at once). */
         @WithDefault("500ms")
         Duration pollInterval();
+    }
+
+    /**
+     * Load shedding at the webhook door: a delivery beyond these bounds is answered 503 with {@code Retry-After} at
+     * once, without touching the database (Alchemy sends it again later), instead of waiting in the connection pool's
+     * queue until the sender gives up.
+     */
+    interface Ingress {
+
+        /** Deliveries being accepted at once (each waits for its insert); one more is shed. */
+        @WithDefault("64")
+        @Min(1)
+        int maxInFlight();
+
+        /** Shed while the inbox holds more deliveries than this that are not processed yet. */
+        @WithDefault("5000")
+        @Min(0)
+        long shedAbovePending();
+
+        /** The inbox's pending count is read again at most this often (by the delivery that finds it stale). */
+        @WithDefault("1s")
+        Duration backlogMaxAge();
+
+        /** {@code Retry-After} of a shed delivery. */
+        @WithDefault("5s")
+        Duration retryAfter();
     }
 
     /** The fallback poller: plain JSON-RPC {@code eth_getLogs} for the transfers the webhooks may have missed. */

@@ -27,8 +27,10 @@ public class WebhookInbox {
     private final InboxWorkers workers;
     private final Transactions transactions;
     private final Pool pool;
+    private final IngressLimit limit;
 
-    public WebhookInbox(Inbox inbox, InboxWorkers workers, Transactions transactions, Pool pool) {
+    public WebhookInbox(Inbox inbox, InboxWorkers workers, Transactions transactions, Pool pool, IngressLimit limit) {
+        this.limit = limit;
         this.inbox = inbox;
         this.workers = workers;
         this.transactions = transactions;
@@ -42,7 +44,8 @@ public class WebhookInbox {
 
     /**
      * Accepts a delivery as one statement, without blocking (the webhook endpoint answers from the event loop);
-     * false when its id was accepted before. See ADR 0027.
+     * false when its id was accepted before. See ADR 0027. The webhook door runs it inside its
+     * {@link IngressLimit}.
      */
     public Uni<Boolean> acceptAlone(String webhookId, String deliveryId, String body) {
         return inbox.acceptAlone(pool, transactions.timeout(), STREAM, deliveryId, webhookId,
@@ -57,9 +60,11 @@ public class WebhookInbox {
      * @param setAside            deliveries that could not be processed (their reasons in {@code recentSetAside})
      * @param state               the worker's state: RUNNING, BLOCKED (database away), ONE_AT_A_TIME, DISABLED, ...
      * @param processedSinceStart by this instance
+     * @param shedSinceStart      deliveries this instance refused with 503 to try later ({@link IngressLimit})
      */
     public record Backlog(long pending, Instant oldestPendingAt, long setAside, String state, String error,
-                          long processedSinceStart, LastBatch lastBatch, List<Inbox.SetAsideMessage> recentSetAside) {
+                          long processedSinceStart, long shedSinceStart, LastBatch lastBatch,
+                          List<Inbox.SetAsideMessage> recentSetAside) {
     }
 
     /** The last batch processed: deliveries in it and the milliseconds its transaction took. */
@@ -75,7 +80,7 @@ public class WebhookInbox {
         var status = workers.statuses().stream().filter(s -> s.stream().equals(STREAM)).findFirst();
         return new Backlog(counts.pending(), oldest, counts.setAside(),
                 status.map(s -> s.state()).orElse("DISABLED"), status.map(s -> s.error()).orElse(null),
-                status.map(s -> s.processed()).orElse(0L),
+                status.map(s -> s.processed()).orElse(0L), limit.shedSinceStart(),
                 new LastBatch(status.map(s -> s.lastBatchSize()).orElse(0),
                         status.map(s -> s.lastBatchMillis()).orElse(0.0)),
                 inbox.setAside(sql, STREAM, 20));

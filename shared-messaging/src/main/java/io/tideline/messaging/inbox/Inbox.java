@@ -92,6 +92,18 @@ public class Inbox {
                 });
     }
 
+    /**
+     * The stream's pending messages (neither processed nor set aside), counted as one statement without blocking,
+     * for a caller on the event loop that sheds load on it.
+     */
+    public Uni<Long> pendingAlone(SqlClient client, Duration timeout, String stream) {
+        return client.preparedQuery("select count(*) from inbox where stream = $1 and processed_at is null"
+                        + " and set_aside_at is null").execute(Tuple.of(stream))
+                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException("the database did not"
+                        + " answer within " + timeout, null))
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+
     /** Accepts an event, keeping its whole envelope; the message id is the event id, the key the event's key. */
     public boolean accept(UnitOfWork uow, String stream, EventEnvelope<?> event) {
         return accept(uow, stream, event.eventId().toString(), event.key(), event.type(),

@@ -39,6 +39,12 @@ public class OrderProbeResource {
         return "ok";
     }
 
+    @POST
+    @Path("/busy")
+    public String busy() {
+        throw new TryLaterException("too many orders are waiting; try again later", java.time.Duration.ofMillis(7_500));
+    }
+
     @GET
     @Path("/{id}")
     public String one(@PathParam("id") String id) {

@@ -74,4 +74,16 @@ class ProblemMappersTest {
                 .body("detail", equalTo("order 42 does not exist"))
                 .body("instance", equalTo("/test/orders/42"));
     }
+
+    @Test
+    void answersALoadSheddingRefusalWith503AndRetryAfter() {
+        given().when().post("/test/orders/busy").then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "7")
+                .body("status", equalTo(503))
+                .body("title", equalTo("Service Unavailable"))
+                .body("detail", equalTo("too many orders are waiting; try again later"))
+                .body("instance", equalTo("/test/orders/busy"));
+    }
 }
