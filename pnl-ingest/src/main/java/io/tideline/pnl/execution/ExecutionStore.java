@@ -1,6 +1,7 @@
 package io.tideline.pnl.execution;
 
 import io.tideline.events.TradeSide;
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.vertx.mutiny.sqlclient.Row;
@@ -50,8 +51,8 @@ public class ExecutionStore {
     }
 
     /** The live (not retracted) executions of a user's transaction. */
-    public List<String> liveIdsOfTransaction(Sql sql, String user, String txHash) {
-        return sql.list("select execution_id from execution where user_id = $1 and tx_hash = $2 and not retracted",
+    public SentRead<String> sendLiveIdsOfTransaction(UnitOfWork uow, String user, String txHash) {
+        return uow.sendRead("select execution_id from execution where user_id = $1 and tx_hash = $2 and not retracted",
                 Tuple.of(user, txHash), r -> r.getString(0));
     }
 

@@ -1,5 +1,6 @@
 package io.tideline.pnl.ingest;
 
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.activity.Activity;
@@ -26,6 +27,21 @@ public class ActivityStore {
 
     /** A wallet's live transfers in one transaction, and when the first of them was seen. */
     public record TransactionTransfers(List<Activity> transfers, Instant firstSeenAt) {
+
+        /** The transfers in their order, and when the first of them was seen. */
+        public static TransactionTransfers of(List<SeenTransfer> seen) {
+            List<Activity> transfers = new ArrayList<>(seen.size());
+            Instant first = null;
+            for (SeenTransfer s : seen) {
+                transfers.add(s.transfer());
+                first = first == null || s.seenAt().isBefore(first) ? s.seenAt() : first;
+            }
+            return new TransactionTransfers(transfers, first);
+        }
+    }
+
+    /** A stored live transfer and when it was first seen. */
+    public record SeenTransfer(Activity transfer, Instant seenAt) {
     }
 
     /**
@@ -112,22 +128,22 @@ public class ActivityStore {
                 Tuple.of(activityKey, blockHash)) > 0;
     }
 
-    /** The wallet's transfers in a transaction that a reorg has not removed, by log index. */
-    public TransactionTransfers liveTransfers(Sql sql, String wallet, String txHash) {
-        List<Row> rows = sql.list("select * from wallet_activity where wallet = $1 and tx_hash = $2 and not removed"
-                + " order by log_index nulls last", Tuple.of(wallet, txHash), r -> r);
-        List<Activity> transfers = new ArrayList<>(rows.size());
-        Instant first = null;
-        for (Row r : rows) {
-            BigDecimal token = r.getBigDecimal("token_id");
-            transfers.add(new Activity(r.getString("tx_hash"), r.getInteger("log_index"), r.getLong("block_number"),
-                    r.getString("category"), r.getString("from_address"), r.getString("to_address"),
-                    r.getString("contract_address"), null, r.getBigDecimal("raw_value").toBigIntegerExact(), null,
-                    token == null ? null : token.toBigIntegerExact(), false));
-            Instant seen = Sql.instant(r, "seen_at");
-            first = first == null || seen.isBefore(first) ? seen : first;
-        }
-        return new TransactionTransfers(transfers, first);
+    /**
+     * The wallet's transfers in a transaction that a reorg has not removed, by log index: sent without waiting, so it
+     * shares its round trip with the other reads of the transaction ({@link TransactionTransfers#of} reads the answer).
+     */
+    public SentRead<SeenTransfer> sendLiveTransfers(UnitOfWork uow, String wallet, String txHash) {
+        return uow.sendRead("select * from wallet_activity where wallet = $1 and tx_hash = $2 and not removed"
+                + " order by log_index nulls last", Tuple.of(wallet, txHash), ActivityStore::seenTransfer);
+    }
+
+    private static SeenTransfer seenTransfer(Row r) {
+        BigDecimal token = r.getBigDecimal("token_id");
+        return new SeenTransfer(new Activity(r.getString("tx_hash"), r.getInteger("log_index"),
+                r.getLong("block_number"), r.getString("category"), r.getString("from_address"),
+                r.getString("to_address"), r.getString("contract_address"), null,
+                r.getBigDecimal("raw_value").toBigIntegerExact(), null, token == null ? null : token.toBigIntegerExact(),
+                false), Sql.instant(r, "seen_at"));
     }
 
     /** How many of these (transaction, log index) pairs are stored already (for any wallet). */

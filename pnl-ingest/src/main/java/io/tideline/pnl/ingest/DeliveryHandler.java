@@ -6,6 +6,7 @@ import io.tideline.messaging.inbox.InboxHandler;
 import io.tideline.messaging.inbox.InboxMessage;
 import io.tideline.messaging.inbox.InboxSettings;
 import io.tideline.messaging.inbox.UnprocessableMessageException;
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.activity.Activity;
 import io.tideline.pnl.activity.AlchemyPayload;
@@ -147,8 +148,11 @@ public class DeliveryHandler implements InboxHandler {
     /** Reads a wallet's transaction again from all its live transfers; records or retracts its execution. */
     private void readTransaction(UnitOfWork uow, String network, String wallet, String txHash,
             EventEnvelope<?> cause) {
-        ActivityStore.TransactionTransfers known = activities.liveTransfers(uow, wallet, txHash);
-        List<String> live = executions.liveIdsOfTransaction(uow, wallet, txHash);
+        // both reads in one round trip
+        SentRead<ActivityStore.SeenTransfer> transfers = activities.sendLiveTransfers(uow, wallet, txHash);
+        SentRead<String> executionIds = executions.sendLiveIdsOfTransaction(uow, wallet, txHash);
+        ActivityStore.TransactionTransfers known = ActivityStore.TransactionTransfers.of(transfers.rows());
+        List<String> live = executionIds.rows();
         PolymarketTrades.Reading reading = known.transfers().isEmpty() ? null
                 : trades.read(network, wallet, known.transfers(), token -> outcomes.find(uow, token),
                         known.firstSeenAt());

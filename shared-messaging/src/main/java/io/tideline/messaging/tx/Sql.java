@@ -67,7 +67,7 @@ public class Sql {
     void answered() {
     }
 
-    private RuntimeException translated(RuntimeException e) {
+    RuntimeException translated(RuntimeException e) {
         if (probe != null && !(e instanceof DatabaseUnavailableException) && !probe.isReachable()) {
             return new DatabaseUnavailableException("the database does not answer: " + e.getMessage(), e);
         }

@@ -1,6 +1,8 @@
 package io.tideline.messaging.tx;
 
 import io.tideline.events.EventEnvelope;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -53,6 +56,28 @@ public final class UnitOfWork extends Sql {
         if (!rows.isEmpty()) {
             sent.add(connection.preparedQuery(sql).executeBatch(rows).subscribeAsCompletionStage());
         }
+    }
+
+    /**
+     * Sends a read without waiting for its answer, so that reads whose arguments are known together (and the writes
+     * {@link #send sent} around them) share one round trip instead of one each; {@link SentRead#rows()} waits for it.
+     * In order with every other statement of this work, as {@link #send} is: it sees everything sent before it.
+     */
+    public <T> SentRead<T> sendRead(String sql, Tuple args, Function<Row, T> mapper) {
+        requireOpen();
+        CompletableFuture<RowSet<Row>> answer = connection.preparedQuery(sql).execute(args)
+                .subscribeAsCompletionStage();
+        sent.add(answer);
+        return new SentRead<>(this, answer, mapper);
+    }
+
+    /** The answer of a read sent; its failure reported as a statement waited for reports one. */
+    RowSet<Row> awaitRead(CompletableFuture<RowSet<Row>> answer) {
+        RuntimeException failure = failureOf(answer);
+        if (failure != null) {
+            throw translated(failureBefore(failure));
+        }
+        return answer.join();
     }
 
     @Override
@@ -102,10 +127,11 @@ public final class UnitOfWork extends Sql {
             return e.getCause() instanceof RuntimeException r ? r
                     : new IllegalStateException(e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            return new IllegalStateException("a write sent in this unit of work had no answer within " + timeout(), e);
+            return new IllegalStateException("a statement sent in this unit of work had no answer within " + timeout(),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new IllegalStateException("interrupted while waiting for a write sent in this unit of work", e);
+            return new IllegalStateException("interrupted while waiting for a statement sent in this unit of work", e);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,10 +17,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Writes a unit of work sends without waiting ({@code UnitOfWork.send}): in order, seen, and failing as themselves. */
+/**
+ * Statements a unit of work sends without waiting ({@code UnitOfWork.send}, {@code sendRead}): in order, seen, and
+ * failing as themselves.
+ */
 @QuarkusTest
 @WithTestResource(value = TidelineTestResources.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class PipelinedWritesTest {
+class PipelinedStatementsTest {
 
     private static final String INSERT = "insert into pipelined_write (run, n) values ($1, $2)";
 
@@ -86,6 +90,38 @@ class PipelinedWritesTest {
             transactions.execute(uow -> uow.send(INSERT, Tuple.of(run, n)));
         }
         assertThat(committed()).isEqualTo(20);
+    }
+
+    @Test
+    void sentReadsSeeWhatWasSentBeforeThemAndAnswerWhenAsked() {
+        List<Long> counts = transactions.run(uow -> {
+            uow.send(INSERT, Tuple.of(run, 1));
+            uow.send(INSERT, Tuple.of(run, 2));
+            SentRead<Long> afterTwo = uow.sendRead("select count(*) from pipelined_write where run = $1",
+                    Tuple.of(run), r -> r.getLong(0));
+            uow.send(INSERT, Tuple.of(run, 3));
+            SentRead<Integer> all = uow.sendRead("select n from pipelined_write where run = $1 order by n desc",
+                    Tuple.of(run), r -> r.getInteger(0));
+            List<Integer> ns = all.rows(); // asked out of order: each waits for its own answer
+            assertThat(ns).containsExactly(3, 2, 1);
+            return List.of(afterTwo.rows().get(0), (long) ns.size());
+        });
+
+        assertThat(counts).containsExactly(2L, 3L);
+        assertThat(committed()).isEqualTo(3);
+    }
+
+    @Test
+    void aSentReadAfterAFailedWriteThrowsTheWritesFailureNotTheAbortedTransactions() {
+        assertThatThrownBy(() -> transactions.execute(uow -> {
+            uow.send(INSERT, Tuple.of(run, 1));
+            uow.send(INSERT, Tuple.of(run, 1)); // the primary key again
+            uow.sendRead("select count(*) from pipelined_write where run = $1", Tuple.of(run), r -> r.getLong(0))
+                    .rows();
+        })).isInstanceOf(PgException.class)
+                .satisfies(e -> assertThat(((PgException) e).getSqlState()).isEqualTo("23505"));
+
+        assertThat(committed()).isZero();
     }
 
     private long committed() {
