@@ -2,6 +2,7 @@ package io.tideline.pnl.lots;
 
 import io.tideline.events.pnl.CostBasisMethod;
 import io.tideline.events.pnl.PnlRealized;
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.execution.Execution;
@@ -28,6 +29,9 @@ public class LotStore {
 
     private static final String LOT_COLUMNS = "lot_id, acquired_at, shares, remaining, price, fee, remaining_fee,"
             + " alert_id";
+    private static final String OPEN_LOTS = "select " + LOT_COLUMNS + " from pnl_lot where user_id = $1 and venue = $2"
+            + " and market = $3 and outcome = $4 and remaining > 0";
+    private static final String METHOD = "select method from user_cost_basis where user_id = $1";
 
     /** A book: a user's position in one outcome of one market on one venue. */
     public record BookKey(String user, String venue, String market, String outcome) {
@@ -76,9 +80,16 @@ public class LotStore {
 
     /** The book's lots with shares left. */
     public List<Lot> openLots(Sql sql, BookKey book) {
-        return sql.list("select " + LOT_COLUMNS + " from pnl_lot where user_id = $1 and venue = $2 and market = $3"
-                + " and outcome = $4 and remaining > 0", Tuple.of(book.user(), book.venue(), book.market(),
-                book.outcome()), LotStore::lot);
+        return sql.list(OPEN_LOTS, openLotsOf(book), LotStore::lot);
+    }
+
+    /** {@link #openLots}, sent without waiting: it shares its round trip with the reads sent beside it. */
+    public SentRead<Lot> sendOpenLots(UnitOfWork uow, BookKey book) {
+        return uow.sendRead(OPEN_LOTS, openLotsOf(book), LotStore::lot);
+    }
+
+    private static Tuple openLotsOf(BookKey book) {
+        return Tuple.of(book.user(), book.venue(), book.market(), book.outcome());
     }
 
     /** The books of a market with open lots, by user and outcome. */
@@ -157,8 +168,16 @@ public class LotStore {
 
     /** The user's own cost-basis method, if they set one. */
     public Optional<CostBasisMethod> methodOf(Sql sql, String user) {
-        return sql.first("select method from user_cost_basis where user_id = $1", Tuple.of(user),
-                r -> CostBasisMethod.valueOf(r.getString(0)));
+        return sql.first(METHOD, Tuple.of(user), LotStore::method);
+    }
+
+    /** {@link #methodOf}, sent without waiting: no row when the user has no method of their own. */
+    public SentRead<CostBasisMethod> sendMethodOf(UnitOfWork uow, String user) {
+        return uow.sendRead(METHOD, Tuple.of(user), LotStore::method);
+    }
+
+    private static CostBasisMethod method(Row r) {
+        return CostBasisMethod.valueOf(r.getString(0));
     }
 
     public void setMethod(UnitOfWork uow, String user, CostBasisMethod method) {

@@ -4,6 +4,7 @@ import io.tideline.events.EventEnvelope;
 import io.tideline.events.TradeSide;
 import io.tideline.events.pnl.CostBasisMethod;
 import io.tideline.events.pnl.PnlRealized;
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.config.PnlConfig;
@@ -56,9 +57,11 @@ public class PnlLedger {
             }
             return;
         }
-        CostBasisMethod method = methodOf(uow, e.user());
-        LotBook.Sale sale = new LotBook(store.openLots(uow, book)).sell(e.shares(), e.price(), e.fee(), alertId,
-                method);
+        // the user's method and the book's open lots in one round trip
+        SentRead<CostBasisMethod> own = store.sendMethodOf(uow, e.user());
+        SentRead<Lot> open = store.sendOpenLots(uow, book);
+        CostBasisMethod method = own.rows().stream().findFirst().orElse(defaultMethod);
+        LotBook.Sale sale = new LotBook(open.rows()).sell(e.shares(), e.price(), e.fee(), alertId, method);
         if (sale.uncovered().signum() > 0) {
             LOG.warnf("sale %s of %s shares finds only %s held by %s in %s/%s: the rest has no cost basis and is not"
                     + " realized", e.executionId(), e.shares(), sale.covered(), e.user(), e.market(), e.outcome());
