@@ -8,12 +8,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,26 +57,20 @@ class PipelinedStatementsTest {
 
     @Test
     void aSentWriteThatFailsIsWhatTheNextAwaitedStatementThrowsAndNothingIsKept() {
-        assertThatThrownBy(() -> transactions.execute(uow -> {
+        failsOnTheDuplicateKeyKeepingNothing(uow -> {
             uow.send(INSERT, Tuple.of(run, 1));
             uow.send(INSERT, Tuple.of(run, 1)); // the primary key again
             uow.send(INSERT, Tuple.of(run, 2)); // runs in an aborted transaction
             uow.one("select count(*) from pipelined_write where run = $1", Tuple.of(run), r -> r.getLong(0));
-        })).isInstanceOf(PgException.class)
-                .satisfies(e -> assertThat(((PgException) e).getSqlState()).isEqualTo("23505"));
-
-        assertThat(committed()).isZero();
+        });
     }
 
     @Test
     void aSentWriteThatFailsLastFailsTheCommit() {
-        assertThatThrownBy(() -> transactions.execute(uow -> {
+        failsOnTheDuplicateKeyKeepingNothing(uow -> {
             uow.exec(INSERT, Tuple.of(run, 1));
             uow.send(INSERT, Tuple.of(run, 1));
-        })).isInstanceOf(PgException.class)
-                .satisfies(e -> assertThat(((PgException) e).getSqlState()).isEqualTo("23505"));
-
-        assertThat(committed()).isZero();
+        });
     }
 
     @Test
@@ -113,14 +109,18 @@ class PipelinedStatementsTest {
 
     @Test
     void aSentReadAfterAFailedWriteThrowsTheWritesFailureNotTheAbortedTransactions() {
-        assertThatThrownBy(() -> transactions.execute(uow -> {
+        failsOnTheDuplicateKeyKeepingNothing(uow -> {
             uow.send(INSERT, Tuple.of(run, 1));
             uow.send(INSERT, Tuple.of(run, 1)); // the primary key again
             uow.sendRead("select count(*) from pipelined_write where run = $1", Tuple.of(run), r -> r.getLong(0))
                     .rows();
-        })).isInstanceOf(PgException.class)
-                .satisfies(e -> assertThat(((PgException) e).getSqlState()).isEqualTo("23505"));
+        });
+    }
 
+    /** The work fails with the duplicate primary key's own failure (not the aborted transaction's), and rolls back. */
+    private void failsOnTheDuplicateKeyKeepingNothing(Consumer<UnitOfWork> work) {
+        assertThatThrownBy(() -> transactions.execute(work)).isInstanceOf(PgException.class)
+                .satisfies(e -> assertThat(((PgException) e).getSqlState()).isEqualTo("23505"));
         assertThat(committed()).isZero();
     }
 

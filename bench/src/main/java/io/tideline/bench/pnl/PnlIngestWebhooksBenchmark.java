@@ -73,8 +73,6 @@ public final class PnlIngestWebhooksBenchmark {
     private final ConcurrentLinkedQueue<Long> shedMicros = new ConcurrentLinkedQueue<>();
     private final AtomicInteger measuredSales = new AtomicInteger();
     private final AtomicInteger eventsRead = new AtomicInteger();
-    private final AtomicInteger sales = new AtomicInteger();
-    private final AtomicBoolean measuring = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final String runId = Long.toString(System.nanoTime(), 36);
     private int port;
@@ -114,7 +112,6 @@ public final class PnlIngestWebhooksBenchmark {
                     + " warm-up, %d wallets, %d cores, load %s%n", rate, rate / 2.0, seconds, warmup, walletCount,
                     Runtime.getRuntime().availableProcessors(), LoadAverage.read());
             drive(roundTripsPerSecond, warmup, wallets, false);
-            measuring.set(true);
             Instant start = Instant.now();
             int sent = drive(roundTripsPerSecond, seconds, wallets, true);
             Duration took = Duration.between(start, Instant.now());
@@ -171,7 +168,6 @@ public final class PnlIngestWebhooksBenchmark {
             if (!taken) {
                 return;
             }
-            sales.incrementAndGet();
             if (measured) {
                 measuredSales.incrementAndGet();
                 saleSentAt.put(market, System.nanoTime());

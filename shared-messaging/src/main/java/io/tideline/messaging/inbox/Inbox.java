@@ -78,10 +78,8 @@ public class Inbox {
      */
     public Uni<Boolean> acceptAlone(SqlClient client, Duration timeout, String stream, String messageId, String key,
             String type, String body) {
-        return client.preparedQuery(INSERT).execute(Tuple.from(new Object[] {stream, messageId, key, type, body, null}))
-                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException("the database did not"
-                        + " answer within " + timeout, null))
-                .onFailure().transform(DatabaseUnavailableException::unlessRefused)
+        return answeredWithin(timeout, client.preparedQuery(INSERT)
+                .execute(Tuple.from(new Object[] {stream, messageId, key, type, body, null})))
                 .map(rows -> {
                     boolean added = rows.rowCount() > 0;
                     Runnable wake = wakers.get(stream);
@@ -97,11 +95,19 @@ public class Inbox {
      * for a caller on the event loop that sheds load on it.
      */
     public Uni<Long> pendingAlone(SqlClient client, Duration timeout, String stream) {
-        return client.preparedQuery("select count(*) from inbox where stream = $1 and processed_at is null"
-                        + " and set_aside_at is null").execute(Tuple.of(stream))
-                .ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException("the database did not"
-                        + " answer within " + timeout, null))
+        return answeredWithin(timeout, client.preparedQuery("select count(*) from inbox where stream = $1"
+                + " and processed_at is null and set_aside_at is null").execute(Tuple.of(stream)))
                 .map(rows -> rows.iterator().next().getLong(0));
+    }
+
+    /**
+     * A statement run from the event loop: no answer within the timeout, or a failure that is an outage, becomes a
+     * {@link DatabaseUnavailableException} (503 over HTTP).
+     */
+    private static <T> Uni<T> answeredWithin(Duration timeout, Uni<T> statement) {
+        return statement.ifNoItem().after(timeout).failWith(() -> new DatabaseUnavailableException("the database"
+                        + " did not answer within " + timeout, null))
+                .onFailure().transform(DatabaseUnavailableException::unlessRefused);
     }
 
     /** Accepts an event, keeping its whole envelope; the message id is the event id, the key the event's key. */
