@@ -8,7 +8,8 @@
 # TIDELINE_KAFKA_BOOTSTRAP (else a broker is started inside the benchmark's JVM). Run it with the platform's services
 # down (they share the machine's two cores). Usage:
 #   bench/pnl-ingest-webhooks.sh [activities per second=2000] [seconds=30] [warm-up seconds=5] [wallets=200]
-# another build of the service beside this one: BENCH_PNL_JAR=<its quarkus-run.jar>
+# another build of the service beside this one: BENCH_PNL_JAR=<its quarkus-run.jar>; settings of the run:
+# BENCH_PNL_ENV=NAME=value,NAME=value (e.g. TIDELINE_PNL_PROCESSING_WORKERS=4)
 # all.sh: run
 # all.sh: args 2000 20 5 200
 set -euo pipefail

@@ -11,6 +11,7 @@ import io.tideline.messaging.inbox.InboxStatus;
 import io.tideline.messaging.inbox.InboxWorkers;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.testing.TidelineTestResources;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -31,6 +32,9 @@ class InboxTest {
 
     @Inject
     Transactions transactions;
+
+    @Inject
+    Pool pool;
 
     @Test
     void processesEachMessageOnceInArrivalOrder() {
@@ -99,6 +103,27 @@ class InboxTest {
         assertThat(back).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> handled(run).size() == 1);
         assertThat(row(run + "-x").getValue("processed_at")).isNotNull();
+    }
+
+    @Test
+    void acceptsSeveralMessagesOfOneBodyTogetherSkippingIdsSeenBefore() {
+        String run = "together-" + UUID.randomUUID();
+        List<Inbox.Addressed> first = List.of(new Inbox.Addressed(run + "-1", "k1"),
+                new Inbox.Addressed(run + "-2", "k2"), new Inbox.Addressed(run + "-3", "k1"));
+
+        int added = inbox.acceptAlone(pool, Duration.ofSeconds(5), TestInbox.STREAM, first, "test", "shared body")
+                .await().atMost(Duration.ofSeconds(10));
+        int again = inbox.acceptAlone(pool, Duration.ofSeconds(5), TestInbox.STREAM,
+                List.of(new Inbox.Addressed(run + "-2", "k2"), new Inbox.Addressed(run + "-4", "k2")), "test",
+                "shared body").await().atMost(Duration.ofSeconds(10));
+
+        assertThat(added).isEqualTo(3);
+        assertThat(again).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> handled(run).size() == 4);
+        assertThat(handled(run)).containsExactly(run + "-1", run + "-2", run + "-3", run + "-4");
+        assertThat(row(run + "-3").getString("message_key")).isEqualTo("k1");
+        assertThat(row(run + "-3").getString("body")).isEqualTo("shared body");
+        assertThat(row(run + "-4").getLong("id")).isGreaterThan(row(run + "-3").getLong("id"));
     }
 
     private boolean accept(String id, String body) {

@@ -1,5 +1,6 @@
 package io.tideline.bench.gateway;
 
+import io.tideline.bench.ExtraEnvironment;
 import io.tideline.bench.lp.LoadAverage;
 import io.tideline.testing.ServiceProcess;
 import io.tideline.testing.TestDatabase;
@@ -72,7 +73,7 @@ public final class GatewayLatencyBenchmark {
         env.put("TIDELINE_GATEWAY_RATE_LIMITS_VIEWER_CAPACITY", "100000000");
         env.put("TIDELINE_GATEWAY_RATE_LIMITS_VIEWER_REFILL_PER_SECOND", "100000000");
         env.put("QUARKUS_LOG_LEVEL", "WARN");
-        env.putAll(extraGatewayEnvironment());
+        env.putAll(ExtraEnvironment.parse(System.getProperty("gateway.env", ""))); // NAME=value,...
         String bearer = TestTokens.bearer("viewer");
         // another build of the gateway (e.g. main's, copied aside) for a side-by-side run: -Dgateway.jar=...
         Path jar = Path.of(System.getProperty("gateway.jar", "gateway/target/quarkus-app/quarkus-run.jar"));
@@ -101,19 +102,6 @@ public final class GatewayLatencyBenchmark {
             database.drop();
             vertx.close();
         }
-    }
-
-    /** Settings a run may add to the gateway's environment: {@code -Dgateway.env=NAME=value,NAME=value}. */
-    private static Map<String, String> extraGatewayEnvironment() {
-        Map<String, String> extra = new HashMap<>();
-        String given = System.getProperty("gateway.env", "");
-        for (String pair : given.split(",")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                extra.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        return extra;
     }
 
     /** Sends {@code rate} requests a second for the duration, each at its scheduled time; waits for their answers. */

@@ -1,5 +1,6 @@
 package io.tideline.bench.pnl;
 
+import io.tideline.bench.ExtraEnvironment;
 import io.tideline.bench.lp.LoadAverage;
 import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -56,6 +59,7 @@ public final class PnlIngestWebhooksBenchmark {
     private static final EventEnvelopeCodec CODEC = new EventEnvelopeCodec();
 
     private static final String PATH = "/api/v1/webhooks/alchemy";
+    private static final Pattern PENDING = Pattern.compile("\"pending\":(\\d+)");
     private static final long TIMEOUT_MILLIS = 10_000;
 
     /**
@@ -99,6 +103,8 @@ public final class PnlIngestWebhooksBenchmark {
         env.put("TIDELINE_PNL_WEBHOOKS_0__SIGNING_KEY", KEY);
         env.put("TIDELINE_PNL_WALLETS", String.join(",", wallets));
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        // settings of this run, e.g. BENCH_PNL_ENV=TIDELINE_PNL_PROCESSING_WORKERS=4
+        env.putAll(ExtraEnvironment.parse(System.getenv("BENCH_PNL_ENV")));
         // another build of the service (main's, copied aside) for a side-by-side run: BENCH_PNL_JAR
         Path jar = Path.of(System.getenv().getOrDefault("BENCH_PNL_JAR",
                 Path.of("pnl-ingest", "target", "quarkus-app", "quarkus-run.jar").toString()));
@@ -112,10 +118,12 @@ public final class PnlIngestWebhooksBenchmark {
                     + " warm-up, %d wallets, %d cores, load %s%n", rate, rate / 2.0, seconds, warmup, walletCount,
                     Runtime.getRuntime().availableProcessors(), LoadAverage.read());
             drive(roundTripsPerSecond, warmup, wallets, false);
+            awaitDrained(service);
             Instant start = Instant.now();
             int sent = drive(roundTripsPerSecond, seconds, wallets, true);
             Duration took = Duration.between(start, Instant.now());
             System.out.println("inbox at the end of the load: " + service.body("/api/v1/webhooks/inbox"));
+            System.out.println("messaging at the end of the load: " + service.body("/api/v1/messaging"));
             Thread.sleep(3000); // the last sales' events
             running.set(false);
             reader.join(5000);
@@ -133,6 +141,25 @@ public final class PnlIngestWebhooksBenchmark {
                 System.out.println("database kept: " + database.name());
             }
         }
+    }
+
+    /**
+     * Waits until the warm-up's deliveries are processed (at most two minutes), so that the measured window starts
+     * with an empty inbox and a compiled service rather than inheriting the warm-up's backlog.
+     */
+    private static void awaitDrained(ServiceProcess service) throws InterruptedException {
+        long started = System.nanoTime();
+        long pending = -1;
+        while (System.nanoTime() - started < TimeUnit.MINUTES.toNanos(2)) {
+            Matcher m = PENDING.matcher(service.body("/api/v1/webhooks/inbox"));
+            pending = m.find() ? Long.parseLong(m.group(1)) : -1;
+            if (pending == 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        System.out.printf("warm-up backlog: %s after %.1f s%n", pending == 0 ? "processed" : pending + " left",
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** Sends round trips at the given rate for the duration; returns the sales sent while measuring. */

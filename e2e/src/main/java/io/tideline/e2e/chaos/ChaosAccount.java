@@ -285,8 +285,10 @@ public final class ChaosAccount {
         long setAside = 0;
         long pending = 0;
         try (Connection c = databases.open("pnl-ingest");
-             PreparedStatement p = c.prepareStatement("select message_id, processed_at is not null,"
-                     + " set_aside_at is not null from inbox where stream = 'alchemy-webhooks' and message_id = any(?)")) {
+             // a delivery touching several desk wallets is one message per wallet, "<delivery id>|<wallet>"
+             PreparedStatement p = c.prepareStatement("select split_part(message_id, '|', 1),"
+                     + " bool_and(processed_at is not null), bool_or(set_aside_at is not null) from inbox"
+                     + " where stream = 'alchemy-webhooks' and split_part(message_id, '|', 1) = any(?) group by 1")) {
             p.setArray(1, c.createArrayOf("varchar", acknowledged.toArray()));
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {

@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,12 +26,24 @@ public class AlertMatcher {
     }
 
     public Optional<String> match(Sql sql, String venue, String market, String outcome, Instant executedAt) {
-        return sql.first("select a.alert_id from arbitrage_alert a join arbitrage_alert_leg l"
-                        + " on l.alert_id = a.alert_id where l.venue = $1 and l.market = $2 and l.outcome = $3"
-                        + " and a.created_at <= $4 and a.created_at >= $5 and a.expires_at >= $4"
-                        + " order by a.created_at desc, a.alert_id desc limit 1",
-                Tuple.of(venue, market, outcome, Sql.utc(executedAt), Sql.utc(windowStart(executedAt))),
+        return sql.first("select " + subquery(1), Tuple.from(args(venue, market, outcome, executedAt)),
                 r -> r.getString(0));
+    }
+
+    /**
+     * The match as a scalar subquery (the alert id, or null) over the five parameters from {@code $first} on that
+     * {@link #args} gives, for a statement that stores the alert it finds in the same round trip.
+     */
+    public String subquery(int first) {
+        return "(select a.alert_id from arbitrage_alert a join arbitrage_alert_leg l on l.alert_id = a.alert_id"
+                + " where l.venue = $" + first + " and l.market = $" + (first + 1) + " and l.outcome = $"
+                + (first + 2) + " and a.created_at <= $" + (first + 3) + " and a.created_at >= $" + (first + 4)
+                + " and a.expires_at >= $" + (first + 3) + " order by a.created_at desc, a.alert_id desc limit 1)";
+    }
+
+    /** The parameters of {@link #subquery}. */
+    public List<Object> args(String venue, String market, String outcome, Instant executedAt) {
+        return Arrays.asList(venue, market, outcome, Sql.utc(executedAt), Sql.utc(windowStart(executedAt)));
     }
 
     /** The earliest creation time an alert may have to match an execution at {@code executedAt}. */

@@ -90,7 +90,7 @@ public class AlchemyWebhookResource {
             throw unauthorized("signed with the key of " + signer + " but the body names webhook "
                     + delivery.webhookId());
         }
-        return inbox.acceptAlone(delivery.webhookId(), delivery.deliveryId(), new String(raw, StandardCharsets.UTF_8))
+        return inbox.acceptAlone(delivery, new String(raw, StandardCharsets.UTF_8))
                 .map(accepted -> new Receipt(accepted ? "accepted" : "duplicate", delivery.deliveryId(),
                         delivery.activities().size()));
     }

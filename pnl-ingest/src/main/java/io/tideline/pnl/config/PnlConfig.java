@@ -140,6 +140,14 @@ public interface PnlConfig {
         /** Pause when the inbox is empty (a new delivery wakes the processor at once). */
         @WithDefault("500ms")
         Duration pollInterval();
+
+        /**
+         * Workers processing the inbox side by side in this instance: each takes other wallets' deliveries (a wallet's
+         * own stay in order, across workers and instances).
+         */
+        @WithDefault("1")
+        @Min(1)
+        int workers();
     }
 
     /**

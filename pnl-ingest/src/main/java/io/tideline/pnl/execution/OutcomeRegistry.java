@@ -1,5 +1,6 @@
 package io.tideline.pnl.execution;
 
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.config.PnlConfig;
@@ -7,8 +8,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +49,55 @@ public class OutcomeRegistry {
             learnt.put(tokenId, found);
         }
         return found;
+    }
+
+    /**
+     * Sends the lookup of those of the ids not held in memory as one read, without waiting, so that it shares a round
+     * trip with the reads sent beside it. The {@link Lookup} answers for these ids from it; for any other id it is
+     * {@link #find}.
+     */
+    public Lookup sendFind(UnitOfWork uow, Collection<BigInteger> tokenIds) {
+        Set<BigInteger> asked = new HashSet<>();
+        for (BigInteger id : tokenIds) {
+            if (id != null && !configured.containsKey(id) && !learnt.containsKey(id)) {
+                asked.add(id);
+            }
+        }
+        SentRead<Map.Entry<BigInteger, OutcomeRef>> answer = asked.isEmpty() ? null
+                : uow.sendRead("select token_id, venue, market, outcome from outcome_token"
+                        + " where token_id = any($1::text[]::numeric[])",
+                        Tuple.of((Object) asked.stream().map(BigInteger::toString).toArray(String[]::new)),
+                        r -> Map.entry(r.getBigDecimal(0).toBigIntegerExact(), new OutcomeRef(r.getString(1),
+                                r.getString(2), r.getString(3))));
+        return new Lookup(uow, asked, answer);
+    }
+
+    /** Token ids to outcomes, some of them asked already ({@link #sendFind}). */
+    public final class Lookup {
+
+        private final Sql sql;
+        private final Set<BigInteger> asked;
+        private final SentRead<Map.Entry<BigInteger, OutcomeRef>> answer;
+        private Map<BigInteger, OutcomeRef> answered;
+
+        private Lookup(Sql sql, Set<BigInteger> asked, SentRead<Map.Entry<BigInteger, OutcomeRef>> answer) {
+            this.sql = sql;
+            this.asked = asked;
+            this.answer = answer;
+        }
+
+        /** As {@link OutcomeRegistry#find}: null when neither the settings nor an alert named the id. */
+        public OutcomeRef find(BigInteger tokenId) {
+            if (!asked.contains(tokenId)) {
+                return OutcomeRegistry.this.find(sql, tokenId);
+            }
+            if (answered == null) {
+                answered = new HashMap<>();
+                answer.rows().forEach(e -> answered.put(e.getKey(), e.getValue()));
+                learnt.putAll(answered);
+            }
+            return answered.get(tokenId);
+        }
     }
 
     /** Records what an alert leg says a token id is, unless the id is known already. */

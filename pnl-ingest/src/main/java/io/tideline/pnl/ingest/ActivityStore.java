@@ -50,9 +50,15 @@ public class ActivityStore {
      * just moves to this block (its removal from the old one, if it comes, then changes nothing).
      */
     public Set<String> insertAll(UnitOfWork uow, Delivery delivery, List<Activity> activities, List<String> wallets) {
-        if (activities.isEmpty()) {
-            return Set.of();
-        }
+        return sendInsertAll(uow, delivery, activities, wallets).counted();
+    }
+
+    /**
+     * {@link #insertAll}, sent without waiting: the reads sent after it share its round trip and see what it stored;
+     * {@link SentInsert#counted} waits for it.
+     */
+    public SentInsert sendInsertAll(UnitOfWork uow, Delivery delivery, List<Activity> activities,
+            List<String> wallets) {
         int n = activities.size();
         String[] keys = new String[n];
         String[] walletColumn = new String[n];
@@ -83,39 +89,82 @@ public class ActivityStore {
             removed[i] = a.removed();
             blockHashes[i] = a.blockHash();
         }
-        Set<String> counted = new HashSet<>(uow.list("insert into wallet_activity (activity_key, delivery_id, wallet,"
-                        + " network, tx_hash, log_index, category, from_address, to_address, contract_address, token_id,"
-                        + " raw_value, block_number, seen_at, removed, block_hash) select k, $2, w, $3, h, l, cat, f, t,"
-                        + " ct, cast(tok as numeric), cast(v as numeric), b, $4, r, bh from unnest($1::text[],"
-                        + " $5::text[], $6::text[], $7::int[], $8::text[], $9::text[], $10::text[], $11::text[],"
-                        + " $12::text[], $13::text[], $14::bigint[], $15::boolean[], $16::text[])"
-                        + " as x(k, w, h, l, cat, f, t, ct, tok, v, b, r, bh)"
+        SentRead<String> inserted = n == 0 ? null : uow.sendRead("insert into wallet_activity (activity_key,"
+                        + " delivery_id, wallet, network, tx_hash, log_index, category, from_address, to_address,"
+                        + " contract_address, token_id, raw_value, block_number, seen_at, removed, block_hash)"
+                        + " select k, $2, w, $3, h, l, cat, f, t, ct, cast(tok as numeric), cast(v as numeric), b, $4,"
+                        + " r, bh from unnest($1::text[], $5::text[], $6::text[], $7::int[], $8::text[], $9::text[],"
+                        + " $10::text[], $11::text[], $12::text[], $13::text[], $14::bigint[], $15::boolean[],"
+                        + " $16::text[]) as x(k, w, h, l, cat, f, t, ct, tok, v, b, r, bh)"
                         + " on conflict (activity_key) do nothing returning activity_key",
                 Tuple.tuple(Arrays.asList(keys, delivery.deliveryId(), delivery.network(),
                         Sql.utc(delivery.createdAt()), walletColumn, hashes, logIndexes, categories, froms, tos,
-                        contracts, tokenIds, values, blocks, removed, blockHashes)), r -> r.getString(0)));
-        // Known already: in another block? (The join with the old row returns what it was before the update. A row
-        // stored before blocks were kept has no block hash: it is left as it was.)
-        List<String> known = new ArrayList<>();
-        List<String> knownBlocks = new ArrayList<>();
-        List<Long> knownNumbers = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (!counted.contains(keys[i]) && !removed[i] && blockHashes[i] != null) {
-                known.add(keys[i]);
-                knownBlocks.add(blockHashes[i]);
-                knownNumbers.add(blocks[i]);
+                        contracts, tokenIds, values, blocks, removed, blockHashes)), r -> r.getString(0));
+        return new SentInsert(uow, inserted, delivery.deliveryId(), keys, removed, blockHashes, blocks);
+    }
+
+    /** A delivery's transfers sent to be stored ({@link #sendInsertAll}). */
+    public static final class SentInsert {
+
+        private final UnitOfWork uow;
+        private final SentRead<String> inserted;
+        private final String deliveryId;
+        private final String[] keys;
+        private final Boolean[] removed;
+        private final String[] blockHashes;
+        private final Long[] blocks;
+        private boolean moved;
+
+        private SentInsert(UnitOfWork uow, SentRead<String> inserted, String deliveryId, String[] keys,
+                Boolean[] removed, String[] blockHashes, Long[] blocks) {
+            this.uow = uow;
+            this.inserted = inserted;
+            this.deliveryId = deliveryId;
+            this.keys = keys;
+            this.removed = removed;
+            this.blockHashes = blockHashes;
+            this.blocks = blocks;
+        }
+
+        /**
+         * Waits for the insert; returns the keys that count from now on. Transfers known already that arrive in
+         * another block are then moved to it by one more statement, after the ones sent beside the insert
+         * ({@link #moved} says whether it changed anything they read).
+         */
+        public Set<String> counted() {
+            if (inserted == null) {
+                return Set.of();
             }
+            Set<String> counted = new HashSet<>(inserted.rows());
+            // Known already: in another block? (The join with the old row returns what it was before the update. A
+            // row stored before blocks were kept has no block hash: it is left as it was.)
+            List<String> known = new ArrayList<>();
+            List<String> knownBlocks = new ArrayList<>();
+            List<Long> knownNumbers = new ArrayList<>();
+            for (int i = 0; i < keys.length; i++) {
+                if (!counted.contains(keys[i]) && !removed[i] && blockHashes[i] != null) {
+                    known.add(keys[i]);
+                    knownBlocks.add(blockHashes[i]);
+                    knownNumbers.add(blocks[i]);
+                }
+            }
+            if (!known.isEmpty()) {
+                List<Row> movedRows = uow.list("update wallet_activity w set removed = false, block_hash = x.bh,"
+                        + " block_number = x.b, delivery_id = $4 from unnest($1::text[], $2::text[], $3::bigint[])"
+                        + " as x(k, bh, b), wallet_activity old where w.activity_key = x.k and old.id = w.id"
+                        + " and w.block_hash <> x.bh returning w.activity_key, old.removed",
+                        Tuple.of(known.toArray(String[]::new), knownBlocks.toArray(String[]::new),
+                                knownNumbers.toArray(Long[]::new), deliveryId), r -> r);
+                moved = !movedRows.isEmpty();
+                movedRows.stream().filter(r -> r.getBoolean(1)).forEach(r -> counted.add(r.getString(0)));
+            }
+            return counted;
         }
-        if (!known.isEmpty()) {
-            counted.addAll(uow.list("update wallet_activity w set removed = false, block_hash = x.bh,"
-                    + " block_number = x.b, delivery_id = $4 from unnest($1::text[], $2::text[], $3::bigint[])"
-                    + " as x(k, bh, b), wallet_activity old where w.activity_key = x.k and old.id = w.id"
-                    + " and w.block_hash <> x.bh returning w.activity_key, old.removed",
-                    Tuple.of(known.toArray(String[]::new), knownBlocks.toArray(String[]::new),
-                            knownNumbers.toArray(Long[]::new), delivery.deliveryId()),
-                    r -> r.getBoolean(1) ? r.getString(0) : null).stream().filter(k -> k != null).toList());
+
+        /** Whether {@link #counted} moved known transfers to another block (reads sent before it did not see it). */
+        public boolean moved() {
+            return moved;
         }
-        return counted;
     }
 
     /**

@@ -23,7 +23,10 @@ import io.tideline.pnl.execution.UserLocks;
 import io.tideline.pnl.webhook.WebhookInbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Processes one acknowledged Address Activity delivery (a webhook's or the poller's) from the inbox, in the inbox
- * worker's unit of work: each transfer is stored once per desk wallet on it (WalletActivityReceived), a removed log
+ * worker's unit of work, or the part of it of the one desk wallet its message stands for
+ * ({@link WebhookInbox#walletOf}; {@code tideline.pnl.processing.workers} run different wallets side by side): each
+ * transfer is stored once per desk wallet on it (WalletActivityReceived), a removed log
  * marks its transfer removed, and every (wallet, transaction) touched is read again for a Polymarket trade, so an
  * execution appears once both of its legs are known and is retracted when a leg is removed.
  *
@@ -54,9 +59,11 @@ public class DeliveryHandler implements InboxHandler {
     private final OutcomeRegistry outcomes;
     private final UserLocks locks;
     private final PolymarketTrades trades;
+    private final WebhookInbox inbox;
 
     public DeliveryHandler(PnlConfig config, DeskWallets wallets, ActivityStore activities, ExecutionStore executions,
-            ExecutionRecorder recorder, OutcomeRegistry outcomes, UserLocks locks) {
+            ExecutionRecorder recorder, OutcomeRegistry outcomes, UserLocks locks, WebhookInbox inbox) {
+        this.inbox = inbox;
         this.processing = config.processing();
         this.wallets = wallets;
         this.activities = activities;
@@ -81,7 +88,8 @@ public class DeliveryHandler implements InboxHandler {
 
     @Override
     public InboxSettings settings(InboxSettings defaults) {
-        return new InboxSettings(processing.batchSize(), processing.maxBatchTime(), processing.pollInterval());
+        return new InboxSettings(processing.batchSize(), processing.maxBatchTime(), processing.pollInterval(),
+                processing.workers());
     }
 
     @Override
@@ -92,21 +100,22 @@ public class DeliveryHandler implements InboxHandler {
         } catch (InvalidPayloadException e) {
             throw new UnprocessableMessageException(e.getMessage(), e);
         }
-        process(uow, delivery);
+        process(uow, delivery, inbox.walletOf(message, delivery).orElse(null));
     }
 
-    private void process(UnitOfWork uow, Delivery delivery) {
+    /** Processes the delivery's part of one wallet ({@code only}), or all of it ({@code null}). */
+    private void process(UnitOfWork uow, Delivery delivery, String only) {
         String correlation = PnlEvents.deliveryCorrelation(delivery.deliveryId());
         // The events of a wallet are published under its lock, as the executions API's are (one order per key).
         Set<String> desk = new TreeSet<>();
-        delivery.activities().forEach(a -> desk.addAll(wallets.of(a)));
+        delivery.activities().forEach(a -> desk.addAll(walletsOf(a, only)));
         desk.forEach(wallet -> locks.lock(uow, wallet));
         // wallet|txHash touched -> the first activity event that touched it: the cause of what reading it leads to
         Map<String, EventEnvelope<?>> touched = new LinkedHashMap<>();
         List<Activity> added = new ArrayList<>();
         List<String> addedWallets = new ArrayList<>();
         for (Activity a : delivery.activities()) {
-            for (String wallet : wallets.of(a)) {
+            for (String wallet : walletsOf(a, only)) {
                 if (!a.removed()) {
                     added.add(a);
                     addedWallets.add(wallet);
@@ -120,7 +129,26 @@ public class DeliveryHandler implements InboxHandler {
                 }
             }
         }
-        Set<String> inserted = activities.insertAll(uow, delivery, added, addedWallets);
+        ActivityStore.SentInsert insert = activities.sendInsertAll(uow, delivery, added, addedWallets);
+        // Every (wallet, transaction) the delivery may touch is read in the insert's round trip (the reads run after
+        // it and see what it stored), with the outcome tokens it names. A pair the insert turns out not to touch (a
+        // redelivered transfer) was read for nothing.
+        Set<BigInteger> tokens = new HashSet<>();
+        added.forEach(a -> {
+            if (a.tokenId() != null) {
+                tokens.add(a.tokenId());
+            }
+        });
+        OutcomeRegistry.Lookup outcomeOf = outcomes.sendFind(uow, tokens);
+        Map<String, TransactionRead> reads = new HashMap<>();
+        touched.keySet().forEach(pair -> reads.put(pair, sendRead(uow, pair)));
+        for (int i = 0; i < added.size(); i++) {
+            reads.computeIfAbsent(addedWallets.get(i) + "|" + added.get(i).txHash(), pair -> sendRead(uow, pair));
+        }
+        Set<String> inserted = insert.counted();
+        if (insert.moved()) {
+            reads.clear(); // read again: transfers moved to another block after the reads were sent
+        }
         for (int i = 0; i < added.size(); i++) {
             Activity a = added.get(i);
             String wallet = addedWallets.get(i);
@@ -130,11 +158,27 @@ public class DeliveryHandler implements InboxHandler {
                 touched.putIfAbsent(wallet + "|" + a.txHash(), event);
             }
         }
-        touched.forEach((walletAndTx, cause) -> {
-            int bar = walletAndTx.indexOf('|');
-            readTransaction(uow, delivery.network(), walletAndTx.substring(0, bar), walletAndTx.substring(bar + 1),
-                    cause);
-        });
+        touched.forEach((pair, cause) -> readTransaction(uow, delivery.network(),
+                reads.computeIfAbsent(pair, p -> sendRead(uow, p)), outcomeOf, cause));
+    }
+
+    /** A wallet's transaction's live transfers and live executions, both read in one round trip. */
+    private record TransactionRead(String wallet, String txHash, SentRead<ActivityStore.SeenTransfer> transfers,
+                                   SentRead<String> executionIds) {
+    }
+
+    /** Sends the reads of a {@code wallet|txHash} pair without waiting. */
+    private TransactionRead sendRead(UnitOfWork uow, String walletAndTx) {
+        int bar = walletAndTx.indexOf('|');
+        String wallet = walletAndTx.substring(0, bar);
+        String txHash = walletAndTx.substring(bar + 1);
+        return new TransactionRead(wallet, txHash, activities.sendLiveTransfers(uow, wallet, txHash),
+                executions.sendLiveIdsOfTransaction(uow, wallet, txHash));
+    }
+
+    private List<String> walletsOf(Activity a, String only) {
+        List<String> all = wallets.of(a);
+        return only == null ? all : all.contains(only) ? List.of(only) : List.of();
     }
 
     private static EventEnvelope<?> received(Delivery delivery, Activity a, String wallet, String correlation) {
@@ -146,16 +190,14 @@ public class DeliveryHandler implements InboxHandler {
     }
 
     /** Reads a wallet's transaction again from all its live transfers; records or retracts its execution. */
-    private void readTransaction(UnitOfWork uow, String network, String wallet, String txHash,
-            EventEnvelope<?> cause) {
-        // both reads in one round trip
-        SentRead<ActivityStore.SeenTransfer> transfers = activities.sendLiveTransfers(uow, wallet, txHash);
-        SentRead<String> executionIds = executions.sendLiveIdsOfTransaction(uow, wallet, txHash);
-        ActivityStore.TransactionTransfers known = ActivityStore.TransactionTransfers.of(transfers.rows());
-        List<String> live = executionIds.rows();
+    private void readTransaction(UnitOfWork uow, String network, TransactionRead read,
+            OutcomeRegistry.Lookup outcomeOf, EventEnvelope<?> cause) {
+        String wallet = read.wallet();
+        String txHash = read.txHash();
+        ActivityStore.TransactionTransfers known = ActivityStore.TransactionTransfers.of(read.transfers().rows());
+        List<String> live = read.executionIds().rows();
         PolymarketTrades.Reading reading = known.transfers().isEmpty() ? null
-                : trades.read(network, wallet, known.transfers(), token -> outcomes.find(uow, token),
-                        known.firstSeenAt());
+                : trades.read(network, wallet, known.transfers(), outcomeOf::find, known.firstSeenAt());
         String keep = reading == null || reading.execution() == null ? null : reading.execution().executionId();
         for (String id : live) {
             if (!id.equals(keep)) {

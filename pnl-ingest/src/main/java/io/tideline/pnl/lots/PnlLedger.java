@@ -40,14 +40,34 @@ public class PnlLedger {
         this.clock = clock;
     }
 
+    /** A sale's book read ahead ({@link #sendBook}): the user's cost-basis method and the book's open lots. */
+    public record SentBook(SentRead<CostBasisMethod> method, SentRead<Lot> open) {
+    }
+
+    /**
+     * For a sale: takes the user's lock and sends the reads of the user's method and the book's open lots without
+     * waiting, so that they share the round trip of the statement that records the sale (null for a buy). What is
+     * sent later in the same unit of work (the sale's own writes) comes after them.
+     */
+    public SentBook sendBook(UnitOfWork uow, Execution e) {
+        if (e.side() == TradeSide.BUY) {
+            return null;
+        }
+        locks.lock(uow, e.user());
+        return new SentBook(store.sendMethodOf(uow, e.user()), store.sendOpenLots(uow, LotStore.BookKey.of(e)));
+    }
+
     /**
      * Applies a new execution to its book: a buy opens a lot, a sale closes lots by the user's method.
      *
      * @param recording 0, or n for an execution a reorg retracted that is recorded for the n-th time again
      * @param recorded  the execution's own event (ExecutionMatched / Unmatched): the cause of what it realizes
+     * @param book      a sale's book, read ahead by {@link #sendBook} in this unit of work after the sale's earlier
+     *                  writes; null to read it now
      */
-    public void apply(UnitOfWork uow, Execution e, String alertId, int recording, EventEnvelope<?> recorded) {
-        LotStore.BookKey book = LotStore.BookKey.of(e);
+    public void apply(UnitOfWork uow, Execution e, String alertId, int recording, EventEnvelope<?> recorded,
+            SentBook book) {
+        LotStore.BookKey key = LotStore.BookKey.of(e);
         store.lockUserAndCountTrade(uow, e.user(), e.executedAt(), 1);
         if (e.side() == TradeSide.BUY) {
             if (recording == 0) {
@@ -57,17 +77,15 @@ public class PnlLedger {
             }
             return;
         }
-        // the user's method and the book's open lots in one round trip
-        SentRead<CostBasisMethod> own = store.sendMethodOf(uow, e.user());
-        SentRead<Lot> open = store.sendOpenLots(uow, book);
-        CostBasisMethod method = own.rows().stream().findFirst().orElse(defaultMethod);
-        LotBook.Sale sale = new LotBook(open.rows()).sell(e.shares(), e.price(), e.fee(), alertId, method);
+        SentBook read = book != null ? book : sendBook(uow, e);
+        CostBasisMethod method = read.method().rows().stream().findFirst().orElse(defaultMethod);
+        LotBook.Sale sale = new LotBook(read.open().rows()).sell(e.shares(), e.price(), e.fee(), alertId, method);
         if (sale.uncovered().signum() > 0) {
             LOG.warnf("sale %s of %s shares finds only %s held by %s in %s/%s: the rest has no cost basis and is not"
                     + " realized", e.executionId(), e.shares(), sale.covered(), e.user(), e.market(), e.outcome());
         }
         for (Closing.Part part : sale.parts()) {
-            realize(uow, book, e.executionId(), recording, part, method, PnlRealized.Reason.SELL, e.executedAt(),
+            realize(uow, key, e.executionId(), recording, part, method, PnlRealized.Reason.SELL, e.executedAt(),
                     recorded);
         }
     }

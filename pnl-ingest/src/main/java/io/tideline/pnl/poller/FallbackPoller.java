@@ -15,6 +15,7 @@ import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.worker.PollingWorker;
 import io.tideline.pnl.activity.AlchemyPayload;
+import io.tideline.pnl.activity.Delivery;
 import io.tideline.pnl.config.DeskWallets;
 import io.tideline.pnl.config.PnlConfig;
 import io.tideline.pnl.ingest.ActivityStore;
@@ -22,6 +23,7 @@ import io.tideline.pnl.webhook.WebhookInbox;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -203,9 +205,10 @@ public class FallbackPoller {
             event.put("network", config.network());
             event.set("activity", activities);
             String json = body.toString();
+            Delivery delivery = AlchemyPayload.parse(json.getBytes(StandardCharsets.UTF_8));
             int[] counts = transactions.run(uow -> {
                 long seen = known.countKnown(uow, hashes, logIndexes);
-                boolean accepted = inbox.accept(uow, WEBHOOK_ID, body.get("id").asText(), json);
+                boolean accepted = inbox.accept(uow, delivery, json);
                 return new int[] {accepted ? 1 : 0, hashes.size() - (int) seen};
             });
             deliveries += counts[0];

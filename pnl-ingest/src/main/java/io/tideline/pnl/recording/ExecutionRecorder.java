@@ -4,6 +4,7 @@ import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventPayload;
 import io.tideline.events.pnl.ExecutionMatched;
 import io.tideline.events.pnl.ExecutionUnmatched;
+import io.tideline.messaging.tx.SentRead;
 import io.tideline.messaging.tx.UnitOfWork;
 import io.tideline.pnl.alert.AlertMatcher;
 import io.tideline.pnl.execution.Execution;
@@ -11,7 +12,7 @@ import io.tideline.pnl.execution.ExecutionStore;
 import io.tideline.pnl.execution.PnlEvents;
 import io.tideline.pnl.lots.PnlLedger;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.OptionalInt;
+import java.util.List;
 
 /**
  * Records an execution in the caller's unit of work, whatever brought it (a webhook, the poller, a venue's post):
@@ -41,20 +42,26 @@ public class ExecutionRecorder {
      *              which starts a chain of its own
      */
     public Recorded record(UnitOfWork uow, Execution e, EventEnvelope<?> cause) {
-        String alertId = matcher.match(uow, e.venue(), e.market(), e.outcome(), e.executedAt()).orElse(null);
-        OptionalInt recording = store.record(uow, e, alertId);
+        // one round trip: the alert found and the execution stored by one statement, a sale's book read behind it
+        SentRead<ExecutionStore.Recording> stored = store.sendRecord(uow, e,
+                matcher.subquery(ExecutionStore.ALERT_PARAMETERS_FROM),
+                matcher.args(e.venue(), e.market(), e.outcome(), e.executedAt()));
+        PnlLedger.SentBook book = ledger.sendBook(uow, e);
+        List<ExecutionStore.Recording> recording = stored.rows();
         if (recording.isEmpty()) {
             return new Recorded(true, store.find(uow, e.executionId()).orElseThrow());
         }
+        String alertId = recording.get(0).alertId();
+        int n = recording.get(0).recording();
         EventPayload payload = alertId != null
                 ? new ExecutionMatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
                         e.shares(), e.price(), e.fee(), e.executedAt(), alertId)
                 : new ExecutionUnmatched(e.executionId(), e.user(), e.venue(), e.market(), e.outcome(), e.side(),
                         e.shares(), e.price(), e.fee(), e.executedAt());
-        EventEnvelope<?> recorded = PnlEvents.causedBy(cause,
-                PnlEvents.executionId(e.executionId(), recording.getAsInt()), e.user(), payload);
+        EventEnvelope<?> recorded = PnlEvents.causedBy(cause, PnlEvents.executionId(e.executionId(), n), e.user(),
+                payload);
         uow.publish(recorded);
-        ledger.apply(uow, e, alertId, recording.getAsInt(), recorded);
+        ledger.apply(uow, e, alertId, n, recorded, book);
         return new Recorded(false, new ExecutionStore.Stored(e, alertId, false));
     }
 

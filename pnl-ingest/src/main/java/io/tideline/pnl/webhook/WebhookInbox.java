@@ -6,17 +6,27 @@ import io.tideline.messaging.inbox.InboxWorkers;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.tx.UnitOfWork;
+import io.tideline.messaging.inbox.InboxMessage;
 import io.tideline.pnl.activity.AlchemyPayload;
+import io.tideline.pnl.activity.Delivery;
+import io.tideline.pnl.config.DeskWallets;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The Address Activity deliveries acknowledged, webhooks' and the fallback poller's, in the shared durable inbox
- * (stream {@value #STREAM}): message id = the delivery id (so a redelivery is a duplicate), key = the webhook id,
- * body = the raw body as received (the signature covered exactly these bytes).
+ * (stream {@value #STREAM}), one message per desk wallet the delivery touches, keyed by the wallet: the inbox hands
+ * different wallets' messages to its workers side by side and each wallet's in the order received (a wallet is a
+ * user: its lots and P&amp;L depend on nothing else). The message id is the delivery id, or {@code <delivery id>|<wallet>}
+ * when the delivery touches several desk wallets, so a redelivery is a duplicate. A delivery that touches no desk
+ * wallet is one message keyed by the webhook id. The body is the raw body as received (the signature covered exactly
+ * these bytes), so a delivery of several wallets is stored once per wallet.
  */
 @ApplicationScoped
 public class WebhookInbox {
@@ -28,34 +38,63 @@ public class WebhookInbox {
     private final Transactions transactions;
     private final Pool pool;
     private final IngressLimit limit;
+    private final DeskWallets wallets;
 
-    public WebhookInbox(Inbox inbox, InboxWorkers workers, Transactions transactions, Pool pool, IngressLimit limit) {
+    public WebhookInbox(Inbox inbox, InboxWorkers workers, Transactions transactions, Pool pool, IngressLimit limit,
+            DeskWallets wallets) {
         this.limit = limit;
+        this.wallets = wallets;
         this.inbox = inbox;
         this.workers = workers;
         this.transactions = transactions;
         this.pool = pool;
     }
 
-    /** Accepts a delivery in the caller's unit of work; false when its id was accepted before. */
-    public boolean accept(UnitOfWork uow, String webhookId, String deliveryId, String body) {
-        return inbox.accept(uow, STREAM, deliveryId, webhookId, AlchemyPayload.ADDRESS_ACTIVITY, body);
+    /** Accepts a delivery in the caller's unit of work; false when it was accepted before. */
+    public boolean accept(UnitOfWork uow, Delivery delivery, String body) {
+        boolean added = false;
+        for (Inbox.Addressed m : messagesOf(delivery)) {
+            added |= inbox.accept(uow, STREAM, m.messageId(), m.key(), AlchemyPayload.ADDRESS_ACTIVITY, body);
+        }
+        return added;
+    }
+
+    /** The inbox messages a delivery is stored as (see the class comment), in the order of its wallets' addresses. */
+    List<Inbox.Addressed> messagesOf(Delivery delivery) {
+        Set<String> touched = new TreeSet<>();
+        delivery.activities().forEach(a -> touched.addAll(wallets.of(a)));
+        if (touched.size() <= 1) {
+            String key = touched.isEmpty() ? delivery.webhookId() : touched.iterator().next();
+            return List.of(new Inbox.Addressed(delivery.deliveryId(), key));
+        }
+        return touched.stream().map(w -> new Inbox.Addressed(delivery.deliveryId() + "|" + w, w)).toList();
     }
 
     /**
-     * Accepts a delivery as one statement, without blocking (the webhook endpoint answers from the event loop);
-     * false when its id was accepted before. See ADR 0027. The webhook door runs it inside its
+     * The one desk wallet whose part of the delivery a message stands for: its key, when that is a wallet the
+     * delivery touches; empty for the whole delivery (one keyed by the webhook id, as every message was before
+     * deliveries were split by wallet).
+     */
+    public Optional<String> walletOf(InboxMessage message, Delivery delivery) {
+        String key = message.key();
+        return key != null && delivery.activities().stream().anyMatch(a -> wallets.of(a).contains(key))
+                ? Optional.of(key) : Optional.empty();
+    }
+
+    /**
+     * Accepts a delivery (all its messages) as one statement, without blocking (the webhook endpoint answers from the
+     * event loop); false when it was accepted before. See ADR 0027. The webhook door runs it inside its
      * {@link IngressLimit}.
      */
-    public Uni<Boolean> acceptAlone(String webhookId, String deliveryId, String body) {
-        return inbox.acceptAlone(pool, transactions.timeout(), STREAM, deliveryId, webhookId,
-                AlchemyPayload.ADDRESS_ACTIVITY, body);
+    public Uni<Boolean> acceptAlone(Delivery delivery, String body) {
+        return inbox.acceptAlone(pool, transactions.timeout(), STREAM, messagesOf(delivery),
+                AlchemyPayload.ADDRESS_ACTIVITY, body).map(added -> added > 0);
     }
 
     /**
      * How far processing is behind.
      *
-     * @param pending             acknowledged deliveries not processed yet
+     * @param pending             inbox messages not processed yet (one per delivery and desk wallet)
      * @param oldestPendingAt     when the oldest of them was received
      * @param setAside            deliveries that could not be processed (their reasons in {@code recentSetAside})
      * @param state               the worker's state: RUNNING, BLOCKED (database away), ONE_AT_A_TIME, DISABLED, ...

@@ -120,7 +120,9 @@ class DatabaseOutageTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> poller.state().lastFailure() == null);
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.find { it.name == 'workers' }.data.'pnl-fallback-poller'", equalTo("RUNNING"))
-                .body("checks.find { it.name == 'workers' }.data.'inbox-alchemy-webhooks'", equalTo("RUNNING"));
+                // both inbox workers (tideline.pnl.processing.workers = 2 in the tests)
+                .body("checks.find { it.name == 'workers' }.data.'inbox-alchemy-webhooks-1'", equalTo("RUNNING"))
+                .body("checks.find { it.name == 'workers' }.data.'inbox-alchemy-webhooks-2'", equalTo("RUNNING"));
     }
 
     private String state() {

@@ -38,6 +38,8 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         config.put("tideline.pnl.poller.network", "HARDHAT");
         config.put("tideline.pnl.poller.interval", "1h");
         config.put("tideline.pnl.poller.confirmations", "2");
+        // two inbox workers, so every flow test also runs with different wallets processed side by side
+        config.put("tideline.pnl.processing.workers", "2");
         config.put("test.chain.trader", chain.trader());
         config.put("test.chain.exchange", chain.exchange());
         config.put("test.chain.counterparty", chain.counterparty());
@@ -58,13 +60,15 @@ public class PnlTestResources implements QuarkusTestResourceLifecycleManager {
         public static final String LINEAGE = "0x00000000000000000000000000000000000000a6";
         public static final String OUTAGE = "0x00000000000000000000000000000000000000a7";
         public static final String HARDENING = "0x00000000000000000000000000000000000000a8";
+        /** The other side of the ingress test's transfer between two desk wallets. */
+        public static final String SPLIT = "0x00000000000000000000000000000000000000a9";
         /** Wallets whose round trips arrive interleaved (WebhookToPnlTest). */
         public static final List<String> PARALLEL = List.of("0x00000000000000000000000000000000000000b1",
                 "0x00000000000000000000000000000000000000b2", "0x00000000000000000000000000000000000000b3",
                 "0x00000000000000000000000000000000000000b4", "0x00000000000000000000000000000000000000b5",
                 "0x00000000000000000000000000000000000000b6");
         static final String[] ALL = Stream.concat(Stream.of(INGRESS, DEDUPE, REORG,
-                FLOW, CRASH, LINEAGE, OUTAGE, HARDENING), PARALLEL.stream()).toArray(String[]::new);
+                FLOW, CRASH, LINEAGE, OUTAGE, HARDENING, SPLIT), PARALLEL.stream()).toArray(String[]::new);
 
         private Wallets() {
         }

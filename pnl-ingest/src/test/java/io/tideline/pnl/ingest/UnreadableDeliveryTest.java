@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tideline.events.pnl.WalletActivityReceived;
 import io.tideline.messaging.inbox.Inbox;
 import io.tideline.messaging.tx.Transactions;
+import io.tideline.pnl.activity.AlchemyPayload;
 import io.tideline.pnl.flow.PnlTestResources;
 import io.tideline.pnl.flow.PnlTopic;
 import io.tideline.pnl.webhook.WebhookInbox;
@@ -38,14 +39,12 @@ class UnreadableDeliveryTest {
     @Inject
     Inbox inbox;
 
-    @Inject
-    WebhookInbox webhooks;
-
     @Test
     void anUnreadableDeliveryIsSetAsideAtOnceWithItsReasonAndTheNextOnesGoOn() {
         String bad = AlchemyPayloads.deliveryId();
-        transactions.execute(uow -> webhooks.accept(uow, PnlTestResources.WEBHOOK, bad,
-                "{\"webhookId\":\"" + PnlTestResources.WEBHOOK + "\",\"id\":\"" + bad + "\",\"type\":\"ADDRESS_ACTIVITY\"}"));
+        // stored as the webhook door stores what it cannot split by wallet: one message keyed by the webhook
+        transactions.execute(uow -> inbox.accept(uow, WebhookInbox.STREAM, bad, PnlTestResources.WEBHOOK,
+                AlchemyPayload.ADDRESS_ACTIVITY, "{\"webhookId\":\"" + PnlTestResources.WEBHOOK + "\",\"id\":\"" + bad + "\",\"type\":\"ADDRESS_ACTIVITY\"}"));
         String good = AlchemyPayloads.deliveryId();
         String tx = AlchemyPayloads.txHash();
         byte[] body = AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, good, Instant.now(),

@@ -3,6 +3,7 @@ package io.tideline.pnl.webhook;
 import io.tideline.testing.alchemy.AlchemyPayloads;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -16,7 +17,9 @@ import io.tideline.testing.TidelineTestResources;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +118,30 @@ class WebhookIngressTest {
         long rows = transactions.reads().one("select count(*) from inbox where stream = $1 and message_id = $2",
                 Tuple.of(WebhookInbox.STREAM, id), r -> r.getLong(0));
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void storesADeliveryOfTwoDeskWalletsOncePerWalletAndProcessesEach() {
+        String id = AlchemyPayloads.deliveryId();
+        String tx = AlchemyPayloads.txHash();
+        String other = PnlTestResources.Wallets.SPLIT;
+        byte[] body = AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, id, Instant.now(),
+                AlchemyPayloads.usdc(tx, 4, WALLET, other, USDC, 2_500_000));
+
+        signedPost(body).then().statusCode(200).body("status", equalTo("accepted")).body("activities", equalTo(1));
+        signedPost(body).then().statusCode(200).body("status", equalTo("duplicate"));
+
+        // one message per desk wallet, keyed by it, in the order of the addresses
+        List<String> messages = transactions.reads().list("select message_id || ' ' || message_key from inbox"
+                + " where stream = $1 and message_id like $2 order by id", Tuple.of(WebhookInbox.STREAM, id + "%"),
+                r -> r.getString(0));
+        assertThat(messages).containsExactly(id + "|" + WALLET + " " + WALLET, id + "|" + other + " " + other);
+        // each message stands for its wallet's part: the transfer is stored once for each side
+        await().atMost(Duration.ofSeconds(20)).until(() -> transactions.reads().one("select count(*) from inbox"
+                + " where stream = $1 and message_id like $2 and processed_at is not null",
+                Tuple.of(WebhookInbox.STREAM, id + "%"), r -> r.getLong(0)) == 2);
+        assertThat(transactions.reads().list("select wallet from wallet_activity where tx_hash = $1 order by wallet",
+                Tuple.of(tx), r -> r.getString(0))).containsExactly(WALLET, other);
     }
 
     private static io.restassured.response.Response signedPost(byte[] body) {

@@ -44,6 +44,11 @@ public class Inbox {
     private static final String INSERT = "insert into inbox (stream, message_id, message_key, message_type, body,"
             + " correlation_id) values ($1, $2, $3, $4, $5, $6) on conflict (stream, message_id) do nothing";
 
+    /** {@link #INSERT} of several messages sharing a body, in the order of the arrays (ordinality keeps it). */
+    private static final String INSERT_ALL = "insert into inbox (stream, message_id, message_key, message_type, body)"
+            + " select $1, m.id, m.k, $4, $5 from unnest($2::text[], $3::text[]) with ordinality as m(id, k, n)"
+            + " order by m.n on conflict (stream, message_id) do nothing";
+
     private final Map<String, Runnable> wakers = new ConcurrentHashMap<>();
 
     /**
@@ -68,22 +73,32 @@ public class Inbox {
         return added;
     }
 
+    /** A message's id and key, for messages accepted together with one body and type. */
+    public record Addressed(String messageId, String key) {
+    }
+
     /**
-     * Accepts a message as one statement of its own (committed with it), without blocking a thread: for an ingress
+     * Accepts messages as one statement of their own (committed with it), without blocking a thread: for an ingress
      * that answers from the event loop (pnl-ingest's webhooks), one round trip instead of a unit of work's three
-     * (begin, insert, commit) on a worker thread. The stream's worker is woken once the row is stored.
+     * (begin, insert, commit) on a worker thread. The messages share one body and type and are stored in the order
+     * given, all or none; one whose id the stream already has is skipped. The stream's worker is woken once they are
+     * stored.
      *
-     * @return false if the stream already has a message with this id; fails with a
+     * @return how many were added (0: every id was accepted before); fails with a
      *     {@link DatabaseUnavailableException} when the database does not answer within the timeout (or not at all)
      */
-    public Uni<Boolean> acceptAlone(SqlClient client, Duration timeout, String stream, String messageId, String key,
+    public Uni<Integer> acceptAlone(SqlClient client, Duration timeout, String stream, List<Addressed> messages,
             String type, String body) {
-        return answeredWithin(timeout, client.preparedQuery(INSERT)
-                .execute(Tuple.from(new Object[] {stream, messageId, key, type, body, null})))
+        if (messages.isEmpty()) {
+            throw new IllegalArgumentException("nothing to accept into " + stream);
+        }
+        Tuple args = Tuple.of(stream, messages.stream().map(Addressed::messageId).toArray(String[]::new),
+                messages.stream().map(Addressed::key).toArray(String[]::new), type, body);
+        return answeredWithin(timeout, client.preparedQuery(INSERT_ALL).execute(args))
                 .map(rows -> {
-                    boolean added = rows.rowCount() > 0;
+                    int added = rows.rowCount();
                     Runnable wake = wakers.get(stream);
-                    if (added && wake != null) {
+                    if (added > 0 && wake != null) {
                         wake.run();
                     }
                     return added;
