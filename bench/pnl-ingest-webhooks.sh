@@ -7,11 +7,12 @@
 # Needs: PostgreSQL (./platform up, or the local one with the tideline role), Kafka on 127.0.0.1:9092 or
 # TIDELINE_KAFKA_BOOTSTRAP (else a broker is started inside the benchmark's JVM). Run it with the platform's services
 # down (they share the machine's two cores). Usage:
-#   bench/pnl-ingest-webhooks.sh [activities per second=2000] [seconds=30] [warm-up seconds=5] [wallets=200]
+#   bench/pnl-ingest-webhooks.sh [activities per second=2000] [seconds=30] [warm-up seconds=60] [wallets=200]
+# (the measured window starts once the warm-up's backlog is processed: a cold service spends its first ~50 s compiling)
 # another build of the service beside this one: BENCH_PNL_JAR=<its quarkus-run.jar>; settings of the run:
 # BENCH_PNL_ENV=NAME=value,NAME=value (e.g. TIDELINE_PNL_PROCESSING_WORKERS=4)
 # all.sh: run
-# all.sh: args 2000 20 5 200
+# all.sh: args 2000 30 60 200
 set -euo pipefail
 cd "$(dirname "$0")/.."
 classpath_file=target/pnl-bench.classpath   # relative to each module, so bench's lands in bench/target

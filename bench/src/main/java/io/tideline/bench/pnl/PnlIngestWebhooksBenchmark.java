@@ -47,7 +47,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Sustained signed-webhook ingest into the packaged pnl-ingest: Alchemy Address Activity deliveries of Polymarket
  * round trips (a buy: USDC out + shares in; then a sale: shares out + USDC in; two activities each) sent at a fixed
  * rate (open loop) over HTTP, each sale timed from its request to its PnlRealized read back from Kafka.
- * Args: [activities per second = 2000] [seconds = 30] [warm-up seconds = 5] [wallets = 200].
+ * Args: [activities per second = 2000] [seconds = 30] [warm-up seconds = 60] [wallets = 200]. The warm-up is long
+ * because the service's JIT compiler takes a large share of the two cores for its first ~50 s under load (ADR 0029).
  */
 public final class PnlIngestWebhooksBenchmark {
 
@@ -85,7 +86,7 @@ public final class PnlIngestWebhooksBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+        int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int wallets = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         new PnlIngestWebhooksBenchmark().run(rate, seconds, warmup, wallets);
         System.exit(0);

@@ -143,9 +143,10 @@ public interface PnlConfig {
 
         /**
          * Workers processing the inbox side by side in this instance: each takes other wallets' deliveries (a wallet's
-         * own stay in order, across workers and instances).
+         * own stay in order, across workers and instances). Two on the two cores measured (ADR 0029); more only help
+         * with cores to spare.
          */
-        @WithDefault("1")
+        @WithDefault("2")
         @Min(1)
         int workers();
     }
