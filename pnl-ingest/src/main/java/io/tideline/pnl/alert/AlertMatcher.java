@@ -2,13 +2,11 @@ package io.tideline.pnl.alert;
 
 import io.tideline.messaging.tx.Sql;
 import io.tideline.pnl.config.PnlConfig;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Finds the alert an execution followed: the newest alert with a leg on the execution's venue, market and outcome,
@@ -25,14 +23,9 @@ public class AlertMatcher {
         this.window = config.matching().window();
     }
 
-    public Optional<String> match(Sql sql, String venue, String market, String outcome, Instant executedAt) {
-        return sql.first("select " + subquery(1), Tuple.from(args(venue, market, outcome, executedAt)),
-                r -> r.getString(0));
-    }
-
     /**
      * The match as a scalar subquery (the alert id, or null) over the five parameters from {@code $first} on that
-     * {@link #args} gives, for a statement that stores the alert it finds in the same round trip.
+     * {@link #args} gives: the statement that stores an execution finds its alert in the same round trip.
      */
     public String subquery(int first) {
         return "(select a.alert_id from arbitrage_alert a join arbitrage_alert_leg l on l.alert_id = a.alert_id"
