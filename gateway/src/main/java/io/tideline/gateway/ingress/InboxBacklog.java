@@ -50,7 +50,7 @@ public class InboxBacklog {
         return upstream;
     }
 
-    /** The pending deliveries, as recently as the configured age allows; empty when unknown. Blocking. */
+    /** The pending inbox messages, as recently as the configured age allows; empty when unknown. Blocking. */
     public OptionalLong pending() {
         long now = System.nanoTime();
         if (now - readAt > config.backlogMaxAge().toNanos()) {

@@ -28,7 +28,10 @@ public interface WebhookIngressConfig {
     @WithDefault("50")
     double refillPerSecond();
 
-    /** Deliveries are refused 503 while more than this many wait in the upstream's inbox. */
+    /**
+     * Deliveries are refused 503 while more than this many messages (one per delivery and desk wallet) wait in the
+     * upstream's inbox.
+     */
     @WithDefault("5000")
     long shedAbovePending();
 
