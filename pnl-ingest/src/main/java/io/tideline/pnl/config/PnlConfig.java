@@ -163,7 +163,7 @@ public interface PnlConfig {
         @Min(1)
         int maxInFlight();
 
-        /** Shed while the inbox holds more deliveries than this that are not processed yet. */
+        /** Shed while the inbox holds more messages than this (one per delivery and desk wallet) not processed yet. */
         @WithDefault("5000")
         @Min(0)
         long shedAbovePending();
