@@ -23,8 +23,8 @@ import java.util.TreeSet;
  * The Address Activity deliveries acknowledged, webhooks' and the fallback poller's, in the shared durable inbox
  * (stream {@value #STREAM}), one message per desk wallet the delivery touches, keyed by the wallet: the inbox hands
  * different wallets' messages to its workers side by side and each wallet's in the order received (a wallet is a
- * user: its lots and P&amp;L depend on nothing else). The message id is the delivery id, or {@code <delivery id>|<wallet>}
- * when the delivery touches several desk wallets, so a redelivery is a duplicate. A delivery that touches no desk
+ * user: its lots and P&amp;L depend on nothing else). The message id is the delivery id, or
+ * {@code <delivery id>|<wallet>} when the delivery touches several desk wallets, so a redelivery is a duplicate. A delivery that touches no desk
  * wallet is one message keyed by the webhook id. The body is the raw body as received (the signature covered exactly
  * these bytes), so a delivery of several wallets is stored once per wallet.
  */

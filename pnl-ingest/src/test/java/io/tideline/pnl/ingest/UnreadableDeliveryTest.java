@@ -44,7 +44,8 @@ class UnreadableDeliveryTest {
         String bad = AlchemyPayloads.deliveryId();
         // stored as the webhook door stores what it cannot split by wallet: one message keyed by the webhook
         transactions.execute(uow -> inbox.accept(uow, WebhookInbox.STREAM, bad, PnlTestResources.WEBHOOK,
-                AlchemyPayload.ADDRESS_ACTIVITY, "{\"webhookId\":\"" + PnlTestResources.WEBHOOK + "\",\"id\":\"" + bad + "\",\"type\":\"ADDRESS_ACTIVITY\"}"));
+                AlchemyPayload.ADDRESS_ACTIVITY, "{\"webhookId\":\"" + PnlTestResources.WEBHOOK + "\",\"id\":\"" + bad
+                        + "\",\"type\":\"ADDRESS_ACTIVITY\"}"));
         String good = AlchemyPayloads.deliveryId();
         String tx = AlchemyPayloads.txHash();
         byte[] body = AlchemyPayloads.delivery(PnlTestResources.WEBHOOK, good, Instant.now(),
