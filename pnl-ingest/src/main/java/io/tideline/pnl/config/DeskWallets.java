@@ -1,12 +1,15 @@
 package io.tideline.pnl.config;
 
 import io.tideline.pnl.activity.Activity;
+import io.tideline.pnl.activity.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Which sides of a transfer are the desk's wallets: those listed in {@code tideline.pnl.wallets}, or, when none are
@@ -46,6 +49,13 @@ public class DeskWallets {
             wallets.add(a.to());
         }
         return wallets;
+    }
+
+    /** The desk's wallets a delivery touches, in the order of their addresses. */
+    public SortedSet<String> touchedBy(Delivery delivery) {
+        SortedSet<String> touched = new TreeSet<>();
+        delivery.activities().forEach(a -> touched.addAll(of(a)));
+        return touched;
     }
 
     /** The wallets listed in the configuration (empty when every non-contract side counts). */

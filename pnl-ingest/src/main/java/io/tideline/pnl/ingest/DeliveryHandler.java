@@ -22,8 +22,8 @@ import io.tideline.pnl.execution.PolymarketTrades;
 import io.tideline.pnl.execution.UserLocks;
 import io.tideline.pnl.webhook.WebhookInbox;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
@@ -107,8 +106,7 @@ public class DeliveryHandler implements InboxHandler {
     private void process(UnitOfWork uow, Delivery delivery, String only) {
         String correlation = PnlEvents.deliveryCorrelation(delivery.deliveryId());
         // The events of a wallet are published under its lock, as the executions API's are (one order per key).
-        Set<String> desk = new TreeSet<>();
-        delivery.activities().forEach(a -> desk.addAll(walletsOf(a, only)));
+        Set<String> desk = only == null ? wallets.touchedBy(delivery) : Set.of(only);
         desk.forEach(wallet -> locks.lock(uow, wallet));
         // wallet|txHash touched -> the first activity event that touched it: the cause of what reading it leads to
         Map<String, EventEnvelope<?>> touched = new LinkedHashMap<>();

@@ -62,8 +62,8 @@ public class PnlLedger {
      *
      * @param recording 0, or n for an execution a reorg retracted that is recorded for the n-th time again
      * @param recorded  the execution's own event (ExecutionMatched / Unmatched): the cause of what it realizes
-     * @param book      a sale's book, read ahead by {@link #sendBook} in this unit of work after the sale's earlier
-     *                  writes; null to read it now
+     * @param book      what {@link #sendBook} sent for it in this unit of work, after its earlier writes (null for a
+     *                  buy)
      */
     public void apply(UnitOfWork uow, Execution e, String alertId, int recording, EventEnvelope<?> recorded,
             SentBook book) {
@@ -77,9 +77,8 @@ public class PnlLedger {
             }
             return;
         }
-        SentBook read = book != null ? book : sendBook(uow, e);
-        CostBasisMethod method = read.method().rows().stream().findFirst().orElse(defaultMethod);
-        LotBook.Sale sale = new LotBook(read.open().rows()).sell(e.shares(), e.price(), e.fee(), alertId, method);
+        CostBasisMethod method = book.method().rows().stream().findFirst().orElse(defaultMethod);
+        LotBook.Sale sale = new LotBook(book.open().rows()).sell(e.shares(), e.price(), e.fee(), alertId, method);
         if (sale.uncovered().signum() > 0) {
             LOG.warnf("sale %s of %s shares finds only %s held by %s in %s/%s: the rest has no cost basis and is not"
                     + " realized", e.executionId(), e.shares(), sale.covered(), e.user(), e.market(), e.outcome());

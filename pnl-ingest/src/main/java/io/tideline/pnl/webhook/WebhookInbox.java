@@ -2,11 +2,11 @@ package io.tideline.pnl.webhook;
 
 import io.smallrye.mutiny.Uni;
 import io.tideline.messaging.inbox.Inbox;
+import io.tideline.messaging.inbox.InboxMessage;
 import io.tideline.messaging.inbox.InboxWorkers;
 import io.tideline.messaging.tx.Sql;
 import io.tideline.messaging.tx.Transactions;
 import io.tideline.messaging.tx.UnitOfWork;
-import io.tideline.messaging.inbox.InboxMessage;
 import io.tideline.pnl.activity.AlchemyPayload;
 import io.tideline.pnl.activity.Delivery;
 import io.tideline.pnl.config.DeskWallets;
@@ -17,16 +17,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The Address Activity deliveries acknowledged, webhooks' and the fallback poller's, in the shared durable inbox
  * (stream {@value #STREAM}), one message per desk wallet the delivery touches, keyed by the wallet: the inbox hands
  * different wallets' messages to its workers side by side and each wallet's in the order received (a wallet is a
  * user: its lots and P&amp;L depend on nothing else). The message id is the delivery id, or
- * {@code <delivery id>|<wallet>} when the delivery touches several desk wallets, so a redelivery is a duplicate. A delivery that touches no desk
- * wallet is one message keyed by the webhook id. The body is the raw body as received (the signature covered exactly
- * these bytes), so a delivery of several wallets is stored once per wallet.
+ * {@code <delivery id>|<wallet>} when the delivery touches several desk wallets, so a redelivery is a duplicate. A
+ * delivery that touches no desk wallet is one message keyed by the webhook id. The body is the raw body as received
+ * (the signature covered exactly these bytes), so a delivery of several wallets is stored once per wallet.
  */
 @ApplicationScoped
 public class WebhookInbox {
@@ -61,8 +60,7 @@ public class WebhookInbox {
 
     /** The inbox messages a delivery is stored as (see the class comment), in the order of its wallets' addresses. */
     List<Inbox.Addressed> messagesOf(Delivery delivery) {
-        Set<String> touched = new TreeSet<>();
-        delivery.activities().forEach(a -> touched.addAll(wallets.of(a)));
+        Set<String> touched = wallets.touchedBy(delivery);
         if (touched.size() <= 1) {
             String key = touched.isEmpty() ? delivery.webhookId() : touched.iterator().next();
             return List.of(new Inbox.Addressed(delivery.deliveryId(), key));
@@ -77,8 +75,7 @@ public class WebhookInbox {
      */
     public Optional<String> walletOf(InboxMessage message, Delivery delivery) {
         String key = message.key();
-        return key != null && delivery.activities().stream().anyMatch(a -> wallets.of(a).contains(key))
-                ? Optional.of(key) : Optional.empty();
+        return key != null && wallets.touchedBy(delivery).contains(key) ? Optional.of(key) : Optional.empty();
     }
 
     /**
