@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,10 +35,12 @@ import java.util.UUID;
  * <p>It does so twice in the same JVM. The first pass is the figure measured since ADR 0013: both paths right after
  * start, while the JIT compiles their code (3-5 s of compiler-thread CPU within a ~5 s outbox pass on 2 cores, more
  * than any part of the path itself, and the raw pass, measured first, leaves the Kafka client compiled for the outbox
- * pass). The second pass, with fresh events, measures both paths with their code compiled, as a service's relay and
- * consumers run after their first minute.
+ * pass). Then, with fresh events each time, it measures both paths with their code compiled, as a service's relay and
+ * consumers run after their first minute, several times (a compiled raw pass of 50,000 records lasts 0.4-0.9 s, and one
+ * such pass moved between 57,000 and 150,000 records/s from run to run on this machine), and prints the median of
+ * each path and their ratio.
  *
- * <p>Arguments: {@code [events] [keys]}, default 50,000 events over 100 keys.
+ * <p>Arguments: {@code [events] [keys] [compiled passes]}, default 50,000 events over 100 keys, 3 compiled passes.
  */
 @QuarkusMain
 public class OutboxVsRawBenchmark implements QuarkusApplication {
@@ -67,15 +70,34 @@ public class OutboxVsRawBenchmark implements QuarkusApplication {
         print("Tideline outbox vs raw Kafka: %,d events, %d keys, ~%d bytes each, %d cores",
                 events, keys, recordBytes, Runtime.getRuntime().availableProcessors());
 
+        int compiledPasses = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         pass("", run, batch);
-        String compiled = run + "-2";
-        print("second pass, code compiled (%,d more events):", events);
-        pass("compiled ", compiled, events(compiled, events, keys));
+        List<Rates> compiled = new ArrayList<>();
+        for (int i = 1; i <= compiledPasses; i++) {
+            String source = run + "-" + (i + 1);
+            print("compiled pass %d of %d, code compiled (%,d more events):", i, compiledPasses, events);
+            compiled.add(pass("compiled ", source, events(source, events, keys)));
+        }
+        double raw = median(compiled.stream().mapToDouble(Rates::raw).toArray());
+        double outbox = median(compiled.stream().mapToDouble(Rates::outbox).toArray());
+        print("compiled median of %d passes: raw Kafka %.0f records/s, outbox relay -> idempotent consumer %.0f events/s,"
+                + " ratio %.1f %%", compiledPasses, raw, outbox, 100.0 * outbox / raw);
         return 0;
     }
 
+    /** One pass's rates: raw Kafka records/s and outbox relay -> idempotent consumer events/s. */
+    private record Rates(double raw, double outbox) {
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /** Raw Kafka, then the outbox path, each with the events given; prints the rates, each line behind the label. */
-    private void pass(String label, String run, List<EventEnvelope<PriceObserved>> batch) throws Exception {
+    private Rates pass(String label, String run, List<EventEnvelope<PriceObserved>> batch) throws Exception {
         int events = batch.size();
         double raw = rawKafka(run, batch);
         print("%sraw Kafka producer -> consumer       %,10.0f records/s", label, raw);
@@ -100,6 +122,7 @@ public class OutboxVsRawBenchmark implements QuarkusApplication {
         print("  relay alone published all in %,d ms; the consumer finished %,d ms later",
                 (relayDone - relayStart) / 1_000_000, (end - relayDone) / 1_000_000);
         print("%sratio outbox/raw                     %10.1f %%", label, 100.0 * outboxRate / raw);
+        return new Rates(raw, outboxRate);
     }
 
     /** One unit of work that only publishes: the outbox rows are written just before its commit. */

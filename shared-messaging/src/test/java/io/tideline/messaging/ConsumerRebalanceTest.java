@@ -77,7 +77,7 @@ class ConsumerRebalanceTest {
     }
 
     @Test
-    void makesANewKafkaConsumerWhenItsCommitIsRefusedBecauseTheGroupRebalancedWithoutIt() throws Exception {
+    void rejoinsTheGroupWhenItsCommitIsRefusedBecauseTheGroupRebalancedWithoutIt() throws Exception {
         PriceStream stream = new PriceStream(4, 30);
         long deadLetteredBefore = runningStatus().deadLettered();
         HeldEvent held = HeldEvent.at(stream, 40);
@@ -86,7 +86,7 @@ class ConsumerRebalanceTest {
              ConsumerGroupProbe group = new ConsumerGroupProbe(bootstrap, GROUP)) {
             stream.send(kafka, 0, stream.size());
             held.awaitReached();
-            String member = group.members().get(0).clientId();
+            String member = group.members().get(0).consumerId();
 
             // the group goes on without the consumer: the commit of the batch it is applying is refused
             group.removeAllMembers();
@@ -95,7 +95,8 @@ class ConsumerRebalanceTest {
 
             await().atMost(LONG).until(() -> stream.appliedCount(transactions) >= stream.size());
             await().atMost(LONG).until(() -> group.committedToTheEndOf(TOPIC));
-            assertThat(group.members()).extracting(MemberDescription::clientId).hasSize(1).doesNotContain(member);
+            // a new member of the group: the consumer rejoined after the group had gone on without it
+            assertThat(group.members()).extracting(MemberDescription::consumerId).hasSize(1).doesNotContain(member);
         }
 
         assertAppliedOnceInOrderAndStillConsuming(stream, held.thread(), deadLetteredBefore);

@@ -12,6 +12,8 @@ import io.tideline.messaging.tx.Transactions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -19,14 +21,18 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 
 /**
- * The poll loop of one {@link EventHandler}: decode, apply in one transaction per poll, commit offsets after. A
+ * The poll loop of one {@link EventHandler}: decode, apply in one transaction per poll, commit offsets after, without
+ * waiting for the broker's answer (the next poll overlaps it; a commit that fails only means those records come again,
+ * and their claims in {@code processed_event} drop them; closing the consumer waits for the commits in flight). A
  * batch that fails is retried; if it keeps failing its records are applied one by one so that only the poison one
  * goes to the dead-letter topic. While the database is unreachable nothing is dead-lettered: the loop rewinds and
  * waits.
@@ -47,6 +53,7 @@ final class EventConsumerRunner implements Runnable {
     private final ParkedKeys parked;
     private final Transactions transactions;
     private final AtomicLong applied = new AtomicLong();
+    private final OffsetCommitCallback offsetCommitFailures = this::offsetsCommitted;
     private final AtomicLong deadLettered = new AtomicLong();
 
 
@@ -129,7 +136,7 @@ final class EventConsumerRunner implements Runnable {
             }
             try {
                 process(records);
-                kafka.commitSync();
+                kafka.commitAsync(offsetCommitFailures);
                 outage.reset();
                 status = status("RUNNING", null);
             } catch (OutageException e) {
@@ -138,6 +145,14 @@ final class EventConsumerRunner implements Runnable {
                 rewind(kafka, records);
                 running = outage.pause() && running;
             }
+        }
+    }
+
+    /** A failed offset commit is logged: its records are delivered again and dropped by their claims. */
+    private void offsetsCommitted(Map<TopicPartition, OffsetAndMetadata> offsets, Exception failure) {
+        if (failure != null) {
+            LOG.warnf("%s: committing offsets %s failed (%s); those records will come again and be dropped as"
+                    + " applied", groupId, offsets, failure.getMessage());
         }
     }
 
@@ -195,30 +210,21 @@ final class EventConsumerRunner implements Runnable {
         if (accepted.isEmpty()) {
             return;
         }
-        Set<String> parkedKeys = new HashSet<>(parkedAmong(accepted));
-        List<EventEnvelope<?>> toApply = new ArrayList<>();
-        List<ParkedKeys.ParkedRecord> toKeep = new ArrayList<>();
-        for (ParkedKeys.ParkedRecord record : accepted) {
-            if (parkedKeys.contains(record.event().key())) {
-                toKeep.add(record);
-            } else {
-                toApply.add(record.event());
-            }
-        }
-        if (applyWithRetries(toApply, toKeep) == null) {
+        if (applyWithRetries(() -> applier.applyUnlessParked(handler, accepted)) == null) {
             return;
         }
+        Set<String> parkedKeys = new HashSet<>(parkedAmong(accepted));
         // The batch keeps failing while the database answers: find the poison record(s), record by record. A
         // poison record is dead-lettered and parks its key, so that the key's later records wait behind it.
         for (ParkedKeys.ParkedRecord record : accepted) {
             String key = record.event().key();
             if (parkedKeys.contains(key)) {
-                if (applyWithRetries(List.of(), List.of(record)) != null) {
+                if (applyWithRetries(() -> applier.apply(handler, List.of(), List.of(record))) != null) {
                     throw new OutageException("cannot keep a record of the parked key " + key, null);
                 }
                 continue;
             }
-            Exception failure = applyWithRetries(List.of(record.event()), List.of());
+            Exception failure = applyWithRetries(() -> applier.apply(handler, List.of(record.event()), List.of()));
             if (failure != null) {
                 String reason = "processing failed after " + config.maxAttempts() + " attempts: "
                         + failure.getMessage();
@@ -260,13 +266,18 @@ final class EventConsumerRunner implements Runnable {
                 + parkedRecord.offset() + " is not in the batch");
     }
 
-    /** @return null when applied (and the records to keep kept), else the last failure after all attempts */
-    private Exception applyWithRetries(List<EventEnvelope<?>> events, List<ParkedKeys.ParkedRecord> keep) {
+    /**
+     * Runs one application (a unit of work that returns how many envelopes it applied) until it succeeds or the
+     * attempts are used up.
+     *
+     * @return null when applied, else the last failure after all attempts
+     */
+    private Exception applyWithRetries(IntSupplier application) {
         Backoff retry = new Backoff(config.initialBackoff(), config.maxBackoff());
         Exception last = null;
         for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
             try {
-                applied.addAndGet(applier.apply(handler, events, keep));
+                applied.addAndGet(application.getAsInt());
                 return null;
             } catch (RuntimeException e) {
                 last = e;

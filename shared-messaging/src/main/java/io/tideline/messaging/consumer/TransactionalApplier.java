@@ -3,6 +3,7 @@ package io.tideline.messaging.consumer;
 import io.tideline.events.EventEnvelope;
 import io.tideline.messaging.lineage.Correlation;
 import io.tideline.messaging.tx.Transactions;
+import io.tideline.messaging.tx.UnitOfWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,23 +45,50 @@ public class TransactionalApplier {
                 parked.keep(uow, handler.name(), record, false);
             }
             Set<UUID> claimed = idempotent.claim(uow, handler.name(), ids);
-            Set<UUID> pending = new HashSet<>(claimed);
-            List<EventEnvelope<?>> toApply = new ArrayList<>(claimed.size());
-            for (EventEnvelope<?> event : batch) {
-                // remove(): an envelope repeated inside one batch is applied once, at its first position
-                if (pending.remove(event.eventId())) {
-                    toApply.add(event);
-                }
-            }
-            if (!toApply.isEmpty()) {
-                handler.prepare(List.copyOf(toApply), uow);
-            }
-            for (EventEnvelope<?> event : toApply) {
-                try (Correlation.Scope scope = Correlation.of(event)) {
-                    handler.handle(event, uow);
-                }
-            }
+            applyClaimed(handler, uow, batch, claimed);
             return claimed.size();
         });
+    }
+
+    /**
+     * A polled batch in one unit of work: one statement claims the envelopes whose keys are not parked and says which
+     * keys are ({@link BatchClaim}); the records of parked keys are kept behind their keys, the claimed envelopes
+     * applied in order.
+     *
+     * @return how many envelopes were applied
+     */
+    int applyUnlessParked(EventHandler handler, List<ParkedKeys.ParkedRecord> records) {
+        List<EventEnvelope<?>> batch = records.stream().<EventEnvelope<?>>map(ParkedKeys.ParkedRecord::event).toList();
+        return transactions.run(uow -> {
+            BatchClaim claim = BatchClaim.of(uow, handler.name(), batch);
+            for (ParkedKeys.ParkedRecord record : records) {
+                if (claim.parkedKeys().contains(record.event().key())) {
+                    parked.keep(uow, handler.name(), record, false);
+                }
+            }
+            applyClaimed(handler, uow, batch, claim.claimed());
+            return claim.claimed().size();
+        });
+    }
+
+    /** Hands the claimed envelopes of the batch to the handler, in batch order, each once. */
+    private static void applyClaimed(EventHandler handler, UnitOfWork uow, List<EventEnvelope<?>> batch,
+            Set<UUID> claimed) {
+        Set<UUID> pending = new HashSet<>(claimed);
+        List<EventEnvelope<?>> toApply = new ArrayList<>(claimed.size());
+        for (EventEnvelope<?> event : batch) {
+            // remove(): an envelope repeated inside one batch is applied once, at its first position
+            if (pending.remove(event.eventId())) {
+                toApply.add(event);
+            }
+        }
+        if (!toApply.isEmpty()) {
+            handler.prepare(List.copyOf(toApply), uow);
+        }
+        for (EventEnvelope<?> event : toApply) {
+            try (Correlation.Scope scope = Correlation.of(event)) {
+                handler.handle(event, uow);
+            }
+        }
     }
 }
