@@ -3,8 +3,10 @@ package io.tideline.messaging;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.tideline.events.EventEnvelope;
 import io.tideline.events.EventEnvelopeCodec;
 import io.tideline.events.Topics;
+import io.tideline.events.market.PriceObserved;
 import io.tideline.messaging.kafka.Headers;
 import io.tideline.testing.KafkaTestClient;
 import io.tideline.testing.TidelineTestResources;
@@ -116,6 +118,31 @@ class DeadLetterTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> appliedFor("third-" + key) == 1);
         given().contentType("application/json").body("{}").post("/api/v1/messaging/parked/redrive")
                 .then().statusCode(400).body("errors[0].field", is("consumer"));
+    }
+
+    @Test
+    void keepsARecordOfAKeyParkedInAnEarlierPollUnclaimedUntilTheKeyIsRedriven() {
+        String key = "parked-before-" + UUID.randomUUID();
+        String other = "other-" + UUID.randomUUID();
+        pool.preparedQuery("insert into parked_key (consumer, event_key, reason) values ('price-ledger', $1, 'test')")
+                .execute(Tuple.of(key)).await().indefinitely();
+        EventEnvelope<PriceObserved> behind = Prices.observed("behind-" + key, BigDecimal.ONE, key);
+        try (KafkaTestClient kafka = new KafkaTestClient(bootstrap)) {
+            kafka.send(Topics.MARKET_PRICES.name(), key, CODEC.encode(behind));
+            kafka.send(Topics.MARKET_PRICES.name(), other, CODEC.encode(Prices.observed(other, BigDecimal.ONE)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> keptFor(key) == 1 && appliedFor(other) == 1);
+        assertThat(appliedFor("behind-" + key)).isZero();
+        assertThat(pool.preparedQuery("select count(*) from processed_event where event_id = $1")
+                .execute(Tuple.of(behind.eventId())).await().indefinitely().iterator().next().getLong(0)).isZero();
+
+        given().contentType("application/json")
+                .body("{\"consumer\":\"price-ledger\",\"key\":\"" + key + "\"}")
+                .post("/api/v1/messaging/parked/redrive")
+                .then().statusCode(200).body("count", is(1));
+        assertThat(appliedFor("behind-" + key)).isEqualTo(1);
+        assertThat(keptFor(key)).isZero();
     }
 
     private long keptFor(String key) {

@@ -12,8 +12,11 @@ import java.util.UUID;
 /**
  * A polled batch's claim in one statement: the ids of its envelopes go into {@code processed_event}, except those of
  * keys the consumer has parked, and the answer says both which ids were claimed and which keys are parked. One
- * snapshot decides both, so an envelope is either claimed (and applied) or behind a parked key (and kept), never
- * neither; and the consumer's poll costs one statement for it instead of a read of the parked keys and a claim.
+ * snapshot decides both, so an envelope is either claimed (and applied) or behind a parked key (and kept); and the
+ * parked keys it finds stay locked ({@code for key share}) until the poll's unit of work ends, so a re-drive releasing
+ * one of them at the same moment either waits for the kept record to be committed (and then re-drives it too) or has
+ * released the key before (and the record is claimed and applied after the re-driven ones). The consumer's poll costs
+ * one statement for it instead of a read of the parked keys and a claim.
  *
  * @param claimed the ids this claim took: not applied before, not of a parked key, first of their id in the batch
  * @param parkedKeys the batch's keys that are parked
@@ -22,7 +25,7 @@ record BatchClaim(Set<UUID> claimed, Set<String> parkedKeys) {
 
     private static final String CLAIM_UNLESS_PARKED = """
             with parked as (
-                select event_key from parked_key where consumer = $1 and event_key = any($3))
+                select event_key from parked_key where consumer = $1 and event_key = any($3) for key share)
             , claimed as (
                 insert into processed_event (consumer, event_id)
                 select $1, e.id from unnest($2::uuid[], $3::varchar[]) as e(id, event_key)

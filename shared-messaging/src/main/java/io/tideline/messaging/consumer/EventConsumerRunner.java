@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetCommitCallback;
+import org.apache.kafka.clients.consumer.RetriableCommitFailedException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
@@ -21,18 +22,17 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
 /**
  * The poll loop of one {@link EventHandler}: decode, apply in one transaction per poll, commit offsets after, without
- * waiting for the broker's answer (the next poll overlaps it; a commit that fails only means those records come again,
- * and their claims in {@code processed_event} drop them; closing the consumer waits for the commits in flight). A
+ * waiting for the broker's answer (the next poll overlaps it; a commit that fails while the broker is away is made
+ * again at an idle poll, {@link OffsetCommits}; until it lands a restart would deliver those records again, and their
+ * claims in {@code processed_event} would drop them; closing the consumer waits for the commits in flight). A
  * batch that fails is retried; if it keeps failing its records are applied one by one so that only the poison one
  * goes to the dead-letter topic. While the database is unreachable nothing is dead-lettered: the loop rewinds and
  * waits.
@@ -53,7 +53,6 @@ final class EventConsumerRunner implements Runnable {
     private final ParkedKeys parked;
     private final Transactions transactions;
     private final AtomicLong applied = new AtomicLong();
-    private final OffsetCommitCallback offsetCommitFailures = this::offsetsCommitted;
     private final AtomicLong deadLettered = new AtomicLong();
 
 
@@ -90,10 +89,12 @@ final class EventConsumerRunner implements Runnable {
     }
 
     /**
-     * Consumes until stopped. Whatever goes wrong with the broker (a failed commit after a rebalance, a timeout, a
-     * fenced or closed consumer) or in a handler beyond its retries ends only the current Kafka consumer: it is
-     * closed, the loop backs off and subscribes again, and the records not committed are delivered again (the
-     * handler's idempotence drops those already applied). The thread ends only when stopped.
+     * Consumes until stopped. A failure of the Kafka consumer itself (a poll that throws: a fenced or closed consumer,
+     * an unexpected error) or in a handler beyond its retries ends only the current Kafka consumer: it is closed, the
+     * loop backs off and subscribes again, and the records not committed are delivered again (the handler's
+     * idempotence drops those already applied). A failed or refused offset commit does not: a failed one is made again
+     * at an idle poll, and a consumer the group went on without rejoins at its next poll. The thread ends only when
+     * stopped.
      */
     @Override
     public void run() {
@@ -128,15 +129,23 @@ final class EventConsumerRunner implements Runnable {
     }
 
     private void pollUntilStopped(KafkaConsumer<String, byte[]> kafka, Backoff outage) {
+        OffsetCommits commits = new OffsetCommits(); // this Kafka consumer's: a closed one answers no more commits
+        OffsetCommitCallback answered = (offsets, failure) -> offsetsCommitted(commits, offsets, failure);
         while (running) {
             ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
             forgetOldClaimsIfDue(); // idle or not
             if (records.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> owed = commits.owedWhenIdle(kafka.assignment());
+                if (!owed.isEmpty()) { // a commit failed while the broker was away: those records are applied
+                    commits.sent();
+                    kafka.commitAsync(owed, answered);
+                }
                 continue;
             }
             try {
                 process(records);
-                kafka.commitAsync(offsetCommitFailures);
+                commits.sent();
+                kafka.commitAsync(answered);
                 outage.reset();
                 status = status("RUNNING", null);
             } catch (OutageException e) {
@@ -148,11 +157,18 @@ final class EventConsumerRunner implements Runnable {
         }
     }
 
-    /** A failed offset commit is logged: its records are delivered again and dropped by their claims. */
-    private void offsetsCommitted(Map<TopicPartition, OffsetAndMetadata> offsets, Exception failure) {
-        if (failure != null) {
-            LOG.warnf("%s: committing offsets %s failed (%s); those records will come again and be dropped as"
-                    + " applied", groupId, offsets, failure.getMessage());
+    /** Logs when offsets become owed (a commit failed while the broker was away) and when they are committed. */
+    private void offsetsCommitted(OffsetCommits commits, Map<TopicPartition, OffsetAndMetadata> offsets,
+            Exception failure) {
+        boolean changed = commits.answered(offsets, failure);
+        if (failure != null && !(failure instanceof RetriableCommitFailedException)) {
+            LOG.warnf("%s: committing offsets %s was refused (%s); the group's next owner of those partitions gets the"
+                    + " records again and drops them as applied", groupId, offsets, failure.getMessage());
+        } else if (changed && failure != null) {
+            LOG.warnf("%s: committing offsets %s failed (%s); committing them again at the next idle poll", groupId,
+                    offsets, failure.getMessage());
+        } else if (changed) {
+            LOG.infof("%s: the offsets owed are committed", groupId);
         }
     }
 
@@ -210,37 +226,20 @@ final class EventConsumerRunner implements Runnable {
         if (accepted.isEmpty()) {
             return;
         }
-        if (applyWithRetries(() -> applier.applyUnlessParked(handler, accepted)) == null) {
+        if (applyWithRetries(() -> applier.apply(handler, accepted)) == null) {
             return;
         }
-        Set<String> parkedKeys = new HashSet<>(parkedAmong(accepted));
-        // The batch keeps failing while the database answers: find the poison record(s), record by record. A
-        // poison record is dead-lettered and parks its key, so that the key's later records wait behind it.
+        // The batch keeps failing while the database answers: find the poison record(s), record by record, each
+        // claimed or kept behind its parked key as the batch was. A poison record is dead-lettered and parks its key
+        // (committed), so that the key's later records, here and in later polls, are kept behind it.
         for (ParkedKeys.ParkedRecord record : accepted) {
-            String key = record.event().key();
-            if (parkedKeys.contains(key)) {
-                if (applyWithRetries(() -> applier.apply(handler, List.of(), List.of(record))) != null) {
-                    throw new OutageException("cannot keep a record of the parked key " + key, null);
-                }
-                continue;
-            }
-            Exception failure = applyWithRetries(() -> applier.apply(handler, List.of(record.event()), List.of()));
+            Exception failure = applyWithRetries(() -> applier.apply(handler, List.of(record)));
             if (failure != null) {
                 String reason = "processing failed after " + config.maxAttempts() + " attempts: "
                         + failure.getMessage();
                 deadLetter(consumerRecord(records, record), reason, failure, config.maxAttempts());
                 park(record, reason);
-                parkedKeys.add(key);
             }
-        }
-    }
-
-    private Set<String> parkedAmong(List<ParkedKeys.ParkedRecord> accepted) {
-        try {
-            return parked.parkedAmong(transactions.reads(), handler.name(),
-                    accepted.stream().map(r -> r.event().key()).distinct().toList());
-        } catch (RuntimeException e) {
-            throw new OutageException("cannot read the parked keys: " + e.getMessage(), e);
         }
     }
 
