@@ -12,11 +12,14 @@ import java.util.UUID;
 /**
  * A polled batch's claim in one statement: the ids of its envelopes go into {@code processed_event}, except those of
  * keys the consumer has parked, and the answer says both which ids were claimed and which keys are parked. One
- * snapshot decides both, so an envelope is either claimed (and applied) or behind a parked key (and kept); and the
- * parked keys it finds stay locked ({@code for key share}) until the poll's unit of work ends, so a re-drive releasing
- * one of them at the same moment either waits for the kept record to be committed (and then re-drives it too) or has
- * released the key before (and the record is claimed and applied after the re-driven ones). The consumer's poll costs
- * one statement for it instead of a read of the parked keys and a claim.
+ * snapshot decides both, so an envelope is either claimed (and applied) or behind a parked key (and kept). The
+ * consumer's poll costs one statement for it instead of a read of the parked keys and a claim.
+ *
+ * <p>The parked keys it finds stay locked ({@code for key share}) until the poll's unit of work ends. A re-drive
+ * releasing one of them at the same moment either has deleted the key first (the claim waits for it, finds the key
+ * gone, and the record is claimed and applied after the re-driven ones) or waits for the poll's commit and then takes
+ * the kept record with the others. The second case relies on READ COMMITTED, the isolation every unit of work runs at:
+ * the re-drive's next statement sees the record committed while it waited.
  *
  * @param claimed the ids this claim took: not applied before, not of a parked key, first of their id in the batch
  * @param parkedKeys the batch's keys that are parked

@@ -9,6 +9,7 @@ import io.tideline.messaging.MessagingConfig;
 import io.tideline.messaging.kafka.KafkaClientFactory;
 import io.tideline.messaging.tx.DatabaseUnavailableException;
 import io.tideline.messaging.tx.Transactions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -22,9 +23,12 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
 
@@ -32,10 +36,10 @@ import java.util.function.IntSupplier;
  * The poll loop of one {@link EventHandler}: decode, apply in one transaction per poll, commit offsets after, without
  * waiting for the broker's answer (the next poll overlaps it; a commit that fails while the broker is away is made
  * again at an idle poll, {@link OffsetCommits}; until it lands a restart would deliver those records again, and their
- * claims in {@code processed_event} would drop them; closing the consumer waits for the commits in flight). A
- * batch that fails is retried; if it keeps failing its records are applied one by one so that only the poison one
- * goes to the dead-letter topic. While the database is unreachable nothing is dead-lettered: the loop rewinds and
- * waits.
+ * claims in {@code processed_event} would drop them; closing the consumer waits for the commits in flight, up to its
+ * timeout). A batch that fails is retried; if it keeps failing its records are applied one by one so that only the
+ * poison one goes to the dead-letter topic. While the database is unreachable nothing is dead-lettered: the loop
+ * rewinds and waits.
  */
 final class EventConsumerRunner implements Runnable {
 
@@ -103,9 +107,10 @@ final class EventConsumerRunner implements Runnable {
             while (running) {
                 try (KafkaConsumer<String, byte[]> kafka = clients.consumer(groupId, config.maxPollRecords())) {
                     consumer = kafka;
-                    kafka.subscribe(handler.topics());
+                    OffsetCommits commits = new OffsetCommits(); // this Kafka consumer's
+                    kafka.subscribe(handler.topics(), new OwedOffsetsDropped(commits));
                     status = status("RUNNING", null);
-                    pollUntilStopped(kafka, outage);
+                    pollUntilStopped(kafka, commits, outage);
                 } catch (WakeupException e) {
                     if (!running) {
                         break;
@@ -128,8 +133,7 @@ final class EventConsumerRunner implements Runnable {
         }
     }
 
-    private void pollUntilStopped(KafkaConsumer<String, byte[]> kafka, Backoff outage) {
-        OffsetCommits commits = new OffsetCommits(); // this Kafka consumer's: a closed one answers no more commits
+    private void pollUntilStopped(KafkaConsumer<String, byte[]> kafka, OffsetCommits commits, Backoff outage) {
         OffsetCommitCallback answered = (offsets, failure) -> offsetsCommitted(commits, offsets, failure);
         while (running) {
             ConsumerRecords<String, byte[]> records = kafka.poll(POLL);
@@ -230,16 +234,33 @@ final class EventConsumerRunner implements Runnable {
             return;
         }
         // The batch keeps failing while the database answers: find the poison record(s), record by record, each
-        // claimed or kept behind its parked key as the batch was. A poison record is dead-lettered and parks its key
-        // (committed), so that the key's later records, here and in later polls, are kept behind it.
+        // claimed or kept behind its parked key as the batch was. A poison record is dead-lettered and parks its key,
+        // so that the key's later records, here and in later polls, are kept behind it. A record whose key was parked
+        // already only needs keeping: if even that fails, it is no poison, and the loop waits as in an outage.
+        Set<String> parkedKeys = new HashSet<>(parkedAmong(accepted));
         for (ParkedKeys.ParkedRecord record : accepted) {
+            String key = record.event().key();
             Exception failure = applyWithRetries(() -> applier.apply(handler, List.of(record)));
-            if (failure != null) {
-                String reason = "processing failed after " + config.maxAttempts() + " attempts: "
-                        + failure.getMessage();
-                deadLetter(consumerRecord(records, record), reason, failure, config.maxAttempts());
-                park(record, reason);
+            if (failure == null) {
+                continue;
             }
+            if (parkedKeys.contains(key)) {
+                throw new OutageException("cannot keep a record of the parked key " + key + ": "
+                        + failure.getMessage(), failure);
+            }
+            String reason = "processing failed after " + config.maxAttempts() + " attempts: " + failure.getMessage();
+            deadLetter(consumerRecord(records, record), reason, failure, config.maxAttempts());
+            park(record, reason);
+            parkedKeys.add(key);
+        }
+    }
+
+    private Set<String> parkedAmong(List<ParkedKeys.ParkedRecord> accepted) {
+        try {
+            return parked.parkedAmong(transactions.reads(), handler.name(),
+                    accepted.stream().map(r -> r.event().key()).distinct().toList());
+        } catch (RuntimeException e) {
+            throw new OutageException("cannot read the parked keys: " + e.getMessage(), e);
         }
     }
 
@@ -313,5 +334,22 @@ final class EventConsumerRunner implements Runnable {
 
     private ConsumerStatus status(String state, String error) {
         return new ConsumerStatus(groupId, state, error, applied.get(), deadLettered.get(), Instant.now());
+    }
+
+    /** Drops the owed offsets of partitions a rebalance takes away (runs on the consumer thread, inside poll). */
+    private record OwedOffsetsDropped(OffsetCommits commits) implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commits.revoked(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            commits.revoked(partitions);
+        }
     }
 }

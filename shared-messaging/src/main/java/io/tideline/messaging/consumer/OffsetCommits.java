@@ -15,7 +15,9 @@ import java.util.Map;
  * current positions" again: right after a broker comes back the client leaves out the partitions whose positions it
  * is still validating.) A commit the group refused (it rebalanced without this member) is not owed: the partitions'
  * next owner starts from the committed offsets and the claims drop what is delivered again. Owed offsets of
- * partitions no longer assigned are dropped. Used on the consumer thread only (Kafka runs the callbacks on it).
+ * partitions revoked or lost in a rebalance are dropped, so a partition that comes back is never committed below what
+ * another member committed meanwhile. Used on the consumer thread only (Kafka runs the callbacks and the rebalance
+ * listener on it).
  */
 final class OffsetCommits {
 
@@ -47,6 +49,11 @@ final class OffsetCommits {
                     (a, b) -> a.offset() >= b.offset() ? a : b));
         }
         return owedBefore != !owed.isEmpty();
+    }
+
+    /** Partitions revoked or lost in a rebalance: their owed offsets are dropped (their next owner goes on). */
+    void revoked(Collection<TopicPartition> partitions) {
+        partitions.forEach(owed::remove);
     }
 
     /**

@@ -10,7 +10,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Per-key order after a poison record: when a consumer dead-letters a record it could not apply, the record's key is
@@ -29,6 +32,15 @@ public class ParkedKeys {
     public ParkedKeys(Transactions transactions, IdempotentConsumer idempotent) {
         this.transactions = transactions;
         this.idempotent = idempotent;
+    }
+
+    /** Which of these keys the consumer has parked. */
+    public Set<String> parkedAmong(Sql sql, String consumer, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(sql.list("select event_key from parked_key where consumer = $1 and event_key = any($2)",
+                Tuple.of(consumer, keys.toArray(String[]::new)), r -> r.getString(0)));
     }
 
     /** Parks the key (if it is not yet) with the reason, and keeps the record behind it. */
