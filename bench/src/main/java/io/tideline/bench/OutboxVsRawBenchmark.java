@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -78,8 +77,8 @@ public class OutboxVsRawBenchmark implements QuarkusApplication {
             print("compiled pass %d of %d, code compiled (%,d more events):", i, compiledPasses, events);
             compiled.add(pass("compiled ", source, events(source, events, keys)));
         }
-        double raw = median(compiled.stream().mapToDouble(Rates::raw).toArray());
-        double outbox = median(compiled.stream().mapToDouble(Rates::outbox).toArray());
+        double raw = Median.of(compiled.stream().mapToDouble(Rates::raw).toArray());
+        double outbox = Median.of(compiled.stream().mapToDouble(Rates::outbox).toArray());
         print("compiled median of %d passes: raw Kafka %.0f records/s, outbox relay -> idempotent consumer %.0f events/s,"
                 + " ratio %.1f %%", compiledPasses, raw, outbox, 100.0 * outbox / raw);
         return 0;
@@ -87,13 +86,6 @@ public class OutboxVsRawBenchmark implements QuarkusApplication {
 
     /** One pass's rates: raw Kafka records/s and outbox relay -> idempotent consumer events/s. */
     private record Rates(double raw, double outbox) {
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     /** Raw Kafka, then the outbox path, each with the events given; prints the rates, each line behind the label. */

@@ -106,7 +106,6 @@ public final class StatementRoundTripBenchmark {
     }
 
     private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+        return Median.of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 }

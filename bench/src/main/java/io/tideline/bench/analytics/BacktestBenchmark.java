@@ -12,6 +12,7 @@ import io.tideline.analytics.backtest.Strategy;
 import io.tideline.analytics.market.Bar;
 import io.tideline.analytics.market.BarInterval;
 import io.tideline.analytics.market.PoolSeries;
+import io.tideline.bench.Median;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -132,8 +133,6 @@ public final class BacktestBenchmark {
     }
 
     private static double median(long[] nanos) {
-        long[] s = nanos.clone();
-        Arrays.sort(s);
-        return s[s.length / 2] / 1e9;
+        return Median.of(Arrays.stream(nanos).asDoubleStream().toArray()) / 1e9;
     }
 }
